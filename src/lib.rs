@@ -1,0 +1,11 @@
+pub mod config;
+pub mod diagnostics;
+pub mod extract;
+pub mod init;
+pub mod knowledge;
+pub mod link;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod site;
+pub mod slug;

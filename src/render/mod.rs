@@ -1,0 +1,174 @@
+//! Stage 5, `render`: turn the [`Briefing`] into pages with Tera templates.
+//!
+//! Templates see only views of the model (built in [`context`]) plus HTML fragments made here:
+//! annotated article bodies, SVG charts and maps, highlighted data. Pages are rendered in
+//! parallel with one shared Tera instance; the result is a list of files in memory, written by
+//! the `site` stage.
+
+pub mod body;
+pub mod context;
+pub mod highlight;
+pub mod templates;
+
+use rayon::prelude::*;
+use tera::Value;
+
+use crate::config::BaseUrl;
+use crate::diagnostics::Diagnostics;
+use crate::model::Briefing;
+pub use templates::Templates;
+
+/// A file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path inside the output folder, with `/` separators, e.g. `articles/x/index.html`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Renders every page of the briefing. Errors are collected (one per distinct problem).
+pub fn render(
+    briefing: &Briefing,
+    templates: &Templates,
+    base: &BaseUrl,
+) -> (Vec<OutputFile>, Diagnostics) {
+    let site = context::Site::new(briefing, base);
+    let pages = context::pages(briefing);
+    let results: Vec<Result<OutputFile, (String, tera::Error)>> = pages
+        .par_iter()
+        .map(|page| {
+            let ctx = context::build(page, briefing, &site);
+            templates
+                .tera
+                .render(page.template(), &ctx)
+                .map(|html| OutputFile {
+                    path: output_path(&page.path_in(briefing)),
+                    bytes: html.into_bytes(),
+                })
+                .map_err(|e| (page.path_in(briefing), e))
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut diagnostics = Diagnostics::new();
+    let mut seen_messages = std::collections::HashSet::new();
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err((path, e)) => {
+                let d = templates.diagnostic(&e, &path);
+                // One broken template breaks many pages: report it once.
+                let key = (d.file.clone(), d.position, e.to_string());
+                if seen_messages.insert(key) {
+                    diagnostics.push(d);
+                }
+            }
+        }
+    }
+    (files, diagnostics)
+}
+
+/// `/articles/x/` is written as `articles/x/index.html`; `/404.html` as `404.html`.
+pub fn output_path(site_path: &str) -> String {
+    let trimmed = site_path.trim_start_matches('/');
+    if trimmed.is_empty() {
+        "index.html".to_string()
+    } else if trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// "2022-09-10" as "10 September 2022"; anything else unchanged.
+pub fn human_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<&str> = iso.split('-').collect();
+    if let [y, m, d] = parts.as_slice() {
+        if let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) {
+            if (1..=12).contains(&m) {
+                return format!("{d} {} {y}", MONTHS[m - 1]);
+            }
+        }
+    }
+    iso.to_string()
+}
+
+/// 27000 as "27,000"; 1.5 as "1.5".
+pub fn thousands(value: &Value) -> String {
+    match value.as_f64() {
+        Some(n) => format_number(n),
+        None => value.to_string(),
+    }
+}
+
+/// A number for reading: thousands separators, no trailing zeros, never rounded away.
+pub fn format_number(n: f64) -> String {
+    if !n.is_finite() {
+        return n.to_string();
+    }
+    let negative = n < 0.0;
+    let abs = n.abs();
+    let mut text = format!("{abs}");
+    if text.contains('e') {
+        text = format!("{abs:.0}");
+    }
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text.clone(), None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if let Some(f) = frac {
+        grouped.push('.');
+        grouped.push_str(&f);
+    }
+    if negative {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pretty_urls_become_index_files() {
+        assert_eq!(output_path("/"), "index.html");
+        assert_eq!(output_path("/articles/a/"), "articles/a/index.html");
+        assert_eq!(output_path("/404.html"), "404.html");
+    }
+
+    #[test]
+    fn numbers_keep_every_digit() {
+        assert_eq!(format_number(27000.0), "27,000");
+        assert_eq!(format_number(1.5), "1.5");
+        assert_eq!(format_number(1234567.25), "1,234,567.25");
+        assert_eq!(format_number(-965.0), "-965");
+    }
+
+    #[test]
+    fn dates_read_as_words() {
+        assert_eq!(human_date("2022-09-10"), "10 September 2022");
+        assert_eq!(human_date("soon"), "soon");
+    }
+}

@@ -1,0 +1,199 @@
+//! Tera templates: the built-in set embedded in the binary, overridden file by file by a
+//! briefing's own `templates/` folder.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tera::{ErrorKind, Kwargs, State, Tera, Value};
+use walkdir::WalkDir;
+
+use crate::config::BaseUrl;
+use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+
+/// The built-in templates, embedded at compile time from `templates/`.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("article.html", include_str!("../../templates/article.html")),
+    (
+        "articles.html",
+        include_str!("../../templates/articles.html"),
+    ),
+    ("outlet.html", include_str!("../../templates/outlet.html")),
+    ("outlets.html", include_str!("../../templates/outlets.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+];
+
+/// Where a template came from, for error messages.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    BuiltIn,
+    File(PathBuf),
+}
+
+pub struct Templates {
+    pub tera: Tera,
+    pub origins: BTreeMap<String, Origin>,
+}
+
+impl Templates {
+    /// Loads the built-in templates and the overrides in `root/templates`. All problems are
+    /// reported, one per broken file.
+    pub fn load(root: &Path, base: &BaseUrl) -> Result<Templates, Diagnostics> {
+        let mut diagnostics = Diagnostics::new();
+        let mut sources: BTreeMap<String, (String, Origin)> = BUILT_IN
+            .iter()
+            .map(|(name, text)| (name.to_string(), (text.to_string(), Origin::BuiltIn)))
+            .collect();
+        for (name, path) in user_template_files(root) {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    sources.insert(name, (text, Origin::File(rel(root, &path))));
+                }
+                Err(e) => diagnostics.push(
+                    Diagnostic::error("template", format!("could not read the template: {e}"))
+                        .in_file(rel(root, &path))
+                        .with_help("templates must be UTF-8 text files"),
+                ),
+            }
+        }
+        let origins: BTreeMap<String, Origin> = sources
+            .iter()
+            .map(|(n, (_, o))| (n.clone(), o.clone()))
+            .collect();
+
+        // Check each user template on its own first, so every broken file is reported.
+        for (name, (text, origin)) in &sources {
+            if let Origin::File(_) = origin {
+                let mut scratch = new_tera(base);
+                let built_ins = BUILT_IN
+                    .iter()
+                    .filter(|(n, _)| *n != name)
+                    .map(|(n, t)| (n.to_string(), t.to_string()));
+                let with_this = built_ins.chain(std::iter::once((name.clone(), text.clone())));
+                if let Err(e) = scratch.add_raw_templates(with_this) {
+                    diagnostics.push(template_error(&e, &origins, &sources));
+                }
+            }
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        let mut tera = new_tera(base);
+        if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n, t))) {
+            diagnostics.push(template_error(&e, &origins, &sources));
+            return Err(diagnostics);
+        }
+        Ok(Templates { tera, origins })
+    }
+
+    /// Turns a rendering error into a diagnostic naming the template file and position.
+    pub fn diagnostic(&self, error: &tera::Error, page: &str) -> Diagnostic {
+        let d = error_to_diagnostic(error, &self.origins, None);
+        let message = format!("{} (while rendering {page})", d.message);
+        Diagnostic { message, ..d }
+    }
+}
+
+fn new_tera(base: &BaseUrl) -> Tera {
+    let mut tera = Tera::default();
+    // Filters must exist before templates that use them are added.
+    let link_base = base.clone();
+    tera.register_filter("url", move |path: &str, _: Kwargs, _: &State| {
+        link_base.link(path)
+    });
+    let abs_base = base.clone();
+    tera.register_filter("abs_url", move |path: &str, _: Kwargs, _: &State| {
+        abs_base.absolute(path)
+    });
+    tera.register_filter("human_date", |date: &str, _: Kwargs, _: &State| {
+        crate::render::human_date(date)
+    });
+    tera.register_filter("thousands", |n: Value, _: Kwargs, _: &State| {
+        crate::render::thousands(&n)
+    });
+    tera.register_filter("to_json", |v: Value, _: Kwargs, _: &State| {
+        serde_json::to_string(&v).unwrap_or_default()
+    });
+    tera
+}
+
+fn template_error(
+    error: &tera::Error,
+    origins: &BTreeMap<String, Origin>,
+    sources: &BTreeMap<String, (String, Origin)>,
+) -> Diagnostic {
+    error_to_diagnostic(error, origins, Some(sources))
+}
+
+fn error_to_diagnostic(
+    error: &tera::Error,
+    origins: &BTreeMap<String, Origin>,
+    _sources: Option<&BTreeMap<String, (String, Origin)>>,
+) -> Diagnostic {
+    let file_of = |name: &str| -> PathBuf {
+        match origins.get(name) {
+            Some(Origin::File(p)) => p.clone(),
+            _ => PathBuf::from(format!("(built-in template) {name}")),
+        }
+    };
+    let help = "fix the template; the README's \"Templates\" section lists the variables each template receives";
+    match error.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            let mut d = Diagnostic::error("template", report.message().to_string())
+                .in_file(file_of(report.filename()))
+                .with_help(help);
+            if span.start_line > 0 {
+                d = d.at(Position {
+                    line: span.start_line,
+                    column: span.start_col + 1,
+                });
+            }
+            d
+        }
+        ErrorKind::MissingParent { current, parent } => Diagnostic::error(
+            "template",
+            format!("`{current}` extends `{parent}`, which does not exist"),
+        )
+        .in_file(file_of(current))
+        .with_help(format!(
+            "built-in templates are: {}",
+            BUILT_IN
+                .iter()
+                .map(|(n, _)| *n)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        _ => Diagnostic::error("template", error.to_string()).with_help(help),
+    }
+}
+
+/// `templates/**/*.{html,xml,txt}` under the briefing folder, as (template name, path).
+fn user_template_files(root: &Path) -> Vec<(String, PathBuf)> {
+    let dir = root.join("templates");
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter(|e| {
+            matches!(
+                e.path().extension().and_then(|x| x.to_str()),
+                Some("html" | "xml" | "txt")
+            )
+        })
+        .map(|e| {
+            let name = rel(&dir, e.path()).to_string_lossy().replace('\\', "/");
+            (name, e.path().to_path_buf())
+        })
+        .collect()
+}
+
+fn rel(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}

@@ -1,0 +1,169 @@
+//! Stage 6, `site`: orchestrate the stages, add static files and machine-readable outputs, and
+//! write the result. `build`, `check` and `serve` are thin wrappers over [`generate`].
+
+pub mod output;
+pub mod static_files;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::config::{BaseUrl, Config};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::knowledge::Knowledge;
+use crate::model::Briefing;
+use crate::render::{self, OutputFile, Templates};
+use crate::{extract, link, load};
+
+/// How to build.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The briefing folder (holding `content/`, optional `templates/`, `static/`, `crossbrief.yaml`).
+    pub root: PathBuf,
+    /// Where to write the site; `root/public` by default.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` from `crossbrief.yaml`.
+    pub base_url: Option<String>,
+}
+
+impl Options {
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// Time spent in each stage.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+impl Timings {
+    fn time<T>(&mut self, stage: &'static str, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = f();
+        self.stages.push((stage, start.elapsed()));
+        out
+    }
+
+    pub fn total(&self) -> Duration {
+        self.stages.iter().map(|(_, d)| *d).sum()
+    }
+}
+
+/// A site built in memory, not yet written.
+pub struct Generated {
+    pub briefing: Briefing,
+    pub files: Vec<OutputFile>,
+    /// Warnings of the run (errors make [`generate`] fail instead).
+    pub warnings: Diagnostics,
+    pub timings: Timings,
+}
+
+/// Runs every stage and renders every file in memory. Fails with all the problems found when
+/// anything is an error; nothing is written either way.
+pub fn generate(options: &Options) -> Result<Generated, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let mut timings = Timings::default();
+    let root = &options.root;
+
+    let mut config = Config::load(root, &mut diagnostics);
+    if let Some(base) = &options.base_url {
+        config.base_url = Some(base.clone());
+    }
+    let base = BaseUrl::new(config.base_url.as_deref());
+    let knowledge = Knowledge::new(&config.knowledge);
+    let loaded = timings.time("load", || load::load(root));
+    diagnostics.extend(loaded.diagnostics);
+    let templates = match Templates::load(root, &base) {
+        Ok(t) => Some(t),
+        Err(problems) => {
+            diagnostics.extend(problems);
+            None
+        }
+    };
+    let statics = static_files::collect(root, &mut diagnostics);
+    if diagnostics.has_errors() {
+        return Err(diagnostics.sorted());
+    }
+    let templates = templates.expect("templates loaded when there are no errors");
+    let documents = loaded.documents;
+
+    let extractions = timings.time("extract", || extract::extract_all(&documents, &knowledge));
+    let briefing = timings.time("link", || {
+        link::link(&config, &documents, &extractions, &knowledge)
+    });
+    let (mut files, render_problems) =
+        timings.time("render", || render::render(&briefing, &templates, &base));
+    diagnostics.extend(render_problems);
+    if diagnostics.has_errors() {
+        return Err(diagnostics.sorted());
+    }
+    files.push(OutputFile {
+        path: "briefing.json".to_string(),
+        bytes: serde_json::to_vec_pretty(&briefing).expect("the model always serialises"),
+    });
+    files.push(OutputFile {
+        path: "highlight.css".to_string(),
+        bytes: render::highlight::stylesheet().into_bytes(),
+    });
+    files.extend(statics);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|later, earlier| later.path == earlier.path);
+    Ok(Generated {
+        briefing,
+        files,
+        warnings: diagnostics.sorted(),
+        timings,
+    })
+}
+
+/// What a finished build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub write: output::WriteReport,
+    pub warnings: Diagnostics,
+    pub timings: Timings,
+    pub articles: usize,
+    pub pages: usize,
+}
+
+/// Builds the briefing into its output folder. On failure the previous output is untouched.
+pub fn build(options: &Options) -> Result<BuildReport, Diagnostics> {
+    let output_dir = options.output_dir();
+    output::check_output_folder(&options.root, &output_dir).map_err(one)?;
+    let mut generated = generate(options)?;
+    let write = generated
+        .timings
+        .time("write", || {
+            output::write_site(&output_dir, &generated.files)
+        })
+        .map_err(one)?;
+    Ok(BuildReport {
+        output: output_dir,
+        pages: generated
+            .files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .count(),
+        articles: generated.briefing.articles.len(),
+        write,
+        warnings: generated.warnings,
+        timings: generated.timings,
+    })
+}
+
+fn one(d: Diagnostic) -> Diagnostics {
+    std::iter::once(d).collect()
+}
+
+/// The briefing folder a path inside it belongs to (for messages).
+pub fn display_root(root: &Path) -> String {
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        "the current folder".to_string()
+    } else {
+        root.display().to_string()
+    }
+}
