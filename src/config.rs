@@ -100,22 +100,19 @@ impl Config {
                     }
                     diagnostics.push(d);
                 }
-                if let Some(base) = &config.base_url {
-                    if !(base.starts_with("http://")
+                if let Some(base) = &config.base_url
+                    && !(base.starts_with("http://")
                         || base.starts_with("https://")
                         || base.starts_with('/'))
-                    {
-                        diagnostics.push(
-                            Diagnostic::error(
-                                "config",
-                                format!("base_url {base:?} is neither a full URL nor a path"),
-                            )
-                            .in_file(CONFIG_FILE)
-                            .with_help(
-                                "write it as https://example.org/briefing/ or as /briefing/",
-                            ),
-                        );
-                    }
+                {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "config",
+                            format!("base_url {base:?} is neither a full URL nor a path"),
+                        )
+                        .in_file(CONFIG_FILE)
+                        .with_help("write it as https://example.org/briefing/ or as /briefing/"),
+                    );
                 }
                 config
             }

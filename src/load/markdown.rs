@@ -57,10 +57,8 @@ pub fn read(markdown: &str, base_offset: usize) -> (Body, SourceMap) {
                     b.close_block();
                     b.open_block(BlockKind::TableRow, 0, false, None);
                 }
-                Tag::TableCell => {
-                    if b.current_len() > 0 && !b.ends_with_whitespace() {
-                        b.push_synthetic("\t");
-                    }
+                Tag::TableCell if b.current_len() > 0 && !b.ends_with_whitespace() => {
+                    b.push_synthetic("\t");
                 }
                 Tag::Emphasis => inline(&mut b, &containers, InlineKind::Emphasis, None),
                 Tag::Strong => inline(&mut b, &containers, InlineKind::Strong, None),

@@ -221,12 +221,11 @@ fn close_down_to(html: &mut String, stack: &mut Vec<Wrapper>, keep: usize, at: u
     while stack.len() > keep {
         let w = stack.pop().expect("stack is longer than keep");
         w.close(html);
-        if let Wrapper::Note(a) = w {
-            if a.end == at {
-                if let Some(after) = &a.after {
-                    html.push_str(after);
-                }
-            }
+        if let Wrapper::Note(a) = w
+            && a.end == at
+            && let Some(after) = &a.after
+        {
+            html.push_str(after);
         }
     }
 }

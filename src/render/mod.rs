@@ -96,12 +96,11 @@ pub fn human_date(iso: &str) -> String {
         "December",
     ];
     let parts: Vec<&str> = iso.split('-').collect();
-    if let [y, m, d] = parts.as_slice() {
-        if let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) {
-            if (1..=12).contains(&m) {
-                return format!("{d} {} {y}", MONTHS[m - 1]);
-            }
-        }
+    if let [y, m, d] = parts.as_slice()
+        && let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>())
+        && (1..=12).contains(&m)
+    {
+        return format!("{d} {} {y}", MONTHS[m - 1]);
     }
     iso.to_string()
 }
