@@ -1,6 +1,7 @@
 //! Stage 6, `site`: orchestrate the stages, add static files and machine-readable outputs, and
 //! write the result. `build`, `check` and `serve` are thin wrappers over [`generate`].
 
+pub mod links;
 pub mod output;
 pub mod static_files;
 
