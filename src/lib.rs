@@ -9,3 +9,4 @@ pub mod model;
 pub mod render;
 pub mod site;
 pub mod slug;
+pub mod text;

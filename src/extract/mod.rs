@@ -1,23 +1,410 @@
 //! Stage 2, `extract`: per article, in parallel, find quotations and their speakers, people and
-//! organisations, places and figures. Extractors see only the article's plain body text.
+//! organisations, places and figures. Extractors see only the article's plain body text and
+//! its block structure, never HTML; what they find is a plain [`Extraction`].
+
+pub mod attribution;
+pub mod entities;
+pub mod names;
+pub mod quotes;
+pub mod text;
 
 use rayon::prelude::*;
 
 use crate::knowledge::Knowledge;
 use crate::load::Document;
+use crate::model::EntityKind;
+pub use attribution::How;
+pub use entities::LocalEntity;
+use names::{Mention, NameKind, Reader};
+use quotes::QuoteSpan;
+use text::Paragraph;
 
 /// What one article yields.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Extraction {}
+pub struct Extraction {
+    /// People and organisations of the article.
+    pub entities: Vec<LocalEntity>,
+    /// Every name found, with its entity when it is a person or organisation.
+    pub mentions: Vec<NameSpan>,
+    pub quotes: Vec<ExtractedQuote>,
+    /// Reported speech with a named source.
+    pub statements: Vec<Statement>,
+}
+
+/// A name in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameSpan {
+    pub start: usize,
+    pub end: usize,
+    pub kind: NameKind,
+    pub entity: Option<usize>,
+    pub quoted: bool,
+}
+
+/// A quotation: one span, or several when it was split by its attribution or ran over
+/// paragraphs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtractedQuote {
+    /// Byte ranges of the parts (the text between the marks).
+    pub parts: Vec<(usize, usize)>,
+    /// The local entity credited, if any.
+    pub speaker: Option<usize>,
+    pub how: Option<How>,
+    /// The attributing words.
+    pub cue: Option<(usize, usize)>,
+    /// For a quotation credited only to somebody unnamed: who ("one witness").
+    pub descriptor: Option<String>,
+    /// In single quotation marks.
+    pub single: bool,
+}
+
+/// A sentence of reported speech.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: usize,
+    pub cue: (usize, usize),
+}
 
 /// Extracts every document, in parallel; the result is in the documents' order.
 pub fn extract_all(documents: &[Document], knowledge: &Knowledge) -> Vec<Extraction> {
     documents
         .par_iter()
-        .map(|d| extract(d, knowledge))
+        .map(|d| extract(&d.body.text, &d.body.blocks, knowledge))
         .collect()
 }
 
-pub fn extract(_document: &Document, _knowledge: &Knowledge) -> Extraction {
-    Extraction::default()
+/// Extracts one article body.
+pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge) -> Extraction {
+    let paras = text::paragraphs(body, blocks, knowledge);
+    let spans = quotes::find_spans(body, &paras);
+    let quoted: Vec<Vec<bool>> = paras.iter().map(|p| names::quoted_tokens(p, &spans)).collect();
+    let mut mentions = Vec::new();
+    for (i, para) in paras.iter().enumerate() {
+        let r = Reader {
+            body,
+            para,
+            k: knowledge,
+            quoted: quoted[i].clone(),
+        };
+        mentions.extend(names::find_mentions(&r, i));
+    }
+    let (entities, of_mention) = entities::resolve(&mut mentions, knowledge);
+    let mut doc = Doc {
+        body,
+        k: knowledge,
+        paras,
+        spans,
+        quoted,
+        mentions,
+        entities,
+        of_mention,
+        speakers: Vec::new(),
+    };
+    // Reported speech first: its speakers are what "he said" and "the statement said" in the
+    // quotations that follow refer back to.
+    let reported = attribution::statements(&mut doc);
+    let attributions = attribution::attribute_all(&mut doc);
+    let quotes = join_quotes(&doc, &attributions);
+    let quote_cues: Vec<(usize, usize)> = attributions.iter().filter_map(|a| a.cue).collect();
+    let statements = reported
+        .into_iter()
+        .filter(|(_, _, _, cue)| !quote_cues.iter().any(|q| q.0 < cue.1 && cue.0 < q.1))
+        .map(|(p, s, speaker, cue)| {
+            let para = &doc.paras[p];
+            let range = &para.sentences[s];
+            Statement {
+                start: para.tokens[range.start].start,
+                end: para.tokens[range.end - 1].end,
+                speaker,
+                cue,
+            }
+        })
+        .collect();
+    let mentions = doc
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| NameSpan {
+            start: m.start,
+            end: m.end,
+            kind: m.kind,
+            entity: doc.of_mention[i],
+            quoted: m.quoted,
+        })
+        .collect();
+    Extraction {
+        entities: doc.entities,
+        mentions,
+        quotes,
+        statements,
+    }
 }
+
+/// Spans that belong together become one quotation: a quotation split by its attribution
+/// (`"A," he said. "B."`) and one running over paragraphs.
+fn join_quotes(doc: &Doc, attributions: &[attribution::Attribution]) -> Vec<ExtractedQuote> {
+    let mut out: Vec<ExtractedQuote> = Vec::new();
+    for (i, (span, a)) in doc.spans.iter().zip(attributions).enumerate() {
+        let joins_previous = i > 0 && {
+            let prev = &doc.spans[i - 1];
+            let pa = &attributions[i - 1];
+            span.continues
+                || (prev.paragraph == span.paragraph
+                    && !span.single
+                    && pa.after
+                    && pa.speaker.is_some()
+                    && a.how == Some(How::Continuation)
+                    && split_by_attribution(doc, prev, span, pa))
+        };
+        if joins_previous && let Some(last) = out.last_mut() {
+            last.parts.push((span.start, span.end));
+            continue;
+        }
+        out.push(ExtractedQuote {
+            parts: vec![(span.start, span.end)],
+            speaker: a.speaker,
+            how: a.how,
+            cue: a.cue,
+            descriptor: a.descriptor.clone(),
+            single: span.single,
+        });
+    }
+    out
+}
+
+/// Whether only the attribution clause (and its trailing circumstances) stands between two
+/// spans of a paragraph, so that they are one quotation split in two.
+fn split_by_attribution(doc: &Doc, prev: &QuoteSpan, next: &QuoteSpan, pa: &attribution::Attribution) -> bool {
+    let Some((_, clause_end)) = pa.clause else { return false };
+    let r = doc.reader(prev.paragraph);
+    let (next_open, _) = doc.span_tokens(next);
+    // Between the clause and the next span: at most one sentence end, no other cue verb.
+    let mut sentence_ends = 0;
+    for t in clause_end + 1..next_open {
+        if r.is_punct(t, ".") || r.is_punct(t, "!") || r.is_punct(t, "?") {
+            sentence_ends += 1;
+        }
+        if r.quoted[t] {
+            return false;
+        }
+    }
+    let prev_text = doc.body[prev.start..prev.end].trim_end();
+    let prev_ends_clause = prev_text.ends_with(',') || prev_text.ends_with('—') || prev_text.ends_with('-') || prev_text.ends_with("...") || prev_text.ends_with('…');
+    sentence_ends <= 1 && (prev_ends_clause || next_open - clause_end <= 3)
+}
+
+/// One article while it is being read: its paragraphs, quotation spans, names and entities.
+pub struct Doc<'a> {
+    pub body: &'a str,
+    pub k: &'a Knowledge,
+    pub paras: Vec<Paragraph>,
+    pub spans: Vec<QuoteSpan>,
+    pub quoted: Vec<Vec<bool>>,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<LocalEntity>,
+    pub of_mention: Vec<Option<usize>>,
+    /// Speakers credited so far: (body offset, entity), in text order.
+    speakers: Vec<(usize, usize)>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn reader(&self, p: usize) -> Reader<'_> {
+        Reader {
+            body: self.body,
+            para: &self.paras[p],
+            k: self.k,
+            quoted: self.quoted[p].clone(),
+        }
+    }
+
+    /// Token indices (in its paragraph) of a span's opening and closing marks.
+    pub fn span_tokens(&self, span: &QuoteSpan) -> (usize, Option<usize>) {
+        let para = &self.paras[span.paragraph];
+        let open = para
+            .tokens
+            .iter()
+            .position(|t| t.start >= span.open)
+            .unwrap_or(0);
+        let close = span
+            .close
+            .and_then(|c| para.tokens.iter().position(|t| t.start >= c));
+        (open, close)
+    }
+
+    /// Words of a paragraph outside quotations.
+    pub fn narrative_words(&self, p: usize) -> usize {
+        let para = &self.paras[p];
+        para.tokens
+            .iter()
+            .zip(&self.quoted[p])
+            .filter(|(t, q)| !**q && t.kind == text::TokenKind::Word)
+            .count()
+    }
+
+    pub fn mention_ending_at(&self, p: usize, tok: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .position(|m| m.paragraph == p && m.last == tok)
+    }
+
+    pub fn mention_starting_between(&self, p: usize, a: usize, b: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .position(|m| m.paragraph == p && m.full_first >= a && m.full_first < b && !m.quoted)
+    }
+
+    pub fn first_mention_in_sentence(&self, p: usize, floor: usize, before: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| {
+            m.paragraph == p
+                && m.full_first >= floor
+                && m.last < before
+                && matches!(m.kind, NameKind::Person | NameKind::Organization)
+                && !m.quoted
+        })
+    }
+
+    pub fn entity_of_mention(&self, m: usize) -> Option<usize> {
+        self.of_mention[m]
+    }
+
+    /// An unknown name that a cue verb shows to be a person.
+    pub fn promote(&mut self, m: usize) -> usize {
+        entities::promote_to_person(&mut self.mentions, &mut self.entities, &mut self.of_mention, m)
+    }
+
+    /// The government of a place named as a speaker ("Moscow said").
+    pub fn government_of(&mut self, m: usize) -> Option<usize> {
+        if let Some(e) = self.of_mention[m] {
+            return Some(e);
+        }
+        let name = self.mentions[m].name.clone();
+        let country = self
+            .k
+            .country(&name)
+            .map(|c| c.code.clone())
+            .or_else(|| self.k.gazetteer().country_of(&name));
+        let entity = LocalEntity {
+            kind: EntityKind::Organization,
+            name: name.clone(),
+            variants: vec![name],
+            roles: Vec::new(),
+            country,
+            body: Some("government".to_string()),
+            descriptive: false,
+            plural: false,
+            gender: crate::knowledge::Gender::Unknown,
+            mentions: vec![m],
+        };
+        let key = entity.key();
+        let e = match self.entities.iter().position(|x| x.key() == key) {
+            Some(e) => {
+                self.entities[e].mentions.push(m);
+                e
+            }
+            None => {
+                self.entities.push(entity);
+                self.entities.len() - 1
+            }
+        };
+        self.of_mention[m] = Some(e);
+        Some(e)
+    }
+
+    /// Mentions with entities before body offset `at`, nearest first, outside quotations.
+    fn entity_mentions_before(&self, at: usize) -> impl Iterator<Item = (usize, &LocalEntity)> + '_ {
+        self.mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(move |(_, m)| m.end <= at && !m.quoted)
+            .filter_map(move |(i, _)| self.of_mention[i].map(|e| (e, &self.entities[e])))
+    }
+
+    pub fn nearest_for_pronoun(&self, kind: &str, at: usize) -> Option<usize> {
+        if kind == "any" {
+            return None;
+        }
+        // A pronoun speaker almost always stands for the latest speaker, if they fit and spoke
+        // in this or the previous paragraph; otherwise for the nearest fitting mention.
+        let paragraph_of = |offset: usize| self.paras.iter().position(|p| offset < p.end.max(p.start + 1)).unwrap_or(0);
+        let here = paragraph_of(at);
+        let recent_speaker = self
+            .speakers
+            .iter()
+            .rev()
+            .filter(|(o, _)| *o < at && here.saturating_sub(paragraph_of(*o)) <= 1)
+            .map(|&(_, e)| e)
+            .find(|&e| attribution::fits_pronoun(kind, &self.entities[e]));
+        recent_speaker.or_else(|| {
+            self.entity_mentions_before(at)
+                .find(|(_, e)| attribution::fits_pronoun(kind, e))
+                .map(|(i, _)| i)
+        })
+    }
+
+    /// The nearest earlier person holding a role, or organisation with a body, that fits.
+    pub fn nearest_for_role(&self, head: &str, qualifier: Option<usize>, country: Option<&str>, at: usize) -> Option<usize> {
+        let is_body = self.k.is_body_noun(head) || self.k.is_org_head(head);
+        let is_role = self.k.is_role_noun(head);
+        let qualifier_entity = qualifier.and_then(|m| self.of_mention[m]);
+        let fits_country = |e: &LocalEntity| country.is_none_or(|c| e.country.as_deref() == Some(c));
+        if is_role {
+            let found = self.entity_mentions_before(at).find(|(_, e)| {
+                e.kind == EntityKind::Person
+                    && e.roles.iter().any(|r| r.split_whitespace().any(|w| attribution::same_role(w, head)))
+                    && qualifier_entity.is_none_or(|q| {
+                        let q = &self.entities[q];
+                        e.roles.iter().any(|r| {
+                            crate::text::fold(r).contains(&crate::text::fold(&q.name))
+                                || q.body.as_ref().is_some_and(|b| {
+                                    let (rb, _) = names::normalise_body(self.k, &r.split_whitespace().collect::<Vec<_>>());
+                                    rb.contains(b.as_str())
+                                })
+                        })
+                    })
+            });
+            if let Some((i, _)) = found {
+                return Some(i);
+            }
+        }
+        if is_body {
+            if let Some(q) = qualifier_entity.filter(|&q| self.entities[q].kind == EntityKind::Organization) {
+                return Some(q);
+            }
+            return self
+                .entity_mentions_before(at)
+                .find(|(_, e)| {
+                    e.kind == EntityKind::Organization
+                        && fits_country(e)
+                        && e.body.as_ref().is_some_and(|b| b.split_whitespace().any(|w| w == head || attribution::same_role(w, head)))
+                })
+                .map(|(i, _)| i);
+        }
+        None
+    }
+
+    /// The latest speaker credited before `at` (for "the statement said").
+    pub fn last_speaker(&self, country: Option<&str>, at: usize) -> Option<usize> {
+        self.speakers
+            .iter()
+            .rev()
+            .filter(|(o, _)| *o <= at)
+            .map(|&(_, e)| e)
+            .find(|&e| country.is_none_or(|c| self.entities[e].country.as_deref() == Some(c)))
+            .or_else(|| {
+                self.entity_mentions_before(at)
+                    .find(|(_, e)| e.kind == EntityKind::Organization && country.is_none_or(|c| e.country.as_deref() == Some(c)))
+                    .map(|(i, _)| i)
+            })
+    }
+
+    pub fn record_speaker(&mut self, at: usize, entity: usize) {
+        self.speakers.push((at, entity));
+        self.speakers.sort_by_key(|&(o, _)| o);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,21 +1,517 @@
 //! What crossbrief knows about language and the world, as data rather than code.
 //!
-//! The built-in lists live in `data/*.yaml`, are embedded in the binary, and can be extended per
-//! briefing under `knowledge:` in `crossbrief.yaml`.
+//! The built-in lists live in `data/`, are embedded in the binary, and can be extended per
+//! briefing under `knowledge:` in `crossbrief.yaml` (same keys and shapes as the data files).
+
+pub mod gazetteer;
+pub mod units;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::text::fold;
+
+const LEXICON: &str = include_str!("../../data/lexicon.yaml");
+const ORGANIZATIONS: &str = include_str!("../../data/organizations.yaml");
+const COUNTRIES: &str = include_str!("../../data/countries.yaml");
+const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
+const GIVEN_NAMES: &str = include_str!("../../data/given_names.tsv");
+
+/// The lexicon's lists, as in `data/lexicon.yaml`; also the shape of `knowledge:` additions.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Lexicon {
+    pub cue_verbs: HashMap<String, Vec<String>>,
+    pub embedding_verbs: Vec<String>,
+    pub weak_cue_verbs: Vec<String>,
+    pub attribution_phrases: Vec<String>,
+    pub medium_nouns: Vec<String>,
+    pub role_nouns: Vec<String>,
+    pub titles: Vec<String>,
+    pub org_heads: Vec<String>,
+    pub body_nouns: Vec<String>,
+    pub anonymous_nouns: Vec<String>,
+    pub document_nouns: Vec<String>,
+    pub pronouns: HashMap<String, String>,
+    pub abbreviations: Vec<String>,
+    pub name_connectors: Vec<String>,
+    pub role_modifiers: Vec<String>,
+    pub spelling: HashMap<String, String>,
+    pub np_modifiers: Vec<String>,
+    pub verb_fillers: Vec<String>,
+}
+
+/// An organisation the data knows by name.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct KnownOrganization {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: Option<String>,
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Country {
+    pub code: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub adjectives: Vec<String>,
+    pub people: Vec<String>,
+}
 
 /// Additions to the built-in knowledge, from `crossbrief.yaml`.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
-pub struct Extension {}
+pub struct Extension {
+    #[serde(flatten)]
+    pub lexicon: Lexicon,
+    pub organizations: Vec<KnownOrganization>,
+    pub countries: Vec<Country>,
+    /// Extra places: `{name, country, lat, lon, kind, alternates}`.
+    pub places: Vec<gazetteer::ExtraPlace>,
+    /// Extra units and counted nouns for figures.
+    pub units: units::UnitsExtension,
+    /// Given names with a gender (`m`, `f` or `u`), for resolving "he" and "she".
+    pub given_names: HashMap<String, String>,
+}
 
-/// Everything extraction and linking look up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// Index of the lemma in `Knowledge::cue_lemmas`.
+    pub lemma: usize,
+    /// Takes its quotation as a complement: "called it "..."".
+    pub embedding: bool,
+    /// Not reported speech on its own.
+    pub weak: bool,
+}
+
+/// Everything extraction and linking look up. Built once per build, shared by all threads.
 #[derive(Debug, Default)]
-pub struct Knowledge {}
+pub struct Knowledge {
+    cue_forms: HashMap<String, Cue>,
+    pub cue_lemmas: Vec<String>,
+    attribution_phrases: Vec<Vec<String>>,
+    medium_nouns: HashSet<String>,
+    role_nouns: HashSet<String>,
+    /// Multi-word role nouns ("press secretary"), as word lists.
+    role_phrases: Vec<Vec<String>>,
+    titles: Vec<Vec<String>>,
+    org_heads: HashSet<String>,
+    body_nouns: HashSet<String>,
+    anonymous_nouns: HashSet<String>,
+    document_nouns: HashSet<String>,
+    pronouns: HashMap<String, String>,
+    abbreviations: HashSet<String>,
+    name_connectors: HashSet<String>,
+    role_modifiers: HashSet<String>,
+    spelling: HashMap<String, String>,
+    np_modifiers: HashSet<String>,
+    verb_fillers: HashSet<String>,
+    pub organizations: Vec<KnownOrganization>,
+    /// Folded name or alias → index in `organizations`.
+    organization_names: HashMap<String, usize>,
+    pub countries: Vec<Country>,
+    /// Folded country name, alias, adjective or people noun → index in `countries`.
+    country_words: HashMap<String, usize>,
+    common_words: HashSet<String>,
+    given_names: HashMap<String, Gender>,
+    pub units: units::Units,
+    extra_places: Vec<gazetteer::ExtraPlace>,
+    gazetteer: OnceLock<Arc<gazetteer::Gazetteer>>,
+}
+
+fn base_lexicon() -> &'static Lexicon {
+    static BASE: OnceLock<Lexicon> = OnceLock::new();
+    BASE.get_or_init(|| serde_yaml::from_str(LEXICON).expect("data/lexicon.yaml is valid"))
+}
 
 impl Knowledge {
-    pub fn new(_extension: &Extension) -> Knowledge {
-        Knowledge {}
+    /// The built-in knowledge plus a briefing's additions.
+    pub fn new(extension: &Extension) -> Knowledge {
+        let mut lexicon = base_lexicon().clone();
+        merge_lexicon(&mut lexicon, &extension.lexicon);
+        let mut organizations: Vec<KnownOrganization> =
+            serde_yaml::from_str(ORGANIZATIONS).expect("data/organizations.yaml is valid");
+        organizations.extend(extension.organizations.iter().cloned());
+        let mut countries: Vec<Country> =
+            serde_yaml::from_str(COUNTRIES).expect("data/countries.yaml is valid");
+        for extra in &extension.countries {
+            match countries.iter_mut().find(|c| c.code == extra.code) {
+                Some(c) => {
+                    c.aliases.extend(extra.aliases.iter().cloned());
+                    c.adjectives.extend(extra.adjectives.iter().cloned());
+                    c.people.extend(extra.people.iter().cloned());
+                }
+                None => countries.push(extra.clone()),
+            }
+        }
+
+        let mut k = Knowledge::default();
+        for (lemma, forms) in sorted(&lexicon.cue_verbs) {
+            let index = k.cue_lemmas.len();
+            k.cue_lemmas.push(lemma.clone());
+            let embedding = lexicon.embedding_verbs.contains(lemma);
+            let weak = lexicon.weak_cue_verbs.contains(lemma);
+            for form in forms {
+                k.cue_forms.entry(form.to_lowercase()).or_insert(Cue {
+                    lemma: index,
+                    embedding,
+                    weak,
+                });
+            }
+        }
+        k.attribution_phrases = lexicon
+            .attribution_phrases
+            .iter()
+            .map(|p| words_of(p))
+            .collect();
+        k.medium_nouns = lower_set(&lexicon.medium_nouns);
+        for role in &lexicon.role_nouns {
+            let words = words_of(role);
+            if words.len() == 1 {
+                k.role_nouns.insert(words[0].clone());
+            } else {
+                k.role_phrases.push(words);
+            }
+        }
+        k.titles = lexicon.titles.iter().map(|t| words_of(t)).collect();
+        k.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        k.org_heads = lower_set(&lexicon.org_heads);
+        k.body_nouns = lower_set(&lexicon.body_nouns);
+        k.anonymous_nouns = lower_set(&lexicon.anonymous_nouns);
+        k.document_nouns = lower_set(&lexicon.document_nouns);
+        k.pronouns = lexicon
+            .pronouns
+            .iter()
+            .map(|(p, kind)| (p.to_lowercase(), kind.clone()))
+            .collect();
+        k.abbreviations = lower_set(&lexicon.abbreviations);
+        k.name_connectors = lower_set(&lexicon.name_connectors);
+        k.role_modifiers = lower_set(&lexicon.role_modifiers);
+        k.spelling = lexicon
+            .spelling
+            .iter()
+            .map(|(a, b)| (a.to_lowercase(), b.to_lowercase()))
+            .collect();
+        k.np_modifiers = lower_set(&lexicon.np_modifiers);
+        k.verb_fillers = lower_set(&lexicon.verb_fillers);
+        for (i, org) in organizations.iter().enumerate() {
+            for name in std::iter::once(&org.name).chain(&org.aliases) {
+                k.organization_names.entry(fold(name)).or_insert(i);
+            }
+        }
+        k.organizations = organizations;
+        for (i, c) in countries.iter().enumerate() {
+            let names = std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .chain(&c.adjectives)
+                .chain(&c.people);
+            for name in names {
+                k.country_words.entry(fold(name)).or_insert(i);
+            }
+        }
+        k.countries = countries;
+        k.common_words = COMMON_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        k.given_names = GIVEN_NAMES
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(name, g)| (name.to_lowercase(), gender_of(g)))
+            .collect();
+        for (name, g) in &extension.given_names {
+            k.given_names.insert(name.to_lowercase(), gender_of(g));
+        }
+        k.units = units::Units::new(&extension.units);
+        k.extra_places = extension.places.clone();
+        k
+    }
+
+    /// The built-in knowledge, shared (for tests and tools).
+    pub fn builtin() -> &'static Knowledge {
+        static BUILTIN: OnceLock<Knowledge> = OnceLock::new();
+        BUILTIN.get_or_init(|| Knowledge::new(&Extension::default()))
+    }
+
+    #[cfg(test)]
+    pub fn default_for_tests() -> &'static Knowledge {
+        Knowledge::builtin()
+    }
+
+    /// The gazetteer, loaded on first use (it is the largest piece of data).
+    pub fn gazetteer(&self) -> &gazetteer::Gazetteer {
+        self.gazetteer
+            .get_or_init(|| Arc::new(gazetteer::Gazetteer::load(&self.extra_places, self)))
+    }
+
+    pub fn cue(&self, word: &str) -> Option<Cue> {
+        self.cue_forms.get(&word.to_lowercase()).copied()
+    }
+
+    /// The attribution phrase ("according to") starting at `words[0]`, as its word count.
+    pub fn attribution_phrase_at(&self, words: &[&str]) -> Option<usize> {
+        self.attribution_phrases
+            .iter()
+            .filter(|p| {
+                p.len() <= words.len()
+                    && p.iter().zip(words).all(|(a, b)| a.eq_ignore_ascii_case(b))
+            })
+            .map(Vec::len)
+            .max()
+    }
+
+    pub fn is_medium_noun(&self, word: &str) -> bool {
+        self.medium_nouns.contains(&word.to_lowercase())
+    }
+
+    pub fn is_role_noun(&self, word: &str) -> bool {
+        self.role_nouns.contains(&word.to_lowercase())
+    }
+
+    /// The multi-word role noun ("press secretary") ending at the last of `words`, as its length.
+    pub fn role_phrase_ending(&self, words: &[&str]) -> Option<usize> {
+        self.role_phrases
+            .iter()
+            .filter(|p| {
+                p.len() <= words.len()
+                    && p.iter()
+                        .rev()
+                        .zip(words.iter().rev())
+                        .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            })
+            .map(Vec::len)
+            .max()
+    }
+
+    /// The longest title ("Prime Minister", "Gen.") starting at `words[0]`, as its word count.
+    pub fn title_at(&self, words: &[&str]) -> Option<usize> {
+        self.titles
+            .iter()
+            .find(|t| {
+                t.len() <= words.len()
+                    && words[0].chars().next().is_some_and(char::is_uppercase)
+                    && t.iter()
+                        .zip(words)
+                        .all(|(a, b)| a.trim_end_matches('.') == b.trim_end_matches('.'))
+            })
+            .map(Vec::len)
+    }
+
+    pub fn is_title_word(&self, word: &str) -> bool {
+        self.titles
+            .iter()
+            .any(|t| t.len() == 1 && t[0].trim_end_matches('.') == word.trim_end_matches('.'))
+    }
+
+    pub fn is_org_head(&self, word: &str) -> bool {
+        self.org_heads.contains(&word.to_lowercase())
+    }
+
+    pub fn is_body_noun(&self, word: &str) -> bool {
+        self.body_nouns.contains(&word.to_lowercase())
+    }
+
+    pub fn is_anonymous_noun(&self, word: &str) -> bool {
+        self.anonymous_nouns.contains(&word.to_lowercase())
+    }
+
+    pub fn is_document_noun(&self, word: &str) -> bool {
+        self.document_nouns.contains(&word.to_lowercase())
+    }
+
+    /// What a pronoun can stand for (`male`, `female`, `any`, `organization`), if it is one.
+    pub fn pronoun(&self, word: &str) -> Option<&str> {
+        self.pronouns.get(&word.to_lowercase()).map(String::as_str)
+    }
+
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations
+            .contains(&word.trim_end_matches('.').to_lowercase())
+    }
+
+    pub fn is_name_connector(&self, word: &str) -> bool {
+        self.name_connectors.contains(&word.to_lowercase())
+    }
+
+    pub fn is_np_modifier(&self, word: &str) -> bool {
+        self.np_modifiers.contains(&word.to_lowercase())
+    }
+
+    pub fn is_verb_filler(&self, word: &str) -> bool {
+        self.verb_fillers.contains(&word.to_lowercase()) || (word.ends_with("ly") && word.len() > 4 && word.chars().all(|c| c.is_lowercase()))
+    }
+
+    pub fn is_role_modifier(&self, word: &str) -> bool {
+        self.role_modifiers.contains(&word.to_lowercase())
+    }
+
+    /// A word news text usually writes in lower case.
+    pub fn is_common_word(&self, lower: &str) -> bool {
+        self.common_words.contains(lower)
+    }
+
+    pub fn given_name(&self, word: &str) -> Option<Gender> {
+        self.given_names.get(&word.to_lowercase()).copied()
+    }
+
+    /// The American spelling of a British one, if it differs.
+    pub fn american_spelling<'a>(&'a self, lower: &str) -> Option<&'a str> {
+        self.spelling.get(lower).map(String::as_str)
+    }
+
+    /// The known organisation with this exact name or alias.
+    pub fn organization(&self, name: &str) -> Option<&KnownOrganization> {
+        self.organization_names
+            .get(&fold(name))
+            .map(|&i| &self.organizations[i])
+    }
+
+    /// The country a name, alias, adjective or people noun refers to ("Britain", "British",
+    /// "U.K.", "Britons" → GB). Possessives are accepted ("Ukraine's").
+    pub fn country(&self, word: &str) -> Option<&Country> {
+        let bare = strip_possessive(word);
+        self.country_words
+            .get(&fold(bare))
+            .map(|&i| &self.countries[i])
+    }
+
+    /// The country a multi-word name refers to ("United Kingdom", "South Korea").
+    pub fn country_by_name(&self, name: &str) -> Option<&Country> {
+        self.country(name)
+    }
+
+    pub fn country_by_code(&self, code: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.code == code)
+    }
+
+    /// Whether the word is a country adjective or people noun ("Russian", "Britons").
+    pub fn is_demonym(&self, word: &str) -> bool {
+        let bare = strip_possessive(word);
+        self.country(bare).is_some_and(|c| {
+            c.adjectives.iter().chain(&c.people).any(|a| a == bare)
+        })
+    }
+}
+
+/// "Ukraine's" → "Ukraine"; "Mayors'" → "Mayors".
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| word.strip_suffix('\''))
+        .or_else(|| word.strip_suffix('’'))
+        .unwrap_or(word)
+}
+
+fn gender_of(code: &str) -> Gender {
+    match code.trim() {
+        "m" | "male" => Gender::Male,
+        "f" | "female" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+fn words_of(phrase: &str) -> Vec<String> {
+    phrase.split_whitespace().map(str::to_string).collect()
+}
+
+fn lower_set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+fn sorted<K: Ord, V>(map: &HashMap<K, V>) -> Vec<(&K, &V)> {
+    let mut v: Vec<(&K, &V)> = map.iter().collect();
+    v.sort_by(|a, b| a.0.cmp(b.0));
+    v
+}
+
+fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
+    for (lemma, forms) in &extra.cue_verbs {
+        base.cue_verbs
+            .entry(lemma.clone())
+            .or_default()
+            .extend(forms.iter().cloned());
+    }
+    base.embedding_verbs.extend(extra.embedding_verbs.iter().cloned());
+    base.weak_cue_verbs.extend(extra.weak_cue_verbs.iter().cloned());
+    base.attribution_phrases
+        .extend(extra.attribution_phrases.iter().cloned());
+    base.medium_nouns.extend(extra.medium_nouns.iter().cloned());
+    base.role_nouns.extend(extra.role_nouns.iter().cloned());
+    base.titles.extend(extra.titles.iter().cloned());
+    base.org_heads.extend(extra.org_heads.iter().cloned());
+    base.body_nouns.extend(extra.body_nouns.iter().cloned());
+    base.anonymous_nouns.extend(extra.anonymous_nouns.iter().cloned());
+    base.document_nouns.extend(extra.document_nouns.iter().cloned());
+    base.pronouns
+        .extend(extra.pronouns.iter().map(|(a, b)| (a.clone(), b.clone())));
+    base.abbreviations.extend(extra.abbreviations.iter().cloned());
+    base.name_connectors.extend(extra.name_connectors.iter().cloned());
+    base.role_modifiers.extend(extra.role_modifiers.iter().cloned());
+    base.spelling
+        .extend(extra.spelling.iter().map(|(a, b)| (a.clone(), b.clone())));
+    base.np_modifiers.extend(extra.np_modifiers.iter().cloned());
+    base.verb_fillers.extend(extra.verb_fillers.iter().cloned());
+}
+
+/// Checks a briefing's additions for problems worth telling the user about.
+pub fn check_extension(extension: &Extension, diagnostics: &mut Diagnostics) {
+    for org in &extension.organizations {
+        if org.name.trim().is_empty() {
+            diagnostics.push(
+                Diagnostic::warning("config", "an organisation under knowledge.organizations has no name")
+                    .in_file(crate::config::CONFIG_FILE),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_data_loads() {
+        let k = Knowledge::builtin();
+        assert!(k.cue("said").is_some());
+        assert!(k.cue("Told").is_some());
+        assert!(k.cue("table").is_none());
+        assert!(k.is_role_noun("spokesman"));
+        assert!(k.is_abbreviation("Sept."));
+        assert_eq!(k.country("British").map(|c| c.code.as_str()), Some("GB"));
+        assert_eq!(k.country("Ukraine's").map(|c| c.code.as_str()), Some("UA"));
+        assert_eq!(k.country("U.K.").map(|c| c.code.as_str()), Some("GB"));
+        assert!(k.is_demonym("Russian"));
+        assert!(!k.is_demonym("Russia"));
+        assert_eq!(k.organization("AP").map(|o| o.name.as_str()), Some("Associated Press"));
+        assert!(k.is_common_word("earlier"));
+        assert_eq!(k.american_spelling("centre"), Some("center"));
+        assert_eq!(k.title_at(&["Prime", "Minister", "X"]), Some(2));
+    }
+
+    #[test]
+    fn a_briefing_can_add_knowledge() {
+        let ext: Extension = serde_yaml::from_str(
+            "cue_verbs: {growl: [growl, growled]}\norganizations: [{name: Example Watch, aliases: [EW]}]\n",
+        )
+        .unwrap();
+        let k = Knowledge::new(&ext);
+        assert!(k.cue("growled").is_some());
+        assert!(k.cue("said").is_some(), "built-in knowledge stays");
+        assert_eq!(k.organization("EW").map(|o| o.name.as_str()), Some("Example Watch"));
     }
 }

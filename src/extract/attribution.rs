@@ -1,0 +1,795 @@
+//! Who said it: speakers for quotations, and reported speech.
+//!
+//! A quotation is credited by the words around it, in this order of trust:
+//! 1. right after it: `"...," X said`, `"...," said X`, `"...," according to X`;
+//! 2. right before it: `X said: "..."`, `He said, "..."`, `According to X, "..."`;
+//! 3. a cue verb earlier in its sentence, for a fragment embedded in the sentence
+//!    (`X described them as "..."`, `X said the move was made "..."`);
+//! 4. a paragraph that is only a quotation continues the previous paragraph's speaker.
+//!
+//! The speaker phrase is then resolved: a name, a pronoun (the nearest fitting earlier
+//! person or organisation), a role ("the spokesman", "the ministry"), a document ("the
+//! statement" stands for whoever issued it), or an unnamed person ("one witness"), in which
+//! case the quotation stays unattributed rather than guessed.
+
+use super::Doc;
+use super::names::{NameKind, Reader};
+use super::quotes::QuoteSpan;
+use super::text::{TokenKind, is_capitalised};
+use crate::knowledge::{Gender, strip_possessive};
+use crate::model::EntityKind;
+
+/// How a speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// A name next to a cue verb.
+    Named,
+    /// A pronoun resolved to the nearest fitting earlier mention.
+    Pronoun,
+    /// A role or body noun ("the spokesman", "the ministry") resolved to an earlier mention.
+    Role,
+    /// A document ("the statement") standing for whoever issued it.
+    Document,
+    /// A fragment embedded in a sentence whose subject said it.
+    Embedded,
+    /// A paragraph that is only a quotation, continuing the previous speaker.
+    Continuation,
+}
+
+impl How {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            How::Named => "named",
+            How::Pronoun => "pronoun",
+            How::Role => "role",
+            How::Document => "document",
+            How::Embedded => "embedded",
+            How::Continuation => "continuation",
+        }
+    }
+}
+
+/// The speaker phrase next to a cue verb, before resolution.
+#[derive(Debug, Clone, PartialEq)]
+enum Np {
+    /// A named mention (index into the article's mentions).
+    Mention(usize),
+    /// A pronoun: what it can stand for.
+    Pronoun(String),
+    /// A role or body noun as head, with the mention or country qualifying it.
+    Role {
+        head: String,
+        qualifier: Option<usize>,
+        country: Option<String>,
+    },
+    /// A document noun ("statement", "report").
+    Document { country: Option<String> },
+    /// Somebody unnamed ("one witness").
+    Anonymous(String),
+}
+
+/// The attribution of one quotation span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    pub speaker: Option<usize>,
+    pub how: Option<How>,
+    /// Byte range of the attributing words ("the U.K. Ministry of Defense said").
+    pub cue: Option<(usize, usize)>,
+    /// For an unnamed speaker: the words that describe them ("one witness").
+    pub descriptor: Option<String>,
+    /// The attribution came from the text after the quotation.
+    pub after: bool,
+    /// Token range (in the paragraph) of the attribution clause, to tell split quotations.
+    pub clause: Option<(usize, usize)>,
+}
+
+impl Attribution {
+    fn none() -> Attribution {
+        Attribution {
+            speaker: None,
+            how: None,
+            cue: None,
+            descriptor: None,
+            after: false,
+            clause: None,
+        }
+    }
+}
+
+/// A speaker phrase found next to a cue verb.
+struct Found {
+    np: Np,
+    /// Token range of the phrase and verb together.
+    first: usize,
+    last: usize,
+    /// The cue verb's token.
+    verb: usize,
+}
+
+/// Attributes every quotation span of the article, in order.
+pub fn attribute_all(doc: &mut Doc) -> Vec<Attribution> {
+    let spans = doc.spans.clone();
+    let mut out: Vec<Attribution> = Vec::with_capacity(spans.len());
+    for (i, span) in spans.iter().enumerate() {
+        let mut a = attribute(doc, span);
+        if a.speaker.is_none() && a.descriptor.is_none() {
+            if let Some(prev) = continuation_source(doc, &spans, i, &out) {
+                a = Attribution {
+                    speaker: out[prev].speaker,
+                    how: Some(How::Continuation),
+                    cue: None,
+                    descriptor: None,
+                    after: false,
+                    clause: None,
+                };
+            }
+        }
+        if let Some(s) = a.speaker {
+            doc.record_speaker(span.start, s);
+        }
+        out.push(a);
+    }
+    out
+}
+
+/// For a span with no attribution of its own: the earlier span whose speaker it continues,
+/// when it continues an unclosed quotation or its paragraph is nothing but quotation.
+fn continuation_source(doc: &Doc, spans: &[QuoteSpan], i: usize, done: &[Attribution]) -> Option<usize> {
+    let span = &spans[i];
+    if i == 0 || span.single {
+        return None;
+    }
+    let prev = i - 1;
+    if span.continues {
+        return Some(prev);
+    }
+    // A later span in the same paragraph as an attributed one: "A," he said. "B."
+    if spans[prev].paragraph == span.paragraph && done[prev].speaker.is_some() {
+        return Some(prev);
+    }
+    let para = &doc.paras[span.paragraph];
+    let only_quotes = doc.narrative_words(span.paragraph) == 0;
+    let previous_paragraph = span.paragraph.checked_sub(1)?;
+    if only_quotes
+        && spans[prev].paragraph == previous_paragraph
+        && done[prev].speaker.is_some()
+        && !para.title_case
+    {
+        return Some(prev);
+    }
+    None
+}
+
+fn attribute(doc: &mut Doc, span: &QuoteSpan) -> Attribution {
+    let p = span.paragraph;
+    let (open_tok, close_tok) = doc.span_tokens(span);
+    // 1. After the quotation.
+    if let Some(close) = close_tok
+        && let Some(found) = after_quote(doc, p, close)
+    {
+        let mut a = resolve(doc, p, &found, span.start);
+        a.after = true;
+        return a;
+    }
+    // 2 and 3. Before it, in the same sentence.
+    if let Some(found) = before_quote(doc, p, open_tok) {
+        let embedded = found.verb + 3 < open_tok;
+        let mut a = resolve(doc, p, &found, span.start);
+        if embedded && a.how == Some(How::Named) {
+            a.how = Some(How::Embedded);
+        }
+        return a;
+    }
+    Attribution::none()
+}
+
+/// The cue verb at token `v`, unless the word is used as a noun there ("Russian state news
+/// agency", "a report", "his claim").
+pub fn cue_at(doc: &Doc, r: &Reader, v: usize) -> Option<crate::knowledge::Cue> {
+    if !r.is_word(v) {
+        return None;
+    }
+    let w = r.word(v);
+    if is_capitalised(w) && !r.para.starts_sentence(v, doc.body) {
+        return None;
+    }
+    let cue = doc.k.cue(w)?;
+    if v > 0 && r.is_word(v - 1) {
+        let prev = r.word(v - 1);
+        let determiner = matches!(
+            prev.to_lowercase().as_str(),
+            "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "whose" | "no" | "any" | "each" | "every"
+        );
+        if determiner || doc.k.is_demonym(prev) {
+            return None;
+        }
+    }
+    if v > 0 && r.token(v - 1).kind == TokenKind::Number {
+        return None;
+    }
+    Some(cue)
+}
+
+/// `," X said`, `," said X`, `," according to X`, within the quotation's sentence.
+fn after_quote(doc: &Doc, p: usize, close: usize) -> Option<Found> {
+    let r = doc.reader(p);
+    let mut i = close + 1;
+    // Swallow punctuation between the mark and the clause: `,"` `—`. A full stop after the
+    // mark ends the sentence: what follows is a new one (`"...". It said ...`).
+    while i < r.len() && r.token(i).kind == TokenKind::Punct && !r.is_quote_mark(i) {
+        if matches!(r.word(i), "." | "?" | "!" | ";" | ":") {
+            return None;
+        }
+        i += 1;
+    }
+    if i >= r.len() || r.quoted[i] {
+        return None;
+    }
+    // `"... towns." The army said` is a new sentence too; `"... towns." the army said` is not.
+    let inner_end = doc.body[..r.token(close).start].trim_end();
+    if (inner_end.ends_with('.') || inner_end.ends_with('?') || inner_end.ends_with('!'))
+        && is_capitalised(r.word(i))
+        && cue_at(doc, &r, i).is_none()
+        && doc.k.pronoun(r.word(i)).is_none_or(|_| r.word(i) == "I")
+    {
+        let next_is_cue = (i + 1..clause_limit(&r, i).min(i + 8)).any(|t| cue_at(doc, &r, t).is_some());
+        if !next_is_cue {
+            return None;
+        }
+    }
+    // The clause must follow in the same sentence (a lower-case word continues it; a new
+    // sentence starting with a name and a cue verb also attributes: `"...". Smith said.` is rare
+    // and ambiguous, so only a comma-ended or question/exclamation quote counts then).
+    let limit = clause_limit(&r, i);
+    // According to X.
+    let words: Vec<&str> = (i..limit.min(i + 4)).map(|t| r.word(t)).collect();
+    if let Some(n) = doc.k.attribution_phrase_at(&words) {
+        let np = np_after(doc, p, i + n - 1, limit)?;
+        return Some(Found {
+            np: np.0,
+            first: i,
+            last: np.1,
+            verb: i,
+        });
+    }
+    // Said X.
+    if let Some(cue) = cue_at(doc, &r, i) {
+        let lemma = &doc.k.cue_lemmas[cue.lemma];
+        if lemma != "tell" && lemma != "ask" {
+            let np = np_after(doc, p, i, limit)?;
+            return Some(Found {
+                np: np.0,
+                first: i,
+                last: np.1,
+                verb: i,
+            });
+        }
+    }
+    // X said: the first cue verb within reach, with a subject from `i` to it.
+    for v in i..limit.min(i + 16) {
+        if cue_at(doc, &r, v).is_some() && !r.quoted[v] {
+            let (np, first) = np_before(doc, p, v, i)?;
+            if first != i {
+                return None;
+            }
+            return Some(Found { np, first, last: v, verb: v });
+        }
+    }
+    None
+}
+
+/// The end (exclusive) of the clause starting at `i`: the sentence end or the next quotation.
+fn clause_limit(r: &Reader, i: usize) -> usize {
+    let s = r.para.sentence_of(i);
+    let mut end = r.para.sentences[s].end;
+    for t in i..end {
+        if r.quoted[t] || r.is_quote_mark(t) {
+            end = t;
+            break;
+        }
+    }
+    end
+}
+
+/// Before the quotation in its sentence: the nearest cue verb whose subject can be found.
+fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
+    let r = doc.reader(p);
+    if open == 0 {
+        return None;
+    }
+    let s = r.para.sentence_of(open);
+    let mut floor = r.para.sentences[s].start;
+    // Only the text between the previous quotation and this one.
+    for t in (floor..open).rev() {
+        if r.quoted[t] {
+            floor = t + 1;
+            break;
+        }
+    }
+    // According to X, "..."
+    for t in floor..open {
+        let words: Vec<&str> = (t..open.min(t + 4)).filter(|&x| r.is_word(x)).map(|x| r.word(x)).collect();
+        if r.is_word(t)
+            && let Some(n) = doc.k.attribution_phrase_at(&words)
+            && let Some((np, last)) = np_after(doc, p, t + n - 1, open)
+        {
+            return Some(Found { np, first: t, last, verb: t });
+        }
+    }
+    // Cue verbs from right to left; a participle ("adding", "claiming") or a verb joined by
+    // "and" takes the subject of the clause before it.
+    let mut v = open;
+    while v > floor {
+        v -= 1;
+        if !r.is_word(v) || r.quoted[v] {
+            continue;
+        }
+        let Some(cue) = cue_at(doc, &r, v) else { continue };
+        let lemma = doc.k.cue_lemmas[cue.lemma].as_str();
+        // "that it believed ..." is no attribution of a quotation further on.
+        let adjacent = v + 3 >= open;
+        let followed_by_that = r.is_word(v + 1) && r.word(v + 1) == "that";
+        if cue.weak && !cue.embedding && !adjacent && !followed_by_that {
+            continue;
+        }
+        if let Some((np, first)) = np_before(doc, p, v, floor) {
+            return Some(Found { np, first, last: v, verb: v });
+        }
+        // "X said ..., adding that "...""; "X said ... and described them as "...""
+        let joined = r.word(v).ends_with("ing")
+            || (v > 0 && (r.word(v - 1) == "and" || r.is_punct(v - 1, ",")));
+        if joined || lemma == "call" {
+            continue;
+        }
+    }
+    // A participle clause with the sentence's subject: "The Ukrainian military was more
+    // circumspect, claiming to have taken "...""
+    for v in floor..open {
+        if r.is_word(v) && r.word(v).ends_with("ing") && cue_at(doc, &r, v).is_some() {
+            if let Some(m) = doc.first_mention_in_sentence(p, floor, v) {
+                return Some(Found {
+                    np: Np::Mention(m),
+                    first: doc.mentions[m].full_first,
+                    last: v,
+                    verb: v,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The speaker phrase right before the cue verb at `verb` (no earlier than `floor`), and the
+/// token where it starts.
+fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usize)> {
+    let r = doc.reader(p);
+    let mut j = verb;
+    // Skip fillers: "also", "has", "acidly", weekday names ("Zelenskyy Friday said").
+    while j > floor {
+        let w = r.word(j - 1);
+        let filler = r.is_word(j - 1)
+            && !r.quoted[j - 1]
+            && (doc.k.is_verb_filler(w) && !is_noun(doc, w) || is_weekday(w));
+        if filler {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    if j == floor {
+        return None;
+    }
+    let mut end = j - 1;
+    // An appositive between subject and verb: "Igor Girkin, a Russian who ..., sneered".
+    if r.is_punct(end, ",") {
+        let mut k = end;
+        let mut found = None;
+        while k > floor && end - k < 40 {
+            k -= 1;
+            if r.is_punct(k, ",") {
+                found = Some(k);
+                break;
+            }
+            if r.quoted[k] {
+                break;
+            }
+        }
+        let a = found?;
+        if a == floor {
+            return None;
+        }
+        end = a - 1;
+    }
+    if r.quoted[end] {
+        return None;
+    }
+    // A pronoun.
+    if r.is_word(end) && let Some(kind) = doc.k.pronoun(r.word(end)) {
+        let alone = end == floor || !r.is_word(end - 1) || !is_capitalised(r.word(end - 1)) || r.para.starts_sentence(end, doc.body);
+        return alone.then(|| (Np::Pronoun(kind.to_string()), end));
+    }
+    // A name.
+    if let Some(m) = doc.mention_ending_at(p, end) {
+        let first = doc.mentions[m].full_first;
+        // "the head of NATO": somebody of the organisation, not the organisation.
+        if first >= floor + 2 && r.is_word(first - 1) && r.word(first - 1) == "of" && r.is_word(first - 2) && doc.k.is_role_noun(r.word(first - 2)) && !is_capitalised(r.word(first - 2)) {
+            let head = r.word(first - 2).to_lowercase();
+            let start = swallow_determiner(&r, first - 2, floor);
+            return Some((
+                Np::Role {
+                    head,
+                    qualifier: Some(m),
+                    country: None,
+                },
+                start,
+            ));
+        }
+        let first = swallow_determiner(&r, first, floor);
+        return Some((Np::Mention(m), first));
+    }
+    // A noun phrase headed by a role, body, document or anonymous noun.
+    if !r.is_word(end) {
+        return None;
+    }
+    let head = r.word(end).to_lowercase();
+    let head_kind = noun_kind(doc, &head)?;
+    let mut first = end;
+    let mut qualifier = None;
+    let mut country = None;
+    while first > floor {
+        let t = first - 1;
+        if r.quoted[t] {
+            break;
+        }
+        if let Some(m) = doc.mention_ending_at(p, t) {
+            qualifier = Some(m);
+            country = country.or_else(|| doc.mentions[m].country.clone());
+            first = doc.mentions[m].full_first;
+            continue;
+        }
+        if !r.is_word(t) {
+            break;
+        }
+        let w = r.word(t);
+        if let Some(c) = doc.k.country(w).filter(|_| is_capitalised(w)) {
+            country = Some(c.code.clone());
+            first = t;
+            continue;
+        }
+        let lower = w.to_lowercase();
+        let fits = matches!(lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that" | "one")
+            || doc.k.is_np_modifier(&lower)
+            || doc.k.is_role_modifier(&lower)
+            || doc.k.is_role_noun(&lower)
+            || doc.k.is_body_noun(&lower);
+        if fits && !is_capitalised(w) || matches!(w, "The" | "A" | "An" | "One") {
+            first = t;
+            if matches!(lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that") {
+                break;
+            }
+            continue;
+        }
+        break;
+    }
+    let phrase = doc.body[r.token(first).start..r.token(end).end].to_string();
+    let np = match head_kind {
+        NounKind::Document => Np::Document { country },
+        NounKind::Anonymous if qualifier.is_none() && country.is_none() => Np::Anonymous(phrase),
+        _ => Np::Role {
+            head,
+            qualifier,
+            country,
+        },
+    };
+    Some((np, first))
+}
+
+fn swallow_determiner(r: &Reader, first: usize, floor: usize) -> usize {
+    if first > floor && r.is_word(first - 1) && matches!(r.word(first - 1), "the" | "The") {
+        first - 1
+    } else {
+        first
+    }
+}
+
+/// The speaker phrase right after the cue verb or phrase ending at `verb`: "said Ukraine's
+/// Ministry of Defense", "according to Ukraine's Foreign Minister Dmytro Kuleba". Returns the
+/// phrase and its last token.
+fn np_after(doc: &Doc, p: usize, verb: usize, limit: usize) -> Option<(Np, usize)> {
+    let r = doc.reader(p);
+    let mut i = verb + 1;
+    if i >= limit {
+        return None;
+    }
+    if r.is_word(i) && let Some(kind) = doc.k.pronoun(r.word(i)) {
+        return Some((Np::Pronoun(kind.to_string()), i));
+    }
+    // Skip a determiner.
+    let start = i;
+    if r.is_word(i) && matches!(r.word(i), "the" | "The" | "a" | "an") {
+        i += 1;
+    }
+    // The first mention starting here (a role may precede it: "said spokesman John Kirby").
+    if let Some(m) = doc.mention_starting_between(p, start, (i + 6).min(limit)) {
+        let mention = &doc.mentions[m];
+        return Some((Np::Mention(m), mention.last));
+    }
+    // A noun phrase with a role, body, document or anonymous head.
+    let mut j = i;
+    let mut country = None;
+    let mut head = None;
+    while j < limit && r.is_word(j) && !r.quoted[j] {
+        let w = r.word(j);
+        let lower = w.to_lowercase();
+        if let Some(c) = doc.k.country(w).filter(|_| is_capitalised(w)) {
+            country = Some(c.code.clone());
+        } else if let Some(k) = noun_kind(doc, &lower) {
+            head = Some((lower.clone(), k, j));
+        } else if !(doc.k.is_np_modifier(&lower) || doc.k.is_role_modifier(&lower) || lower == "one") {
+            break;
+        }
+        j += 1;
+    }
+    let (head, kind, last) = head?;
+    let phrase = doc.body[r.token(start).start..r.token(last).end].to_string();
+    let np = match kind {
+        NounKind::Document => Np::Document { country },
+        NounKind::Anonymous if country.is_none() => Np::Anonymous(phrase),
+        _ => Np::Role {
+            head,
+            qualifier: None,
+            country,
+        },
+    };
+    Some((np, last))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NounKind {
+    Role,
+    Body,
+    Document,
+    Anonymous,
+}
+
+fn noun_kind(doc: &Doc, lower: &str) -> Option<NounKind> {
+    let k = doc.k;
+    if k.is_document_noun(lower) {
+        Some(NounKind::Document)
+    } else if k.is_anonymous_noun(lower) && !k.is_body_noun(lower) {
+        Some(NounKind::Anonymous)
+    } else if k.is_role_noun(lower) {
+        Some(NounKind::Role)
+    } else if k.is_body_noun(lower) || k.is_org_head(lower) {
+        Some(NounKind::Body)
+    } else if k.is_anonymous_noun(lower) {
+        Some(NounKind::Anonymous)
+    } else {
+        None
+    }
+}
+
+fn is_noun(doc: &Doc, w: &str) -> bool {
+    let lower = w.to_lowercase();
+    noun_kind(doc, &lower).is_some()
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "today" | "yesterday" | "tonight"
+    )
+}
+
+/// Resolves a speaker phrase to a local entity.
+fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
+    let r = doc.reader(p);
+    let cue = Some((r.token(found.first).start, r.token(found.last).end));
+    let clause = Some((found.first, found.last));
+    let base = Attribution {
+        cue,
+        clause,
+        ..Attribution::none()
+    };
+    match &found.np {
+        Np::Mention(m) => {
+            let m = *m;
+            match doc.mentions[m].kind {
+                NameKind::Person | NameKind::Organization => Attribution {
+                    speaker: doc.entity_of_mention(m),
+                    how: Some(How::Named),
+                    ..base
+                },
+                NameKind::Unknown if doc.mentions[m].title_only => {
+                    let name = doc.mentions[m].name.clone();
+                    let head = name
+                        .split_whitespace()
+                        .find(|w| doc.k.is_role_noun(w) || doc.k.is_title_word(w))
+                        .unwrap_or("")
+                        .to_lowercase();
+                    let country = doc.mentions[m].country.clone();
+                    let speaker = doc.nearest_for_role(&head, None, country.as_deref(), at);
+                    Attribution {
+                        speaker,
+                        how: speaker.map(|_| How::Role),
+                        descriptor: speaker.is_none().then(|| doc.mentions[m].name.clone()),
+                        ..base
+                    }
+                }
+                NameKind::Unknown => {
+                    if !looks_like_a_name(&doc.mentions[m].name) {
+                        return Attribution {
+                            descriptor: Some(doc.mentions[m].name.clone()),
+                            ..base
+                        };
+                    }
+                    let e = doc.promote(m);
+                    Attribution {
+                        speaker: Some(e),
+                        how: Some(How::Named),
+                        ..base
+                    }
+                }
+                NameKind::Place => {
+                    // "Moscow said", "Russia announced": the government of that place.
+                    let e = doc.government_of(m);
+                    Attribution {
+                        speaker: e,
+                        how: Some(How::Named),
+                        ..base
+                    }
+                }
+            }
+        }
+        Np::Pronoun(kind) => Attribution {
+            speaker: doc.nearest_for_pronoun(kind, at),
+            how: Some(How::Pronoun),
+            ..base
+        },
+        Np::Role {
+            head,
+            qualifier,
+            country,
+        } => {
+            // A role qualified by a named person is that person ("spokesman Igor Konashenkov"
+            // was read as a name already); qualified by an organisation, it is somebody of it.
+            let speaker = doc.nearest_for_role(head, *qualifier, country.as_deref(), at);
+            let descriptor = speaker
+                .is_none()
+                .then(|| doc.body[cue.unwrap().0..r.token(found.last).end].to_string());
+            Attribution {
+                speaker,
+                how: speaker.map(|_| How::Role),
+                descriptor: if speaker.is_none() { descriptor.map(|d| strip_cue(&d)) } else { None },
+                ..base
+            }
+        }
+        Np::Document { country } => {
+            let speaker = doc.last_speaker(country.as_deref(), at);
+            Attribution {
+                speaker,
+                how: speaker.map(|_| How::Document),
+                ..base
+            }
+        }
+        Np::Anonymous(phrase) => Attribution {
+            descriptor: Some(phrase.clone()),
+            ..base
+        },
+    }
+}
+
+/// One to four capitalised words with no organisation connectors: a plausible personal name.
+fn looks_like_a_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| is_capitalised(w) || matches!(*w, "de" | "van" | "von" | "al" | "bin" | "da" | "di" | "le" | "la" | "del" | "der"))
+        && !words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && w.len() > 2)
+}
+
+fn strip_cue(phrase: &str) -> String {
+    phrase.trim().to_string()
+}
+
+/// Sentences of reported speech with a named source: (paragraph, sentence, speaker, cue range).
+pub fn statements(doc: &mut Doc) -> Vec<(usize, usize, usize, (usize, usize))> {
+    let mut out = Vec::new();
+    for p in 0..doc.paras.len() {
+        if doc.paras[p].title_case {
+            continue;
+        }
+        for s in 0..doc.paras[p].sentences.len() {
+            let range = doc.paras[p].sentences[s].clone();
+            let r = doc.reader(p);
+            let quoted = range.clone().filter(|&t| r.quoted[t]).count();
+            if range.is_empty() || quoted * 2 > range.len() {
+                continue;
+            }
+            let candidates: Vec<usize> = range
+                .clone()
+                .filter(|&v| r.is_word(v) && !r.quoted[v])
+                .filter(|&v| {
+                    cue_at(doc, &r, v).is_some_and(|cue| {
+                        let followed_by_that = r.is_word(v + 1) && r.word(v + 1) == "that";
+                        !cue.weak || followed_by_that
+                    })
+                })
+                .collect();
+            let floor = range.start;
+            let mut done = false;
+            for v in candidates {
+                let Some((np, first)) = np_before(doc, p, v, floor) else { continue };
+                // "... that Russia has declared": a clause inside the sentence, not its source.
+                let r = doc.reader(p);
+                let relative = first > floor
+                    && r.is_word(first - 1)
+                    && matches!(r.word(first - 1), "that" | "which" | "who" | "whom" | "where" | "when" | "because" | "if" | "as");
+                drop(r);
+                if relative {
+                    continue;
+                }
+                let at = doc.paras[p].tokens[first].start;
+                let found = Found { np, first, last: v, verb: v };
+                let a = resolve(doc, p, &found, at);
+                if let (Some(speaker), Some(cue)) = (a.speaker, a.cue) {
+                    out.push((p, s, speaker, cue));
+                    doc.record_speaker(at, speaker);
+                    done = true;
+                }
+                // Only the sentence's main cue counts; a later one belongs to a clause.
+                break;
+            }
+            if done {
+                continue;
+            }
+            // "According to X, ..." opening a sentence.
+            let r = doc.reader(p);
+            let words: Vec<&str> = (range.start..range.end.min(range.start + 4)).filter(|&x| r.is_word(x)).map(|x| r.word(x)).collect();
+            let at = r.token(range.start).start;
+            let n = doc.k.attribution_phrase_at(&words);
+            drop(r);
+            if let Some(n) = n
+                && let Some((np, last)) = np_after(doc, p, range.start + n - 1, range.end)
+            {
+                let found = Found { np, first: range.start, last, verb: range.start };
+                let a = resolve(doc, p, &found, at);
+                if let (Some(speaker), Some(cue)) = (a.speaker, a.cue) {
+                    out.push((p, s, speaker, cue));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether the entity kind fits a pronoun.
+pub fn fits_pronoun(kind: &str, entity: &crate::extract::LocalEntity) -> bool {
+    match kind {
+        "male" => entity.kind == EntityKind::Person && entity.gender != Gender::Female,
+        "female" => entity.kind == EntityKind::Person && entity.gender != Gender::Male,
+        "organization" => entity.kind == EntityKind::Organization && !entity.plural,
+        "plural" => entity.kind == EntityKind::Organization && entity.plural,
+        _ => false,
+    }
+}
+
+/// Whether two role nouns name the same role ("spokesman", "spokesperson").
+pub fn same_role(a: &str, b: &str) -> bool {
+    let a = strip_possessive(a).to_lowercase();
+    let b = strip_possessive(b).to_lowercase();
+    if a == b {
+        return true;
+    }
+    let stem = |s: &str| -> String {
+        for suffix in ["woman", "man", "person", "people"] {
+            if let Some(x) = s.strip_suffix(suffix)
+                && x.len() >= 4
+            {
+                return x.to_string();
+            }
+        }
+        s.trim_end_matches('s').to_string()
+    };
+    stem(&a) == stem(&b)
+}

@@ -1,0 +1,215 @@
+//! Who is who inside one article: mentions of the same person or organisation joined into one
+//! local entity ("Igor Konashenkov" ... "Konashenkov"; "Russia's Defence Ministry" ... "the
+//! Russian Defense Ministry"). Joining across articles happens later, in `link`.
+
+use std::collections::HashMap;
+
+use super::names::{Mention, NameKind, gender_of, person_key};
+use crate::knowledge::{Gender, Knowledge};
+use crate::model::EntityKind;
+use crate::text::translit_key;
+
+/// A person or organisation of one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalEntity {
+    pub kind: EntityKind,
+    /// The fullest form of the name seen in the article.
+    pub name: String,
+    /// Every form seen.
+    pub variants: Vec<String>,
+    pub roles: Vec<String>,
+    pub country: Option<String>,
+    /// For organisations: normalised body ("ministry of defense").
+    pub body: Option<String>,
+    pub descriptive: bool,
+    /// A plural body ("Ukrainian officials").
+    pub plural: bool,
+    pub gender: Gender,
+    /// Indices of its mentions.
+    pub mentions: Vec<usize>,
+}
+
+impl LocalEntity {
+    /// The key under which this entity meets its variants: `person:<translit>` or
+    /// `org:<country>|<body>`.
+    pub fn key(&self) -> String {
+        match self.kind {
+            EntityKind::Person => format!("person:{}", person_key(&self.name)),
+            EntityKind::Organization => format!(
+                "org:{}|{}",
+                self.country.as_deref().unwrap_or(""),
+                self.body.clone().unwrap_or_else(|| crate::text::fold(&self.name))
+            ),
+        }
+    }
+
+    pub fn is_single_word_person(&self) -> bool {
+        self.kind == EntityKind::Person && !self.name.contains(' ')
+    }
+}
+
+/// Groups mentions into local entities; returns the entities and, per mention, its entity.
+pub fn resolve(mentions: &mut [Mention], k: &Knowledge) -> (Vec<LocalEntity>, Vec<Option<usize>>) {
+    let mut entities: Vec<LocalEntity> = Vec::new();
+    let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+
+    // Full names first, so surnames can join them wherever they appear.
+    let order: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].kind == NameKind::Person && mentions[i].word_count() >= 2)
+        .chain((0..mentions.len()).filter(|&i| mentions[i].kind == NameKind::Organization))
+        .collect();
+    for i in order {
+        let m = &mentions[i];
+        let kind = m.entity_kind().expect("persons and organisations only");
+        let candidate = LocalEntity {
+            kind,
+            name: m.name.clone(),
+            variants: vec![m.name.clone()],
+            roles: m.role.iter().cloned().collect(),
+            country: m.country.clone(),
+            body: m.body.clone(),
+            descriptive: m.descriptive,
+            plural: m.plural,
+            gender: if kind == EntityKind::Person { gender_of(k, &m.name) } else { Gender::Unknown },
+            mentions: vec![i],
+        };
+        let key = candidate.key();
+        match by_key.get(&key) {
+            Some(&e) => {
+                absorb(&mut entities[e], candidate);
+                of_mention[i] = Some(e);
+            }
+            None => {
+                by_key.insert(key, entities.len());
+                of_mention[i] = Some(entities.len());
+                entities.push(candidate);
+            }
+        }
+    }
+
+    // Single words: a surname of a full name in the article, or a person on their own.
+    let surnames: Vec<(String, usize)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .filter_map(|(i, e)| e.name.split_whitespace().last().map(|s| (translit_key(s), i)))
+        .collect();
+    for i in 0..mentions.len() {
+        if of_mention[i].is_some() {
+            continue;
+        }
+        let m = &mentions[i];
+        let single = m.word_count() == 1;
+        if !(single && matches!(m.kind, NameKind::Person | NameKind::Unknown)) {
+            continue;
+        }
+        let key = translit_key(&m.name);
+        let full = surnames.iter().find(|(s, _)| *s == key).map(|&(_, e)| e);
+        match full {
+            Some(e) => {
+                let m = &mut mentions[i];
+                m.kind = NameKind::Person;
+                entities[e].mentions.push(i);
+                if !entities[e].variants.contains(&m.name) {
+                    entities[e].variants.push(m.name.clone());
+                }
+                if let Some(role) = &m.role
+                    && !entities[e].roles.contains(role)
+                {
+                    entities[e].roles.push(role.clone());
+                }
+                of_mention[i] = Some(e);
+            }
+            None if m.kind == NameKind::Person => {
+                let key = format!("person:{key}");
+                let e = *by_key.entry(key).or_insert_with(|| {
+                    entities.push(LocalEntity {
+                        kind: EntityKind::Person,
+                        name: m.name.clone(),
+                        variants: vec![m.name.clone()],
+                        roles: Vec::new(),
+                        country: m.country.clone(),
+                        body: None,
+                        descriptive: false,
+                        plural: false,
+                        gender: Gender::Unknown,
+                        mentions: Vec::new(),
+                    });
+                    entities.len() - 1
+                });
+                entities[e].mentions.push(i);
+                if let Some(role) = &m.role
+                    && !entities[e].roles.contains(role)
+                {
+                    entities[e].roles.push(role.clone());
+                }
+                of_mention[i] = Some(e);
+            }
+            None => {}
+        }
+    }
+    for e in &mut entities {
+        e.mentions.sort_unstable();
+    }
+    (entities, of_mention)
+}
+
+/// Adds a mention's entity data to an existing entity; the fuller name wins.
+fn absorb(into: &mut LocalEntity, other: LocalEntity) {
+    for v in other.variants {
+        if !into.variants.contains(&v) {
+            into.variants.push(v);
+        }
+    }
+    for r in other.roles {
+        if !into.roles.contains(&r) {
+            into.roles.push(r);
+        }
+    }
+    if into.descriptive && !other.descriptive {
+        into.name = other.name;
+        into.descriptive = false;
+    }
+    if into.country.is_none() {
+        into.country = other.country;
+    }
+    into.mentions.extend(other.mentions);
+}
+
+/// Makes a new entity for a mention that turned out to be a speaker but had none (an unknown
+/// single word that a cue verb shows to be a person: "Welch said").
+pub fn promote_to_person(
+    mentions: &mut [Mention],
+    entities: &mut Vec<LocalEntity>,
+    of_mention: &mut [Option<usize>],
+    i: usize,
+) -> usize {
+    if let Some(e) = of_mention[i] {
+        return e;
+    }
+    let m = &mut mentions[i];
+    m.kind = NameKind::Person;
+    let key = translit_key(&m.name);
+    if let Some(e) = entities.iter().position(|e| {
+        e.kind == EntityKind::Person && (translit_key(&e.name) == key || e.name.split_whitespace().last().map(translit_key) == Some(key.clone()))
+    }) {
+        entities[e].mentions.push(i);
+        of_mention[i] = Some(e);
+        return e;
+    }
+    entities.push(LocalEntity {
+        kind: EntityKind::Person,
+        name: m.name.clone(),
+        variants: vec![m.name.clone()],
+        roles: m.role.iter().cloned().collect(),
+        country: m.country.clone(),
+        body: None,
+        descriptive: false,
+        plural: false,
+        gender: Gender::Unknown,
+        mentions: vec![i],
+    });
+    of_mention[i] = Some(entities.len() - 1);
+    entities.len() - 1
+}

@@ -1,0 +1,751 @@
+//! People and organisations named in an article, with their roles.
+//!
+//! Names are runs of capitalised words (with connectors such as "of" and "for" inside them).
+//! A run is read from the left: a country possessive or adjective, then a title or role, then
+//! the name ("Ukraine's Foreign Minister Dmytro Kuleba"). Organisations are recognised by their
+//! head nouns ("Ministry", "Institute") or from the list of known organisations; descriptive
+//! bodies ("the British military", "Russia's defense ministry") by a country word before a body
+//! noun. All the words involved are data (see `data/lexicon.yaml`), not code.
+
+use super::text::{Paragraph, Token, TokenKind, is_acronym, is_capitalised};
+use crate::knowledge::{Gender, Knowledge, strip_possessive};
+use crate::model::EntityKind;
+use crate::text::{fold, translit_key};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    Person,
+    Organization,
+    /// A country, region or town (the place extractor decides where exactly).
+    Place,
+    /// Capitalised, but not known to be a person or an organisation.
+    Unknown,
+}
+
+/// A name in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub paragraph: usize,
+    /// Token range of the name itself (after any title or role) in the paragraph.
+    pub first: usize,
+    pub last: usize,
+    /// Token index where the mention starts, including a title or role before the name.
+    pub full_first: usize,
+    /// Byte range of the name in the body.
+    pub start: usize,
+    pub end: usize,
+    /// The name as written, without determiner, title or possessive ("Igor Konashenkov").
+    pub name: String,
+    pub kind: NameKind,
+    /// Role or title as written ("Russian Defence Ministry spokesman", "Ukrainian President").
+    pub role: Option<String>,
+    /// ISO code of the country an organisation belongs to, or a person's country adjective.
+    pub country: Option<String>,
+    /// For organisations: the body without its country, normalised ("ministry of defense").
+    pub body: Option<String>,
+    /// Written in lower case, described rather than named ("the British military").
+    pub descriptive: bool,
+    /// Inside a quotation.
+    pub quoted: bool,
+    /// Preceded by a personal title (Mr., Gen., President) or role.
+    pub titled: bool,
+    /// The whole run is a title with no name ("the Secretary of State").
+    pub title_only: bool,
+    /// A plural body ("Ukrainian officials"): "they", never "it".
+    pub plural: bool,
+}
+
+impl Mention {
+    pub fn entity_kind(&self) -> Option<EntityKind> {
+        match self.kind {
+            NameKind::Person => Some(EntityKind::Person),
+            NameKind::Organization => Some(EntityKind::Organization),
+            _ => None,
+        }
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.name.split_whitespace().count()
+    }
+
+    /// The last word of a person's name.
+    pub fn surname(&self) -> &str {
+        self.name.split_whitespace().last().unwrap_or(&self.name)
+    }
+}
+
+/// Tools to read one paragraph's tokens.
+pub struct Reader<'a> {
+    pub body: &'a str,
+    pub para: &'a Paragraph,
+    pub k: &'a Knowledge,
+    /// For each token: whether it is inside a quotation.
+    pub quoted: Vec<bool>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn word(&self, i: usize) -> &'a str {
+        self.para.tokens[i].text(self.body)
+    }
+
+    pub fn token(&self, i: usize) -> Token {
+        self.para.tokens[i]
+    }
+
+    pub fn len(&self) -> usize {
+        self.para.tokens.len()
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        i < self.len() && self.para.tokens[i].kind == TokenKind::Word
+    }
+
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        i < self.len() && self.para.tokens[i].kind == TokenKind::Punct && self.word(i) == p
+    }
+
+    pub fn is_quote_mark(&self, i: usize) -> bool {
+        i < self.len()
+            && self.para.tokens[i].kind == TokenKind::Punct
+            && matches!(self.word(i), "\"" | "“" | "”" | "«" | "»" | "‘" | "’" | "'")
+    }
+
+    /// Capitalised word that can be part of a name.
+    pub fn is_name_word(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.word(i);
+        if !is_capitalised(w) || is_calendar_word(w) {
+            return false;
+        }
+        // "Moscow-backed", "Russian-appointed": adjectives built on a name.
+        if let Some((_, after)) = w.split_once('-')
+            && after.chars().next().is_some_and(char::is_lowercase)
+        {
+            return false;
+        }
+        true
+    }
+
+    fn sentence_start(&self, i: usize) -> bool {
+        self.para.starts_sentence(i, self.body)
+            || (i > 0 && (self.is_quote_mark(i - 1) || self.is_punct(i - 1, ":")))
+    }
+
+    /// Lower-cased common word, not a name part, written capitalised only because it starts a
+    /// sentence ("Earlier", "The", "Officials").
+    fn is_weak_start(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let lower = strip_possessive(w).to_lowercase();
+        (self.k.is_common_word(&lower) || self.k.pronoun(&lower).is_some())
+            && self.k.given_name(w).is_none()
+            && self.k.country(w).is_none()
+            && !is_acronym(w)
+    }
+}
+
+/// Whether each token of the paragraph lies inside one of the quotation spans.
+pub fn quoted_tokens(para: &Paragraph, spans: &[super::quotes::QuoteSpan]) -> Vec<bool> {
+    para.tokens
+        .iter()
+        .map(|t| spans.iter().any(|s| t.start >= s.start && t.end <= s.end))
+        .collect()
+}
+
+/// All names of one paragraph.
+pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    if r.para.title_case {
+        return mentions;
+    }
+    let mut i = 0;
+    while i < r.len() {
+        if !r.is_name_word(i) {
+            if let Some((m, next)) = descriptive_body(r, i, paragraph) {
+                mentions.push(m);
+                i = next;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        let mut first = i;
+        let mut end = chunk_end(r, i);
+        if r.sentence_start(first) {
+            while first < end && r.is_weak_start(first) && !starts_known_name(r, first, end) {
+                first += 1;
+            }
+            if first == end {
+                // Only a sentence-initial common word: maybe a descriptive body follows
+                // ("Russian officials" is a name run; "The ministry" is not).
+                i = end.max(i + 1);
+                continue;
+            }
+        }
+        // A name run ending in a possessive followed by a lower-case body noun phrase is a
+        // descriptive body ("Russia's defense ministry").
+        if let Some((m, next)) = possessive_body(r, first, end, paragraph) {
+            mentions.push(m);
+            i = next;
+            continue;
+        }
+        if let Some(m) = interpret_run(r, first, end, paragraph) {
+            mentions.extend(m);
+        }
+        // A demonym run followed by a body noun ("Ukrainian officials", "British military").
+        if end - first == 1 && r.k.is_demonym(r.word(first)) {
+            if let Some((m, next)) = descriptive_body(r, first, paragraph) {
+                mentions.push(m);
+                i = next;
+                continue;
+            }
+        }
+        end = end.max(i + 1);
+        i = end;
+    }
+    attach_roles(r, &mut mentions);
+    mentions
+}
+
+/// Whether the run from `i` begins with a known organisation, country or place of two words
+/// or more ("New York Times", "New Delhi", "United Nations"), so its first word is no mere
+/// sentence-initial capital.
+fn starts_known_name(r: &Reader, i: usize, end: usize) -> bool {
+    (i + 2..=end).any(|j| {
+        let text = &r.body[r.token(i).start..r.token(j - 1).end];
+        r.k.organization(text).is_some()
+            || r.k.country_by_name(text).is_some()
+            || r.k.gazetteer().is_place_name(text)
+    })
+}
+
+/// The end (exclusive) of the run of name words starting at `i`.
+fn chunk_end(r: &Reader, i: usize) -> usize {
+    let sentence = r.para.sentence_of(i);
+    let mut j = i + 1;
+    loop {
+        if j >= r.len() || r.para.sentence_of(j) != sentence {
+            return j;
+        }
+        let prev = r.word(j - 1);
+        // Days and months end a name: "President Zelenskyy Friday said".
+        if is_calendar_word(r.word(j)) {
+            return j;
+        }
+        // "Britain's Defence Ministry" continues; "Kyiv's forces" stops after Kyiv's.
+        if r.is_name_word(j) {
+            if r.para.tokens[j].start > r.para.tokens[j - 1].end || r.para.tokens[j - 1].kind == TokenKind::Word {
+                j += 1;
+                continue;
+            }
+            return j;
+        }
+        // Connectors inside names: "Institute for the Study of War", "Ministry of Defense".
+        if r.is_word(j) && r.k.is_name_connector(r.word(j)) && !matches!(r.word(j), "and" | "&") {
+            let mut k = j + 1;
+            while k < r.len() && r.is_word(k) && r.k.is_name_connector(r.word(k)) && k - j < 2 {
+                k += 1;
+            }
+            let of_country_or_name = k < r.len() && r.is_name_word(k) && !prev.ends_with("'s");
+            if of_country_or_name && !r.is_quote_mark(k - 1) {
+                j = k + 1;
+                continue;
+            }
+        }
+        return j;
+    }
+}
+
+/// Names of days and months, which follow names without being part of them.
+pub fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+            | "January" | "February" | "March" | "April" | "June" | "July" | "August" | "September"
+            | "October" | "November" | "December" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul"
+            | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
+    )
+}
+
+/// Reads a run of name words `[first, end)` into one or two mentions (an organisation used as
+/// a modifier before a person is returned too).
+fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Vec<Mention>> {
+    let quoted = r.quoted[first];
+    let mut start = first;
+    // Leading determiner: "The Institute for ...".
+    if start < end && matches!(r.word(start), "The" | "the") && end - start > 1 {
+        start += 1;
+    }
+    let text_of = |a: usize, b: usize| -> String { r.body[r.token(a).start..r.token(b - 1).end].to_string() };
+    let whole = text_of(start, end);
+
+    // Known organisations by name: "Associated Press", "NATO", "the Times".
+    if let Some(org) = r.k.organization(&whole).or_else(|| {
+        (first < start).then(|| r.k.organization(&text_of(first, end))).flatten()
+    }) {
+        return Some(vec![mention(r, paragraph, start, end, &org.name, NameKind::Organization, quoted)
+            .with_country(org.country.clone())
+            .with_body(Some(fold(&org.name)))]);
+    }
+
+    // Modifiers: a country possessive or adjective ("Ukraine's", "Russian", "U.S.").
+    let mut name_start = start;
+    let mut country: Option<String> = None;
+    while name_start < end - 1 {
+        let w = r.word(name_start);
+        let possessive = strip_possessive(w) != w;
+        match r.k.country(w) {
+            Some(c)
+                if possessive
+                    || r.k.is_demonym(w)
+                    || is_acronym(w)
+                    || r.k.title_at(&words(r, name_start + 1, end)).is_some()
+                    || words(r, name_start + 1, end).iter().any(|x| r.k.is_org_head(x) && is_capitalised(x)) =>
+            {
+                country = Some(c.code.clone());
+                name_start += 1;
+            }
+            _ => break,
+        }
+    }
+
+    // A title or role inside the run: the last one splits role from name
+    // ("Defense Minister Oleksii Reznikov", "Secretary of State Antony Blinken").
+    let ws = words(r, name_start, end);
+    let mut split = None;
+    let mut p = 0;
+    while p < ws.len() {
+        let title_len = r.k.title_at(&ws[p..]).or_else(|| {
+            (r.k.is_role_noun(ws[p]) && is_capitalised(ws[p])).then_some(1)
+        });
+        if let Some(len) = title_len {
+            if p + len < ws.len() {
+                split = Some((p, len));
+            }
+            p += len;
+        } else {
+            p += 1;
+        }
+    }
+    if let Some((p, len)) = split {
+        let name_from = name_start + p + len;
+        let name_words = &ws[p + len..];
+        let looks_like_name = name_words.len() <= 4
+            && name_words.iter().all(|w| !r.k.is_org_head(w) && !is_acronym(w) || w.len() <= 2)
+            && !name_words.iter().any(|w| r.k.country(w).is_some() && name_words.len() == 1 && r.k.is_demonym(w));
+        if looks_like_name && !r.k.is_org_head(name_words[name_words.len() - 1]) {
+            let role = text_of(first, name_from);
+            let role = role.trim_start_matches("The ").trim_start_matches("the ").to_string();
+            let name = strip_possessive(&text_of(name_from, end)).to_string();
+            let mut m = mention(r, paragraph, name_from, end, &name, NameKind::Person, quoted);
+            m.full_first = first;
+            m.role = Some(role);
+            m.titled = true;
+            m.country = country;
+            return Some(vec![m]);
+        }
+    }
+
+    let name_words = words(r, name_start, end);
+    let display = strip_possessive(&whole).to_string();
+    // A title with no name after it: "the Secretary of State", "the President".
+    if r.k.title_at(&name_words) == Some(name_words.len()) {
+        let mut m = mention(r, paragraph, start, end, &display, NameKind::Unknown, quoted);
+        m.title_only = true;
+        m.country = country;
+        return Some(vec![m]);
+    }
+    // Organisations by their head nouns: "Defence Ministry", "Ministry of Defense of Ukraine".
+    if name_words.iter().any(|w| r.k.is_org_head(strip_possessive(w)) && is_capitalised(w)) {
+        let (body, of_country) = org_body(r, &name_words);
+        let country = country.or(of_country);
+        return Some(vec![mention(r, paragraph, start, end, &display, NameKind::Organization, quoted)
+            .with_country(country)
+            .with_body(Some(body))]);
+    }
+
+    // Countries and places.
+    if r.k.country_by_name(&display).is_some() || r.k.gazetteer().is_place_name(&display) {
+        return Some(vec![mention(r, paragraph, start, end, &display, NameKind::Place, quoted)]);
+    }
+
+    let kind = person_or_unknown(r, &name_words, start);
+    let mut m = mention(r, paragraph, name_start, end, &strip_possessive(&text_of(name_start, end)), kind, quoted);
+    m.country = country;
+    Some(vec![m])
+}
+
+/// Whether the words read as a person's name.
+fn person_or_unknown(r: &Reader, words: &[&str], first: usize) -> NameKind {
+    if words.is_empty() || words.len() > 4 {
+        return NameKind::Unknown;
+    }
+    if words.iter().any(|w| is_acronym(w) && w.len() > 2) {
+        return NameKind::Unknown;
+    }
+    if words.len() == 1 {
+        let w = strip_possessive(words[0]);
+        if r.k.is_demonym(w) || r.k.country(w).is_some() {
+            return NameKind::Unknown;
+        }
+        let titled = first > 0 && r.is_word(first - 1) && r.k.is_title_word(r.word(first - 1));
+        return if titled { NameKind::Person } else { NameKind::Unknown };
+    }
+    // "Hero of Ukraine", "Secretary of State": organisation-style connectors and place names
+    // do not occur inside personal names.
+    let connector = words
+        .iter()
+        .any(|w| matches!(*w, "of" | "for" | "the" | "and" | "&" | "on" | "at" | "in"));
+    let place_word = words
+        .iter()
+        .any(|w| r.k.country(w).is_some() || r.k.gazetteer().is_place_name(w) && words.len() > 1 && r.k.given_name(w).is_none());
+    if connector || place_word {
+        return NameKind::Unknown;
+    }
+    let given = r.k.given_name(words[0]).is_some();
+    let all_common = words
+        .iter()
+        .all(|w| r.k.is_common_word(&strip_possessive(w).to_lowercase()));
+    let has_demonym = words.iter().any(|w| r.k.is_demonym(w));
+    if has_demonym || (all_common && !given) {
+        return NameKind::Unknown;
+    }
+    NameKind::Person
+}
+
+/// An organisation's body, normalised so that word order and spelling variants meet:
+/// "Defence Ministry" and "Ministry of Defense" → "ministry of defense". Also returns the
+/// country named in an "of <Country>" tail ("Ministry of Defense of Ukraine").
+pub fn org_body(r: &Reader, words: &[&str]) -> (String, Option<String>) {
+    normalise_body(r.k, words)
+}
+
+pub fn normalise_body(k: &Knowledge, words: &[&str]) -> (String, Option<String>) {
+    let mut ws: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let lower = strip_possessive(w).to_lowercase();
+            k.american_spelling(&lower).map(str::to_string).unwrap_or(lower)
+        })
+        .collect();
+    let mut country = None;
+    // "... of Ukraine": the country in the tail.
+    if ws.len() >= 3 && ws[ws.len() - 2] == "of"
+        && let Some(c) = k.country(words[words.len() - 1])
+    {
+        country = Some(c.code.clone());
+        ws.truncate(ws.len() - 2);
+    }
+    ws.retain(|w| w != "the");
+    // "defense ministry" → "ministry of defense": put a trailing head first.
+    if ws.len() >= 2 {
+        let last = ws[ws.len() - 1].clone();
+        if k.is_org_head(&last) && !ws.iter().any(|w| w == "of" || w == "for") {
+            ws.pop();
+            let rest = ws.join(" ");
+            return (format!("{last} of {rest}"), country);
+        }
+    }
+    (ws.join(" "), country)
+}
+
+/// `country's <lower-case body phrase>`: "Russia's defense ministry".
+fn possessive_body(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<(Mention, usize)> {
+    if end - first != 1 {
+        return None;
+    }
+    let w = r.word(first);
+    if strip_possessive(w) == w {
+        return None;
+    }
+    let country = r.k.country(w)?;
+    let (body_end, body_words) = body_phrase(r, end)?;
+    let (body, _) = normalise_body(r.k, &body_words);
+    let name = r.body[r.token(first).start..r.token(body_end - 1).end].to_string();
+    let mut m = mention(r, paragraph, first, body_end, &name, NameKind::Organization, r.quoted[first]);
+    m.country = Some(country.code.clone());
+    m.plural = is_plural(r.word(body_end - 1));
+    m.body = Some(body);
+    m.descriptive = true;
+    Some((m, body_end))
+}
+
+/// `[the] <Demonym> <body noun>`: "the British military", "Ukrainian officials".
+fn descriptive_body(r: &Reader, i: usize, paragraph: usize) -> Option<(Mention, usize)> {
+    let mut at = i;
+    if r.is_word(at) && matches!(r.word(at), "the" | "The") {
+        at += 1;
+    }
+    if !r.is_word(at) || !r.k.is_demonym(r.word(at)) {
+        return None;
+    }
+    let country = r.k.country(r.word(at))?.code.clone();
+    let (body_end, body_words) = body_phrase(r, at + 1)?;
+    // "Russian state news agency Tass": the known name that follows is the mention.
+    if body_end < r.len() && r.is_name_word(body_end) {
+        return None;
+    }
+    let (body, _) = normalise_body(r.k, &body_words);
+    let name = r.body[r.token(at).start..r.token(body_end - 1).end].to_string();
+    let mut m = mention(r, paragraph, at, body_end, &name, NameKind::Organization, r.quoted[at]);
+    m.full_first = i;
+    m.country = Some(country);
+    m.plural = is_plural(r.word(body_end - 1));
+    m.body = Some(body);
+    m.descriptive = true;
+    Some((m, body_end))
+}
+
+/// Lower-case words from `i` that end in a body noun or organisation head (at most three):
+/// "military", "defense ministry", "state news agency".
+fn body_phrase<'a>(r: &Reader<'a>, i: usize) -> Option<(usize, Vec<&'a str>)> {
+    let mut j = i;
+    let mut best = None;
+    while j < r.len() && j - i < 3 && r.is_word(j) && !is_capitalised(r.word(j)) {
+        let w = r.word(j);
+        if r.k.is_body_noun(w) {
+            best = Some(j + 1);
+        }
+        j += 1;
+    }
+    let end = best?;
+    Some((end, (i..end).map(|t| r.word(t)).collect()))
+}
+
+/// A plural body noun: "officials", "forces", "authorities" (but not "news" or "police",
+/// which take either number, nor "press").
+fn is_plural(noun: &str) -> bool {
+    noun.ends_with('s') && !noun.ends_with("ss") && !matches!(noun, "news" | "media" | "police")
+}
+
+fn words<'a>(r: &Reader<'a>, a: usize, b: usize) -> Vec<&'a str> {
+    (a..b).filter(|&i| r.is_word(i)).map(|i| r.word(i)).collect()
+}
+
+fn mention(r: &Reader, paragraph: usize, first: usize, end: usize, name: &str, kind: NameKind, quoted: bool) -> Mention {
+    Mention {
+        paragraph,
+        first,
+        last: end - 1,
+        full_first: first,
+        start: r.token(first).start,
+        end: r.token(end - 1).end,
+        name: name.trim().to_string(),
+        kind,
+        role: None,
+        country: None,
+        body: None,
+        descriptive: false,
+        quoted,
+        titled: false,
+        title_only: false,
+        plural: false,
+    }
+}
+
+impl Mention {
+    fn with_country(mut self, country: Option<String>) -> Mention {
+        self.country = country;
+        self
+    }
+    fn with_body(mut self, body: Option<String>) -> Mention {
+        self.body = body;
+        self
+    }
+}
+
+/// Roles written around a person's name: before it in lower case ("Russian Defence Ministry
+/// spokesman Igor Konashenkov") or in an appositive after it ("Vladislav Sokolov, head of the
+/// local administration,").
+fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
+    for idx in 0..mentions.len() {
+        if mentions[idx].kind == NameKind::Organization || mentions[idx].kind == NameKind::Place {
+            continue;
+        }
+        let first = mentions[idx].full_first;
+        // Lower-case role noun right before the name.
+        if first > 0 && r.is_word(first - 1) {
+            let mut j = first;
+            let mut saw_role = false;
+            while j > 0 && r.is_word(j - 1) {
+                let w = r.word(j - 1);
+                let lower_role = !is_capitalised(w) && (r.k.is_role_noun(w) || r.k.is_role_modifier(w));
+                if lower_role {
+                    saw_role |= r.k.is_role_noun(w);
+                    j -= 1;
+                } else {
+                    break;
+                }
+            }
+            if saw_role {
+                // Extend over the organisation, country or demonym words that qualify the role.
+                let mut role_start = j;
+                if let Some(owner) = mentions[..idx]
+                    .iter()
+                    .rev()
+                    .find(|m| m.last + 1 == j && m.paragraph == mentions[idx].paragraph)
+                {
+                    role_start = owner.full_first;
+                } else {
+                    while role_start > 0 && r.is_name_word(role_start - 1) && !r.sentence_start(role_start) {
+                        role_start -= 1;
+                    }
+                    while role_start > 0
+                        && r.is_word(role_start - 1)
+                        && (r.k.is_demonym(r.word(role_start - 1)) || r.k.country(r.word(role_start - 1)).is_some())
+                    {
+                        role_start -= 1;
+                    }
+                }
+                let role = r.body[r.token(role_start).start..r.token(first - 1).end].to_string();
+                let m = &mut mentions[idx];
+                m.role = Some(match &m.role {
+                    Some(existing) => format!("{role} {existing}"),
+                    None => role,
+                });
+                m.full_first = role_start;
+                if m.kind == NameKind::Unknown {
+                    m.kind = NameKind::Person;
+                }
+                m.titled = true;
+            }
+        }
+        // Appositive after the name.
+        let last = mentions[idx].last;
+        if r.is_punct(last + 1, ",") {
+            let mut j = last + 2;
+            if r.is_word(j) && matches!(r.word(j), "a" | "an" | "the") {
+                j += 1;
+            }
+            let content = j;
+            while r.is_word(j) && r.k.is_role_modifier(r.word(j)) && !r.k.is_role_noun(r.word(j)) {
+                j += 1;
+            }
+            if r.is_word(j) && r.k.is_role_noun(r.word(j)) && !is_capitalised(r.word(j)) || (r.is_word(j) && r.k.is_role_noun(r.word(j)) && j == content) {
+                let mut end = j;
+                while end + 1 < r.len() && end - content < 14 && !r.is_punct(end + 1, ",") && !r.is_punct(end + 1, ".") && !r.is_quote_mark(end + 1) && !(r.is_word(end + 1) && r.k.cue(r.word(end + 1)).is_some()) {
+                    end += 1;
+                }
+                let start_tok = if r.is_word(last + 2) && matches!(r.word(last + 2), "a" | "an" | "the") { last + 3 } else { last + 2 };
+                let role = r.body[r.token(start_tok).start..r.token(end).end].to_string();
+                let m = &mut mentions[idx];
+                if m.role.is_none() {
+                    m.role = Some(role);
+                }
+                if m.kind == NameKind::Unknown {
+                    m.kind = NameKind::Person;
+                }
+            }
+        }
+    }
+}
+
+/// A person's gender from their given name, when the data knows it.
+pub fn gender_of(k: &Knowledge, name: &str) -> Gender {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return Gender::Unknown;
+    }
+    k.given_name(words[0]).unwrap_or(Gender::Unknown)
+}
+
+/// The key under which spellings of a person's full name meet.
+pub fn person_key(name: &str) -> String {
+    translit_key(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::quotes::find_spans;
+    use crate::extract::text::paragraphs;
+    use crate::load;
+
+    fn mentions_of(text: &str) -> Vec<(String, NameKind, Option<String>, Option<String>)> {
+        let (doc, _) = load::parse_document("content/t.txt", format!("T\n\n{text}"), 0).unwrap();
+        let k = Knowledge::builtin();
+        let paras = paragraphs(&doc.body.text, &doc.body.blocks, k);
+        let spans = find_spans(&doc.body.text, &paras);
+        let mut out = Vec::new();
+        for (i, p) in paras.iter().enumerate() {
+            let r = Reader {
+                body: &doc.body.text,
+                para: p,
+                k,
+                quoted: quoted_tokens(p, &spans),
+            };
+            for m in find_mentions(&r, i) {
+                let key = m.body.as_ref().map(|b| format!("{}|{b}", m.country.clone().unwrap_or_default()));
+                out.push((m.name, m.kind, m.role, key));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_role_before_a_name_is_the_persons_role() {
+        let m = mentions_of("Russian Defence Ministry spokesman Igor Konashenkov said troops would be regrouped.");
+        let person = m.iter().find(|x| x.1 == NameKind::Person).unwrap();
+        assert_eq!(person.0, "Igor Konashenkov");
+        assert_eq!(person.2.as_deref(), Some("Russian Defence Ministry spokesman"));
+    }
+
+    #[test]
+    fn titles_inside_a_capitalised_run_split_role_from_name() {
+        let m = mentions_of("Earlier, Ukrainian Defense Minister Oleksii Reznikov spoke. U.S. Secretary of State Antony Blinken warned.");
+        let people: Vec<_> = m.iter().filter(|x| x.1 == NameKind::Person).map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+        assert_eq!(
+            people,
+            [
+                ("Oleksii Reznikov", Some("Ukrainian Defense Minister")),
+                ("Antony Blinken", Some("U.S. Secretary of State"))
+            ]
+        );
+    }
+
+    #[test]
+    fn organisation_variants_share_a_country_and_body_key() {
+        let m = mentions_of(
+            "Britain's Defence Ministry said so. The U.K. Ministry of Defense agreed. Britain's Defense Ministry added more. The Ministry of Defense of Ukraine said no. Russia's defense ministry confirmed it.",
+        );
+        let keys: Vec<_> = m.iter().filter(|x| x.1 == NameKind::Organization).map(|x| x.3.clone().unwrap()).collect();
+        assert_eq!(
+            keys,
+            [
+                "GB|ministry of defense",
+                "GB|ministry of defense",
+                "GB|ministry of defense",
+                "UA|ministry of defense",
+                "RU|ministry of defense"
+            ]
+        );
+    }
+
+    #[test]
+    fn descriptive_bodies_are_organisations() {
+        let m = mentions_of("The sector was held, said the British military. Ukrainian officials claimed gains.");
+        let orgs: Vec<_> = m.iter().filter(|x| x.1 == NameKind::Organization).map(|x| (x.0.as_str(), x.3.clone().unwrap())).collect();
+        assert_eq!(orgs, [("British military", "GB|military".to_string()), ("Ukrainian officials", "UA|officials".to_string())]);
+    }
+
+    #[test]
+    fn appositive_roles_are_read() {
+        let m = mentions_of("Vladislav Sokolov, head of the Russian-appointed local administration, said on social media that it was so.");
+        assert_eq!(m[0].0, "Vladislav Sokolov");
+        assert_eq!(m[0].2.as_deref(), Some("head of the Russian-appointed local administration"));
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let m = mentions_of("Earlier Saturday, officials spoke. Videos surfaced on the internet.");
+        assert!(m.iter().all(|x| x.1 != NameKind::Person), "{m:?}");
+    }
+
+    #[test]
+    fn known_organisations_are_recognised_by_alias() {
+        let m = mentions_of("The news came, the Associated Press reported. It was on CNN.");
+        let names: Vec<_> = m.iter().filter(|x| x.1 == NameKind::Organization).map(|x| x.0.as_str()).collect();
+        assert_eq!(names, ["Associated Press", "CNN"]);
+    }
+}

@@ -1,0 +1,270 @@
+//! Quotation spans: the text between quotation marks.
+//!
+//! Straight and curly double quotes and guillemets open and close spans; single quotes make a
+//! span only outside double quotes and only where they cannot be apostrophes ("don't",
+//! "Mayors' meeting"). A span left open at a paragraph's end stops there (scraped text is
+//! often unbalanced, and one stray mark must not swallow the rest of the article); if the next
+//! paragraph opens with a quotation mark, that span continues the quotation.
+
+use super::text::Paragraph;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// The text between the marks: `body[start..end]`.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Byte offset of the closing mark; `None` when the span ran to the paragraph's end.
+    pub close: Option<usize>,
+    /// Index of the paragraph.
+    pub paragraph: usize,
+    /// A span in single quotes.
+    pub single: bool,
+    /// Opens a paragraph that continues a quotation left open in the previous paragraph.
+    pub continues: bool,
+}
+
+impl QuoteSpan {
+    /// The span including its marks.
+    pub fn outer(&self, body: &str) -> (usize, usize) {
+        let end = match self.close {
+            Some(c) => c + body[c..].chars().next().map_or(0, char::len_utf8),
+            None => self.end,
+        };
+        (self.open, end)
+    }
+}
+
+fn opens_double(c: char) -> bool {
+    matches!(c, '“' | '«' | '„')
+}
+
+fn closes_double(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+
+/// All quotation spans of the article, in order.
+pub fn find_spans(body: &str, paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
+    let mut spans = Vec::new();
+    let mut previous_left_open = false;
+    for (p, para) in paragraphs.iter().enumerate() {
+        let text = &body[para.start..para.end];
+        let first_is_opening = text
+            .chars()
+            .next()
+            .is_some_and(|c| c == '"' || opens_double(c));
+        let before = spans.len();
+        let left_open = double_spans(text, para.start, p, &mut spans);
+        if previous_left_open && first_is_opening && spans.len() > before {
+            spans[before].continues = true;
+        }
+        previous_left_open = left_open;
+        single_spans(text, para.start, p, &mut spans, before);
+    }
+    spans.sort_by_key(|s| s.open);
+    spans
+}
+
+/// Double-quoted spans of one paragraph; returns whether a span was left open at its end.
+fn double_spans(text: &str, offset: usize, paragraph: usize, out: &mut Vec<QuoteSpan>) -> bool {
+    let mut open: Option<usize> = None;
+    let mut depth = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(pos, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        match (open, c) {
+            (None, c) if opens_double(c) => open = Some(pos),
+            (None, '"') => {
+                // Inches (5'10") are not quotation marks.
+                if !prev.is_some_and(|p| p.is_ascii_digit()) {
+                    open = Some(pos);
+                }
+            }
+            (Some(_), c) if opens_double(c) => depth += 1,
+            (Some(o), c) if closes_double(c) || c == '"' => {
+                if depth > 0 && closes_double(c) {
+                    depth -= 1;
+                } else {
+                    push(out, text, offset, paragraph, o, Some(pos), false);
+                    open = None;
+                    depth = 0;
+                }
+            }
+            _ => {}
+        }
+    }
+    match open {
+        Some(o) => {
+            push(out, text, offset, paragraph, o, None, false);
+            true
+        }
+        None => false,
+    }
+}
+
+fn push(
+    out: &mut Vec<QuoteSpan>,
+    text: &str,
+    offset: usize,
+    paragraph: usize,
+    open: usize,
+    close: Option<usize>,
+    single: bool,
+) {
+    let mark_len = text[open..].chars().next().map_or(1, char::len_utf8);
+    let start = open + mark_len;
+    let end = close.unwrap_or_else(|| text.trim_end().len());
+    if end <= start {
+        return;
+    }
+    let inner = &text[start..end];
+    if !inner.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    out.push(QuoteSpan {
+        start: offset + start,
+        end: offset + end,
+        open: offset + open,
+        close: close.map(|c| offset + c),
+        paragraph,
+        single,
+        continues: false,
+    });
+}
+
+/// Single-quoted spans outside the paragraph's double-quoted spans.
+fn single_spans(text: &str, offset: usize, paragraph: usize, out: &mut Vec<QuoteSpan>, first: usize) {
+    let doubles: Vec<(usize, usize)> = out[first..]
+        .iter()
+        .map(|s| (s.open - offset, s.close.map_or(text.len(), |c| c - offset)))
+        .collect();
+    let inside_double = |pos: usize| doubles.iter().any(|&(a, b)| pos >= a && pos <= b);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (pos, c) = chars[k];
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + 1).map(|&(_, c)| c);
+        let can_open = (c == '‘' || c == '\'')
+            && !inside_double(pos)
+            && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':'))
+            && next.is_some_and(|n| n.is_alphabetic() || (n.is_ascii_digit() && c == '‘'));
+        if !can_open {
+            k += 1;
+            continue;
+        }
+        match closing_single(&chars, k + 1, &inside_double) {
+            Some(close_k) => {
+                let single_word = !chars[k + 1..close_k].iter().any(|&(_, c)| c.is_whitespace());
+                // A lone straight-quoted word is more often an abbreviation ('90s, 'em).
+                if !(single_word && c == '\'') {
+                    push(out, text, offset, paragraph, pos, Some(chars[close_k].0), true);
+                }
+                k = close_k + 1;
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// The closing single quote for an opening one, if it can be told from an apostrophe.
+fn closing_single(chars: &[(usize, char)], from: usize, inside_double: &dyn Fn(usize) -> bool) -> Option<usize> {
+    for k in from..chars.len() {
+        let (pos, c) = chars[k];
+        if inside_double(pos) {
+            return None;
+        }
+        if !(c == '’' || c == '\'') {
+            continue;
+        }
+        let prev = chars[k - 1].1;
+        let next = chars.get(k + 1).map(|&(_, c)| c);
+        let apostrophe = prev.is_alphanumeric() && next.is_some_and(char::is_alphabetic);
+        if apostrophe || prev.is_whitespace() {
+            continue;
+        }
+        // "the Mayors' meeting": a plural possessive, followed by a lower-case word.
+        let possessive = matches!(prev, 's' | 'S')
+            && next == Some(' ')
+            && chars
+                .get(k + 2)
+                .is_some_and(|&(_, c)| c.is_lowercase());
+        if possessive {
+            continue;
+        }
+        if next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '”' | '"' | '—' | '–' | '-')) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::paragraphs;
+    use crate::knowledge::Knowledge;
+    use crate::load;
+
+    fn spans_of(text: &str) -> Vec<String> {
+        let (doc, _) = load::parse_document("content/t.txt", format!("T\n\n{text}"), 0).unwrap();
+        let paras = paragraphs(&doc.body.text, &doc.body.blocks, Knowledge::builtin());
+        find_spans(&doc.body.text, &paras)
+            .iter()
+            .map(|s| {
+                let mut t = doc.body.text[s.start..s.end].to_string();
+                if s.continues {
+                    t.insert(0, '+');
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn straight_curly_and_guillemet_quotes() {
+        assert_eq!(
+            spans_of("\"A b,\" he said. “C d.” «E f»"),
+            ["A b,", "C d.", "E f"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_and_plural_possessives_are_not_quote_marks() {
+        assert_eq!(spans_of("The Mayors' meeting didn't start; it's Kyiv's turn."), Vec::<String>::new());
+        assert_eq!(
+            spans_of("The soldiers’ families said ‘We were heroes’ and left."),
+            ["We were heroes"]
+        );
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside_the_double_quote() {
+        assert_eq!(
+            spans_of("\"He told me 'run now' and I ran,\" she said."),
+            ["He told me 'run now' and I ran,"]
+        );
+    }
+
+    #[test]
+    fn an_unbalanced_mark_stops_at_the_paragraph_end() {
+        assert_eq!(
+            spans_of("\"Never closed, he said.\n\nA normal \"quote\" here."),
+            ["Never closed, he said.", "quote"]
+        );
+    }
+
+    #[test]
+    fn a_quote_running_over_paragraphs_is_marked_as_continuing() {
+        assert_eq!(
+            spans_of("\"First part.\n\n\"Second part.\"\n\nNarrative."),
+            ["First part.", "+Second part."]
+        );
+    }
+
+    #[test]
+    fn headline_single_quotes_make_spans() {
+        assert_eq!(spans_of("'It was hysteria': panic as gunman opened fire"), ["It was hysteria"]);
+    }
+}

@@ -1,0 +1,323 @@
+//! Tokens, sentences and paragraphs of an article body, with byte offsets into the body.
+
+use crate::knowledge::Knowledge;
+use crate::model::{Block, BlockKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with inner apostrophes, hyphens and dots ("don't", "Moscow-backed", "U.S.").
+    Word,
+    /// Digits with inner separators ("2,500", "1.5", "3,000-4,000" is three tokens).
+    Number,
+    /// Any other single character that is not whitespace.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        &body[self.start..self.end]
+    }
+}
+
+/// A paragraph (one block of the body) split into tokens and sentences.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Vec<Token>,
+    /// Sentences as ranges of `tokens` indices.
+    pub sentences: Vec<std::ops::Range<usize>>,
+    /// True for headings and title-case lines, whose capitals say nothing about names.
+    pub title_case: bool,
+}
+
+impl Paragraph {
+    /// The index of the sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences
+            .iter()
+            .position(|s| s.contains(&i))
+            .unwrap_or(self.sentences.len().saturating_sub(1))
+    }
+
+    /// Whether token `i` starts its sentence (ignoring opening quotes and brackets).
+    pub fn starts_sentence(&self, i: usize, body: &str) -> bool {
+        let s = &self.sentences[self.sentence_of(i)];
+        (s.start..i).all(|j| {
+            let t = self.tokens[j];
+            t.kind == TokenKind::Punct && matches!(t.text(body), "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "—" | "-" | "–")
+        })
+    }
+}
+
+/// Splits the body's text blocks (not code or rules) into paragraphs.
+pub fn paragraphs(body: &str, blocks: &[Block], knowledge: &Knowledge) -> Vec<Paragraph> {
+    blocks
+        .iter()
+        .filter(|b| !matches!(b.kind, BlockKind::Code | BlockKind::Rule))
+        .map(|b| {
+            let tokens = tokenize(body, b.start, b.end);
+            let sentences = sentences(body, &tokens, knowledge);
+            let title_case = b.kind == BlockKind::Heading || is_title_case(body, &tokens, knowledge);
+            Paragraph {
+                start: b.start,
+                end: b.end,
+                tokens,
+                sentences,
+                title_case,
+            }
+        })
+        .collect()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Tokens of `body[start..end]`.
+pub fn tokenize(body: &str, start: usize, end: usize) -> Vec<Token> {
+    let text = &body[start..end];
+    let mut tokens = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+        let offset_of = |k: usize| chars.get(k).map_or(text.len(), |&(p, _)| p);
+        if c.is_alphabetic() {
+            let j = dotted_acronym_end(&chars, i).unwrap_or_else(|| {
+                let mut j = i + 1;
+                loop {
+                    match at(j) {
+                        Some(d) if d.is_alphanumeric() => j += 1,
+                        // Inner apostrophes and hyphens join ("don't", "Moscow-backed").
+                        Some(d)
+                            if (is_apostrophe(d) || d == '-')
+                                && at(j + 1).is_some_and(char::is_alphabetic) =>
+                        {
+                            j += 2
+                        }
+                        _ => break j,
+                    }
+                }
+            });
+            tokens.push(Token {
+                start: start + pos,
+                end: start + offset_of(j),
+                kind: TokenKind::Word,
+            });
+            i = j;
+        } else if c.is_ascii_digit() {
+            let mut j = i + 1;
+            loop {
+                match at(j) {
+                    Some(d) if d.is_ascii_digit() => j += 1,
+                    Some(',' | '.') if at(j + 1).is_some_and(|d| d.is_ascii_digit()) => j += 2,
+                    _ => break,
+                }
+            }
+            tokens.push(Token {
+                start: start + pos,
+                end: start + offset_of(j),
+                kind: TokenKind::Number,
+            });
+            i = j;
+        } else {
+            tokens.push(Token {
+                start: start + pos,
+                end: start + pos + c.len_utf8(),
+                kind: TokenKind::Punct,
+            });
+            i += 1;
+        }
+    }
+    tokens
+}
+
+/// The end of a dotted acronym starting at `i` ("U.S.", "D.C.", "e.g."): two or more single
+/// letters each followed by a dot.
+fn dotted_acronym_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut letters = 0;
+    while j + 1 < chars.len() && chars[j].1.is_alphabetic() && chars[j + 1].1 == '.' {
+        let next_is_letter_run = chars.get(j + 2).is_some_and(|&(_, c)| c.is_alphabetic())
+            && chars.get(j + 3).is_some_and(|&(_, c)| c.is_alphabetic());
+        letters += 1;
+        j += 2;
+        if next_is_letter_run {
+            break;
+        }
+    }
+    (letters >= 2).then_some(j)
+}
+
+fn is_closing(s: &str) -> bool {
+    matches!(s, "\"" | "”" | "’" | "'" | ")" | "]" | "»")
+}
+
+fn is_opening(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "‘" | "'" | "(" | "[" | "«")
+}
+
+/// Sentences of a paragraph's tokens. A full stop ends a sentence unless it follows an
+/// abbreviation or an initial, and the next word starts with a capital, digit or quote.
+fn sentences(body: &str, tokens: &[Token], knowledge: &Knowledge) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let text = t.text(body);
+        let terminal = t.kind == TokenKind::Punct && matches!(text, "." | "!" | "?" | "…");
+        if terminal && !(text == "." && ends_abbreviation(body, tokens, i, knowledge)) {
+            // Swallow closing quotes and brackets, and repeated terminal marks.
+            let mut end = i + 1;
+            while end < tokens.len()
+                && tokens[end].kind == TokenKind::Punct
+                && (is_closing(tokens[end].text(body)) || matches!(tokens[end].text(body), "." | "!" | "?"))
+                && !(is_opening(tokens[end].text(body)) && starts_next(body, tokens, end))
+            {
+                end += 1;
+            }
+            let next_starts_sentence = match tokens.get(end) {
+                None => true,
+                Some(n) => {
+                    let s = n.text(body);
+                    let first = s.chars().next().unwrap_or(' ');
+                    first.is_uppercase() || first.is_ascii_digit() || is_opening(s)
+                }
+            };
+            if next_starts_sentence {
+                out.push(start..end);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    if out.is_empty() {
+        out.push(0..0);
+    }
+    out
+}
+
+/// A straight quote right after a sentence end opens the next sentence rather than closing.
+fn starts_next(body: &str, tokens: &[Token], i: usize) -> bool {
+    let s = tokens[i].text(body);
+    if s != "\"" && s != "'" {
+        return false;
+    }
+    // An opening quote is followed by a word with no space in between.
+    tokens.get(i + 1).is_some_and(|n| n.start == tokens[i].end && n.kind != TokenKind::Punct)
+        && i > 0
+        && tokens[i - 1].end < tokens[i].start
+}
+
+fn ends_abbreviation(body: &str, tokens: &[Token], dot: usize, knowledge: &Knowledge) -> bool {
+    if dot == 0 {
+        return false;
+    }
+    let prev = tokens[dot - 1];
+    if prev.end != tokens[dot].start || prev.kind != TokenKind::Word {
+        return false;
+    }
+    let word = prev.text(body);
+    // An initial ("J. Smith"), but not a one-letter word like "I" or "a" ending a sentence.
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) && word != "I" {
+        return true;
+    }
+    knowledge.is_abbreviation(word)
+}
+
+/// A line in title case: most words capitalised, including common words ("Russia's Attempt
+/// To Justify Retreat"), and no full stop at the end.
+fn is_title_case(body: &str, tokens: &[Token], knowledge: &Knowledge) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(body))
+        .collect();
+    if words.len() < 3 || words.len() > 25 {
+        return false;
+    }
+    let ends_with_stop = tokens
+        .last()
+        .is_some_and(|t| matches!(t.text(body), "." | "?" | "!" | "\"" | "”"));
+    if ends_with_stop {
+        return false;
+    }
+    let common_capitalised = words
+        .iter()
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.len() > 3
+                && knowledge.is_common_word(&w.to_lowercase())
+        })
+        .count();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    capitalised * 10 >= words.len() * 7 && common_capitalised >= 2
+}
+
+/// Word tokens are capitalised when their first letter is upper case.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// All letters upper case, at least two of them ("NATO", "U.S.", "CNN").
+pub fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, 0, text.len()).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn tokens_keep_names_numbers_and_acronyms_whole() {
+        assert_eq!(
+            words("The U.S. said 2,500 Moscow-backed troops' \"don't\"."),
+            ["The", "U.S.", "said", "2,500", "Moscow-backed", "troops", "'", "\"", "don't", "\"", "."]
+        );
+        assert_eq!(words("Kupiansk, 73km north."), ["Kupiansk", ",", "73", "km", "north", "."]);
+        assert_eq!(words("D.C. and 1.5 million"), ["D.C.", "and", "1.5", "million"]);
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_but_not_after_abbreviations() {
+        let k = Knowledge::default_for_tests();
+        let text = "Mr. Smith met Gen. J. Doe on Sept. 10. \"It went well,\" he said. Then they left.";
+        let tokens = tokenize(text, 0, text.len());
+        let s = sentences(text, &tokens, &k);
+        let texts: Vec<&str> = s
+            .iter()
+            .map(|r| &text[tokens[r.start].start..tokens[r.end - 1].end])
+            .collect();
+        assert_eq!(
+            texts,
+            ["Mr. Smith met Gen. J. Doe on Sept. 10.", "\"It went well,\" he said.", "Then they left."]
+        );
+    }
+}

@@ -1,0 +1,91 @@
+//! Small text helpers shared by the stages: folding for comparison, transliteration keys.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower case, no diacritics, curly apostrophes straightened, dots and extra spaces removed:
+/// "U.K." → "uk", "Charków" → "charkow", "Ukraine’s" → "ukraine's".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last_space = true;
+    for c in text.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) || c == '.' {
+            continue;
+        }
+        let c = match c {
+            '’' | '‘' | '`' | '´' => '\'',
+            '‐' | '‑' | '‒' | '–' | '—' => '-',
+            c => c,
+        };
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+            continue;
+        }
+        last_space = false;
+        out.extend(c.to_lowercase());
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// A key under which transliteration variants of a name meet: Zelensky, Zelenskyy and
+/// Zelenskiy; Kupiansk and Kupyansk; Izyum and Izjum. Letters only, lower case, with y/j read
+/// as i, w as v, and doubled letters collapsed.
+pub fn translit_key(name: &str) -> String {
+    let ascii = deunicode::deunicode(name).to_lowercase();
+    let mut out = String::with_capacity(ascii.len());
+    let mut prev = '\0';
+    for c in ascii.chars() {
+        if !c.is_ascii_alphabetic() {
+            if c == ' ' || c == '-' {
+                if prev != ' ' && !out.is_empty() {
+                    out.push(' ');
+                    prev = ' ';
+                }
+            }
+            continue;
+        }
+        let c = match c {
+            'y' | 'j' => 'i',
+            'w' => 'v',
+            c => c,
+        };
+        if c != prev {
+            out.push(c);
+        }
+        prev = c;
+    }
+    out.trim_end().to_string()
+}
+
+/// Damerau-Levenshtein distance of at most one (one insertion, deletion, substitution or
+/// transposition of adjacent letters): the typos that turn Kupiansk into Kupianks.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    strsim::damerau_levenshtein(a, b) <= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_accents_dots_and_quote_style() {
+        assert_eq!(fold("U.K."), "uk");
+        assert_eq!(fold("Charków"), "charkow");
+        assert_eq!(fold("Ukraine’s  Ministry"), "ukraine's ministry");
+    }
+
+    #[test]
+    fn transliteration_variants_share_a_key() {
+        assert_eq!(translit_key("Zelensky"), translit_key("Zelenskyy"));
+        assert_eq!(translit_key("Zelenskiy"), translit_key("Zelensky"));
+        assert_eq!(translit_key("Kupiansk"), translit_key("Kupyansk"));
+        assert_eq!(translit_key("Balakliya"), translit_key("Balaklyia"));
+        assert_ne!(translit_key("Kupiansk"), translit_key("Kupianks"));
+        assert!(within_one_edit(&translit_key("Kupiansk"), &translit_key("Kupianks")));
+    }
+}
