@@ -15,19 +15,49 @@ fn main() {
         println!("=== {path}");
         println!("-- entities");
         for (i, e) in x.entities.iter().enumerate() {
-            println!("  [{i}] {:?} {:?} key={} roles={:?} variants={:?}", e.kind, e.name, e.key(), e.roles, e.variants);
+            println!(
+                "  [{i}] {:?} {:?} key={} roles={:?} variants={:?}",
+                e.kind,
+                e.name,
+                e.key(),
+                e.roles,
+                e.variants
+            );
+        }
+        if std::env::var("MENTIONS").is_ok() {
+            println!("-- mentions");
+            for m in &x.mentions {
+                println!(
+                    "  {:?} {:?} entity={:?} quoted={}",
+                    &body[m.start..m.end],
+                    m.kind,
+                    m.entity.map(|e| x.entities[e].name.as_str()),
+                    m.quoted
+                );
+            }
         }
         println!("-- quotes");
         for q in &x.quotes {
             let text: Vec<&str> = q.parts.iter().map(|&(a, b)| &body[a..b]).collect();
-            let speaker = q.speaker.map(|s| x.entities[s].name.as_str()).unwrap_or("-");
+            let speaker = q
+                .speaker
+                .map(|s| x.entities[s].name.as_str())
+                .unwrap_or("-");
             let cue = q.cue.map(|(a, b)| &body[a..b]).unwrap_or("");
             let how = q.how.map(|h| h.as_str()).unwrap_or("");
-            println!("  {speaker:30} [{how}] {:?}  <- {cue:?} {}", text.join(" | ").chars().take(80).collect::<String>(), q.descriptor.as_deref().unwrap_or(""));
+            println!(
+                "  {speaker:30} [{how}] {:?}  <- {cue:?} {}",
+                text.join(" | ").chars().take(80).collect::<String>(),
+                q.descriptor.as_deref().unwrap_or("")
+            );
         }
         println!("-- statements");
         for s in &x.statements {
-            println!("  {:30} {:?}", x.entities[s.speaker].name, body[s.start..s.end].chars().take(100).collect::<String>());
+            println!(
+                "  {:30} {:?}",
+                x.entities[s.speaker].name,
+                body[s.start..s.end].chars().take(100).collect::<String>()
+            );
         }
     }
 }

@@ -60,17 +60,20 @@ Method:
   * alternates from GeoNames are kept only if useful for matching English
     text: Latin script only, starting with an uppercase letter, length >= 3, no
     digits, not an all-caps code of <= 4 letters (airport codes like HRK), no
-    brackets or other symbols; deduplicated case-insensitively; never equal to
-    the name.  Diacritic forms are kept (the matcher folds diacritics).
+    brackets or other symbols, not an ordinary English word or common given
+    name (ALT_STOPWORDS: "But", "She", "Center", "Richard"...); deduplicated
+    case-insensitively; never equal to the name.  Diacritic forms are kept
+    (the matcher folds diacritics).
 
-data/places_extra.tsv (curated by hand, ~250 rows): well-known regions and
+data/places_extra.tsv (curated by hand, ~365 rows): well-known regions and
 geographic features that are not countries, rg admin1 regions or cities
 (Donbas, Middle East, Sahel, Silicon Valley, Black Sea, Strait of Hormuz, ...).
 Coordinates there are approximate centres from general geographic knowledge
 (2 decimals), population 0, admin1 empty, country set only where the place lies
 within one country.  Places that already exist as rg admin1 regions (Crimea,
-Gaza Strip, West Bank, Tigray, Transnistria via its rg name ...) are left out of
-it on purpose; the script warns if an extra row duplicates a region.
+Gaza Strip, West Bank, Tigray, Cabinda; Transnistria as an alternate of rg's
+"Stinga Nistrului") or as cities5000 cities (East Jerusalem) are left out of it
+on purpose; the script warns if an extra row duplicates a region of its country.
 
 Standard library only.
 """

@@ -41,11 +41,9 @@ pub fn translit_key(name: &str) -> String {
     let mut prev = '\0';
     for c in ascii.chars() {
         if !c.is_ascii_alphabetic() {
-            if c == ' ' || c == '-' {
-                if prev != ' ' && !out.is_empty() {
-                    out.push(' ');
-                    prev = ' ';
-                }
+            if (c == ' ' || c == '-') && prev != ' ' && !out.is_empty() {
+                out.push(' ');
+                prev = ' ';
             }
             continue;
         }
@@ -86,6 +84,9 @@ mod tests {
         assert_eq!(translit_key("Kupiansk"), translit_key("Kupyansk"));
         assert_eq!(translit_key("Balakliya"), translit_key("Balaklyia"));
         assert_ne!(translit_key("Kupiansk"), translit_key("Kupianks"));
-        assert!(within_one_edit(&translit_key("Kupiansk"), &translit_key("Kupianks")));
+        assert!(within_one_edit(
+            &translit_key("Kupiansk"),
+            &translit_key("Kupianks")
+        ));
     }
 }

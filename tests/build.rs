@@ -7,7 +7,7 @@ use std::fs;
 use common::*;
 use crossbrief::config::BaseUrl;
 use crossbrief::render::OutputFile;
-use crossbrief::site::{self, links, Options};
+use crossbrief::site::{self, Options, links};
 
 fn options(root: &std::path::Path) -> Options {
     Options {
@@ -22,17 +22,37 @@ fn the_sample_builds_with_a_page_for_every_article_and_outlet() {
     let report = site::build(&options(dir.path())).expect("the sample builds");
     let public = dir.path().join("public");
     assert_eq!(report.articles, 5);
-    for page in ["index.html", "articles/index.html", "outlets/index.html", "404.html", "briefing.json", "style.css"] {
+    for page in [
+        "index.html",
+        "articles/index.html",
+        "outlets/index.html",
+        "404.html",
+        "briefing.json",
+        "style.css",
+    ] {
         assert!(public.join(page).is_file(), "{page} is missing");
     }
-    let json: serde_json::Value = serde_json::from_slice(&fs::read(public.join("briefing.json")).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(public.join("briefing.json")).unwrap()).unwrap();
     for article in json["articles"].as_array().unwrap() {
         let page = article["page"].as_str().unwrap();
-        assert!(public.join(page.trim_start_matches('/')).join("index.html").is_file(), "{page}");
+        assert!(
+            public
+                .join(page.trim_start_matches('/'))
+                .join("index.html")
+                .is_file(),
+            "{page}"
+        );
     }
     for outlet in json["outlets"].as_array().unwrap() {
         let page = outlet["page"].as_str().unwrap();
-        assert!(public.join(page.trim_start_matches('/')).join("index.html").is_file(), "{page}");
+        assert!(
+            public
+                .join(page.trim_start_matches('/'))
+                .join("index.html")
+                .is_file(),
+            "{page}"
+        );
     }
 }
 
@@ -41,10 +61,13 @@ fn briefing_json_follows_the_contract() {
     let dir = sample_briefing();
     site::build(&options(dir.path())).unwrap();
     let json: serde_json::Value =
-        serde_json::from_slice(&fs::read(dir.path().join("public/briefing.json")).unwrap()).unwrap();
+        serde_json::from_slice(&fs::read(dir.path().join("public/briefing.json")).unwrap())
+            .unwrap();
     assert_eq!(json["schema"], "crossbrief/1");
     assert_eq!(json["title"], "Kharkiv counteroffensive, September 2022");
-    for key in ["articles", "outlets", "people", "places", "quotes", "figures"] {
+    for key in [
+        "articles", "outlets", "people", "places", "quotes", "figures",
+    ] {
         assert!(json[key].is_array(), "{key} is not a list");
     }
     let fields = |key: &str, names: &[&str]| {
@@ -54,12 +77,38 @@ fn briefing_json_follows_the_contract() {
             }
         }
     };
-    fields("articles", &["id", "path", "title", "outlet", "date", "url", "author", "page"]);
+    fields(
+        "articles",
+        &[
+            "id", "path", "title", "outlet", "date", "url", "author", "page",
+        ],
+    );
     fields("outlets", &["id", "name", "articles", "page"]);
-    fields("people", &["id", "name", "kind", "aliases", "roles", "page", "statements"]);
-    fields("places", &["id", "name", "aliases", "lat", "lon", "country", "page", "mentions"]);
+    fields(
+        "people",
+        &[
+            "id",
+            "name",
+            "kind",
+            "aliases",
+            "roles",
+            "page",
+            "statements",
+        ],
+    );
+    fields(
+        "places",
+        &[
+            "id", "name", "aliases", "lat", "lon", "country", "page", "mentions",
+        ],
+    );
     fields("quotes", &["id", "speaker", "text", "page", "occurrences"]);
-    fields("figures", &["id", "label", "quantity", "unit", "disputed", "page", "claims"]);
+    fields(
+        "figures",
+        &[
+            "id", "label", "quantity", "unit", "disputed", "page", "claims",
+        ],
+    );
     let upi = json["articles"]
         .as_array()
         .unwrap()
@@ -70,7 +119,12 @@ fn briefing_json_follows_the_contract() {
     assert_eq!(upi["author"], "Simon Druker");
     assert!(upi["path"].as_str().unwrap().starts_with("content/"));
     // Outlets are never guessed: only the article whose text names its outlet has one.
-    let with_outlet = json["articles"].as_array().unwrap().iter().filter(|a| !a["outlet"].is_null()).count();
+    let with_outlet = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| !a["outlet"].is_null())
+        .count();
     assert_eq!(with_outlet, 1);
 }
 
@@ -85,11 +139,20 @@ fn all_internal_links_resolve_at_the_root_and_under_a_sub_path() {
         let generated = site::generate(&opts).unwrap();
         let base = BaseUrl::new(base_url);
         let broken = links::broken_links(&generated.files, &base);
-        assert!(broken.is_empty(), "broken links with base {base_url:?}: {broken:?}");
+        assert!(
+            broken.is_empty(),
+            "broken links with base {base_url:?}: {broken:?}"
+        );
         if base_url.is_some() {
             let index = page(&generated.files, "index.html");
-            assert!(index.contains("href=\"/briefings/kharkiv/articles/"), "links honour the base path");
-            assert!(index.contains("https://example.org/briefings/kharkiv/"), "canonical URL is absolute");
+            assert!(
+                index.contains("href=\"/briefings/kharkiv/articles/"),
+                "links honour the base path"
+            );
+            assert!(
+                index.contains("https://example.org/briefings/kharkiv/"),
+                "canonical URL is absolute"
+            );
         }
     }
 }
@@ -106,7 +169,10 @@ fn a_second_build_leaves_identical_bytes() {
     let report = site::build(&options(dir.path())).unwrap();
     let second = snapshot(&dir.path().join("public"));
     assert_eq!(first, second);
-    assert_eq!(report.write.written, 0, "nothing changed, so nothing is rewritten");
+    assert_eq!(
+        report.write.written, 0,
+        "nothing changed, so nothing is rewritten"
+    );
 }
 
 #[test]
@@ -126,21 +192,42 @@ fn article_text_is_escaped() {
 fn all_problems_of_a_run_are_reported_with_file_line_and_column() {
     let dir = briefing_with(&[
         ("content/good.md", b"---\ntitle: Good\n---\nFine.\n"),
-        ("content/unclosed.md", b"---\ntitle: Never closed\n\nBody.\n"),
-        ("content/bad-yaml.md", b"---\ntitle: ok\noutlet: [unclosed\n---\nBody.\n"),
+        (
+            "content/unclosed.md",
+            b"---\ntitle: Never closed\n\nBody.\n",
+        ),
+        (
+            "content/bad-yaml.md",
+            b"---\ntitle: ok\noutlet: [unclosed\n---\nBody.\n",
+        ),
         ("content/latin1.txt", b"Title: x\n\nCaf\xe9\n"),
         ("content/empty.md", b""),
-        ("content/folder.md/inner.md", b"---\ntitle: Inner\n---\nText.\n"),
+        (
+            "content/folder.md/inner.md",
+            b"---\ntitle: Inner\n---\nText.\n",
+        ),
     ]);
     let problems = site::build(&options(dir.path())).unwrap_err();
     let text = problems.to_string();
-    assert!(text.contains("content/unclosed.md:1:1: the front matter opened on line 1 is never closed"), "{text}");
+    assert!(
+        text.contains("content/unclosed.md:1:1: the front matter opened on line 1 is never closed"),
+        "{text}"
+    );
     assert!(text.contains("content/bad-yaml.md:3:"), "{text}");
-    assert!(text.contains("content/latin1.txt:3:4: the file is not valid UTF-8"), "{text}");
-    assert!(text.contains("content/empty.md: the file is empty"), "{text}");
+    assert!(
+        text.contains("content/latin1.txt:3:4: the file is not valid UTF-8"),
+        "{text}"
+    );
+    assert!(
+        text.contains("content/empty.md: the file is empty"),
+        "{text}"
+    );
     assert!(text.contains("content/folder.md is a folder"), "{text}");
     assert_eq!(problems.error_count(), 5, "{text}");
-    assert!(!dir.path().join("public").exists(), "a failed build writes nothing");
+    assert!(
+        !dir.path().join("public").exists(),
+        "a failed build writes nothing"
+    );
 }
 
 #[test]
@@ -160,7 +247,11 @@ fn a_template_error_names_the_file_and_position_and_keeps_the_output() {
     let before = snapshot(&dir.path().join("public"));
     fs::create_dir_all(dir.path().join("templates")).unwrap();
     fs::write(dir.path().join("templates/outlet.html"), "{% extends \"base.html\" %}\n{% block content %}\n{{ outlet.name }\n{% endblock content %}\n").unwrap();
-    fs::write(dir.path().join("templates/index.html"), "{% extends \"base.html\" %}\n{% block content %}{% if %}{% endblock content %}\n").unwrap();
+    fs::write(
+        dir.path().join("templates/index.html"),
+        "{% extends \"base.html\" %}\n{% block content %}{% if %}{% endblock content %}\n",
+    )
+    .unwrap();
     let problems = site::build(&options(dir.path())).unwrap_err();
     let text = problems.to_string();
     assert!(text.contains("templates/outlet.html:3:"), "{text}");
@@ -178,7 +269,11 @@ fn a_briefing_template_overrides_only_its_own_page() {
     )
     .unwrap();
     let generated = site::generate(&options(dir.path())).unwrap();
-    let article = generated.files.iter().find(|f| f.path.starts_with("articles/") && f.path != "articles/index.html").unwrap();
+    let article = generated
+        .files
+        .iter()
+        .find(|f| f.path.starts_with("articles/") && f.path != "articles/index.html")
+        .unwrap();
     assert!(String::from_utf8_lossy(&article.bytes).contains("class=\"custom\""));
     assert!(!page(&generated.files, "index.html").contains("class=\"custom\""));
 }
@@ -193,32 +288,62 @@ fn nothing_is_written_outside_the_output_folder_and_foreign_folders_are_refused(
         output: Some(elsewhere.clone()),
         ..options(dir.path())
     };
-    assert!(site::build(&opts).is_err(), "a non-empty folder crossbrief did not write is refused");
-    assert_eq!(fs::read_to_string(elsewhere.join("keep.txt")).unwrap(), "mine");
+    assert!(
+        site::build(&opts).is_err(),
+        "a non-empty folder crossbrief did not write is refused"
+    );
+    assert_eq!(
+        fs::read_to_string(elsewhere.join("keep.txt")).unwrap(),
+        "mine"
+    );
     let opts = Options {
         output: Some(dir.path().to_path_buf()),
         ..options(dir.path())
     };
-    assert!(site::build(&opts).is_err(), "the briefing folder itself is refused");
+    assert!(
+        site::build(&opts).is_err(),
+        "the briefing folder itself is refused"
+    );
 
-    let before: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let before: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     site::build(&options(dir.path())).unwrap();
-    let mut after: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let mut after: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     after.retain(|n| n != "public");
     let mut before = before;
     before.sort();
     after.sort();
-    assert_eq!(before, after, "only public/ was added to the briefing folder");
+    assert_eq!(
+        before, after,
+        "only public/ was added to the briefing folder"
+    );
 }
 
 #[test]
 fn the_command_line_builds_and_reports_errors_with_a_non_zero_exit() {
     let dir = sample_briefing();
-    let out = crossbrief().args(["build", "--root"]).arg(dir.path()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = crossbrief()
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("Built "));
     fs::write(dir.path().join("content/bad.md"), "---\ntitle: x\n").unwrap();
-    let out = crossbrief().args(["build", "--root"]).arg(dir.path()).output().unwrap();
+    let out = crossbrief()
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("content/bad.md:1:1"), "{stderr}");
@@ -229,7 +354,11 @@ fn init_creates_a_briefing_that_builds() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("new");
     let out = crossbrief().arg("init").arg(&target).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(target.join("templates/base.html").is_file());
     assert!(target.join("static/style.css").is_file());
     site::build(&options(&target)).expect("a new briefing builds");
@@ -244,8 +373,16 @@ fn a_folder_with_only_content_builds_with_the_built_in_templates() {
         b"Title: A story\nOutlet: Example News\nDate: Sept. 10, 2022\n\nIt happened.\n",
     )]);
     let generated = site::generate(&options(dir.path())).unwrap();
-    assert!(generated.files.iter().any(|f| f.path == "articles/story/index.html"));
-    assert_eq!(generated.briefing.articles[0].date.as_deref(), Some("2022-09-10"));
+    assert!(
+        generated
+            .files
+            .iter()
+            .any(|f| f.path == "articles/story/index.html")
+    );
+    assert_eq!(
+        generated.briefing.articles[0].date.as_deref(),
+        Some("2022-09-10")
+    );
 }
 
 #[test]
@@ -258,6 +395,11 @@ fn hidden_files_and_other_kinds_are_skipped() {
         ("content/deep/er/b.txt", b"B title\n\nText.\n"),
     ]);
     let generated = site::generate(&options(dir.path())).unwrap();
-    let titles: Vec<_> = generated.briefing.articles.iter().map(|a| a.title.as_str()).collect();
+    let titles: Vec<_> = generated
+        .briefing
+        .articles
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
     assert_eq!(titles, ["A", "B title"]);
 }

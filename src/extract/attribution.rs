@@ -112,17 +112,18 @@ pub fn attribute_all(doc: &mut Doc) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::with_capacity(spans.len());
     for (i, span) in spans.iter().enumerate() {
         let mut a = attribute(doc, span);
-        if a.speaker.is_none() && a.descriptor.is_none() {
-            if let Some(prev) = continuation_source(doc, &spans, i, &out) {
-                a = Attribution {
-                    speaker: out[prev].speaker,
-                    how: Some(How::Continuation),
-                    cue: None,
-                    descriptor: None,
-                    after: false,
-                    clause: None,
-                };
-            }
+        if a.speaker.is_none()
+            && a.descriptor.is_none()
+            && let Some(prev) = continuation_source(doc, &spans, i, &out)
+        {
+            a = Attribution {
+                speaker: out[prev].speaker,
+                how: Some(How::Continuation),
+                cue: None,
+                descriptor: None,
+                after: false,
+                clause: None,
+            };
         }
         if let Some(s) = a.speaker {
             doc.record_speaker(span.start, s);
@@ -134,7 +135,12 @@ pub fn attribute_all(doc: &mut Doc) -> Vec<Attribution> {
 
 /// For a span with no attribution of its own: the earlier span whose speaker it continues,
 /// when it continues an unclosed quotation or its paragraph is nothing but quotation.
-fn continuation_source(doc: &Doc, spans: &[QuoteSpan], i: usize, done: &[Attribution]) -> Option<usize> {
+fn continuation_source(
+    doc: &Doc,
+    spans: &[QuoteSpan],
+    i: usize,
+    done: &[Attribution],
+) -> Option<usize> {
     let span = &spans[i];
     if i == 0 || span.single {
         return None;
@@ -150,6 +156,7 @@ fn continuation_source(doc: &Doc, spans: &[QuoteSpan], i: usize, done: &[Attribu
     let para = &doc.paras[span.paragraph];
     let only_quotes = doc.narrative_words(span.paragraph) == 0;
     let previous_paragraph = span.paragraph.checked_sub(1)?;
+    let _ = para;
     if only_quotes
         && spans[prev].paragraph == previous_paragraph
         && done[prev].speaker.is_some()
@@ -160,7 +167,64 @@ fn continuation_source(doc: &Doc, spans: &[QuoteSpan], i: usize, done: &[Attribu
     None
 }
 
+/// A paragraph that is only a quotation, after a paragraph ending with a colon that names the
+/// speaker ("Incident Commander Mike Reichling tells ABC 15 what happened:", "Here's the
+/// president's statement:").
+fn after_colon_paragraph(doc: &mut Doc, span: &QuoteSpan) -> Option<Attribution> {
+    let p = span.paragraph;
+    if p == 0 || doc.narrative_words(p) != 0 {
+        return None;
+    }
+    let prev = p - 1;
+    let r = doc.reader(prev);
+    let last = r.len().checked_sub(1)?;
+    if !r.is_punct(last, ":") {
+        return None;
+    }
+    let s = r.para.sentence_of(last);
+    let floor = r.para.sentences[s].start;
+    let at = r.token(floor).start;
+    // The reported-speech speaker of that sentence, if one was found.
+    let end = r.token(last).end;
+    if let Some(&(_, e)) = doc.speakers_between(at, end).last() {
+        return Some(Attribution {
+            speaker: Some(e),
+            how: Some(How::Continuation),
+            ..Attribution::none()
+        });
+    }
+    // Otherwise the last name or role in the sentence ("the president's statement").
+    for t in (floor..last).rev() {
+        if let Some(m) = doc.mention_ending_at(prev, t)
+            && matches!(
+                doc.mentions[m].kind,
+                NameKind::Person | NameKind::Organization
+            )
+        {
+            return Some(Attribution {
+                speaker: doc.entity_of_mention(m),
+                how: Some(How::Continuation),
+                ..Attribution::none()
+            });
+        }
+        if r.is_word(t) && doc.k.is_role_noun(strip_possessive(r.word(t))) {
+            let head = strip_possessive(r.word(t)).to_lowercase();
+            drop(r);
+            let speaker = doc.nearest_for_role(&head, None, None, at)?;
+            return Some(Attribution {
+                speaker: Some(speaker),
+                how: Some(How::Role),
+                ..Attribution::none()
+            });
+        }
+    }
+    None
+}
+
 fn attribute(doc: &mut Doc, span: &QuoteSpan) -> Attribution {
+    if let Some(a) = after_colon_paragraph(doc, span) {
+        return a;
+    }
     let p = span.paragraph;
     let (open_tok, close_tok) = doc.span_tokens(span);
     // 1. After the quotation.
@@ -170,6 +234,10 @@ fn attribute(doc: &mut Doc, span: &QuoteSpan) -> Attribution {
         let mut a = resolve(doc, p, &found, span.start);
         a.after = true;
         return a;
+    }
+    // `David Cameron, British Prime Minister: "..."` — a transcript's speaker label.
+    if let Some(found) = colon_label(doc, p, open_tok) {
+        return resolve(doc, p, &found, span.start);
     }
     // 2 and 3. Before it, in the same sentence.
     if let Some(found) = before_quote(doc, p, open_tok) {
@@ -198,7 +266,22 @@ pub fn cue_at(doc: &Doc, r: &Reader, v: usize) -> Option<crate::knowledge::Cue> 
         let prev = r.word(v - 1);
         let determiner = matches!(
             prev.to_lowercase().as_str(),
-            "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "whose" | "no" | "any" | "each" | "every"
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "whose"
+                | "no"
+                | "any"
+                | "each"
+                | "every"
         );
         if determiner || doc.k.is_demonym(prev) {
             return None;
@@ -208,6 +291,52 @@ pub fn cue_at(doc: &Doc, r: &Reader, v: usize) -> Option<crate::knowledge::Cue> 
         return None;
     }
     Some(cue)
+}
+
+/// A name (with an optional appositive) right before a colon that opens the quotation.
+fn colon_label(doc: &Doc, p: usize, open: usize) -> Option<Found> {
+    let r = doc.reader(p);
+    if open < 2 || !r.is_punct(open - 1, ":") {
+        return None;
+    }
+    let mut end = open - 2;
+    // "X said: "..."" is a cue, handled with the cue verbs.
+    let s = r.para.sentence_of(end);
+    if (r.para.sentences[s].start..=end).any(|t| cue_at(doc, &r, t).is_some()) {
+        return None;
+    }
+    if let Some(m) = doc
+        .mention_ending_at(p, end)
+        .filter(|&m| doc.mentions[m].kind == NameKind::Person)
+    {
+        return Some(Found {
+            np: Np::Mention(m),
+            first: doc.mentions[m].full_first,
+            last: open - 1,
+            verb: open - 1,
+        });
+    }
+    // "Name, role:" — skip back over the appositive to the comma.
+    let mut k = end;
+    while k > 0 && open - k < 15 {
+        k -= 1;
+        if r.is_punct(k, ",") {
+            end = k.checked_sub(1)?;
+            let m = doc
+                .mention_ending_at(p, end)
+                .filter(|&m| doc.mentions[m].kind == NameKind::Person)?;
+            return Some(Found {
+                np: Np::Mention(m),
+                first: doc.mentions[m].full_first,
+                last: open - 1,
+                verb: open - 1,
+            });
+        }
+        if r.quoted[k] {
+            return None;
+        }
+    }
+    None
 }
 
 /// `," X said`, `," said X`, `," according to X`, within the quotation's sentence.
@@ -232,7 +361,8 @@ fn after_quote(doc: &Doc, p: usize, close: usize) -> Option<Found> {
         && cue_at(doc, &r, i).is_none()
         && doc.k.pronoun(r.word(i)).is_none_or(|_| r.word(i) == "I")
     {
-        let next_is_cue = (i + 1..clause_limit(&r, i).min(i + 8)).any(|t| cue_at(doc, &r, t).is_some());
+        let next_is_cue =
+            (i + 1..clause_limit(&r, i).min(i + 8)).any(|t| cue_at(doc, &r, t).is_some());
         if !next_is_cue {
             return None;
         }
@@ -265,14 +395,28 @@ fn after_quote(doc: &Doc, p: usize, close: usize) -> Option<Found> {
             });
         }
     }
-    // X said: the first cue verb within reach, with a subject from `i` to it.
-    for v in i..limit.min(i + 16) {
+    // X said: the first cue verb of the clause, with a subject starting near the clause's
+    // start ("to protect homes, Fraijo said"; "former director Doug Holtz-Eakin said").
+    for v in i..limit {
         if cue_at(doc, &r, v).is_some() && !r.quoted[v] {
             let (np, first) = np_before(doc, p, v, i)?;
-            if first != i {
+            // "..., an area that Russia has declared sovereign": a clause about something else.
+            let relative = (i..first).any(|t| {
+                r.is_word(t)
+                    && matches!(
+                        r.word(t),
+                        "that" | "which" | "who" | "whom" | "where" | "when" | "because"
+                    )
+            });
+            if first > i + 12 || relative {
                 return None;
             }
-            return Some(Found { np, first, last: v, verb: v });
+            return Some(Found {
+                np,
+                first,
+                last: v,
+                verb: v,
+            });
         }
     }
     None
@@ -308,12 +452,20 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
     }
     // According to X, "..."
     for t in floor..open {
-        let words: Vec<&str> = (t..open.min(t + 4)).filter(|&x| r.is_word(x)).map(|x| r.word(x)).collect();
+        let words: Vec<&str> = (t..open.min(t + 4))
+            .filter(|&x| r.is_word(x))
+            .map(|x| r.word(x))
+            .collect();
         if r.is_word(t)
             && let Some(n) = doc.k.attribution_phrase_at(&words)
             && let Some((np, last)) = np_after(doc, p, t + n - 1, open)
         {
-            return Some(Found { np, first: t, last, verb: t });
+            return Some(Found {
+                np,
+                first: t,
+                last,
+                verb: t,
+            });
         }
     }
     // Cue verbs from right to left; a participle ("adding", "claiming") or a verb joined by
@@ -324,8 +476,22 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
         if !r.is_word(v) || r.quoted[v] {
             continue;
         }
-        let Some(cue) = cue_at(doc, &r, v) else { continue };
+        let Some(cue) = cue_at(doc, &r, v) else {
+            continue;
+        };
         let lemma = doc.k.cue_lemmas[cue.lemma].as_str();
+        // "Sarah Sanders issued a statement saying, "..."": a participle's subject is the
+        // sentence's subject.
+        if r.word(v).ends_with("ing")
+            && let Some(m) = doc.first_mention_in_sentence(p, floor, v)
+        {
+            return Some(Found {
+                np: Np::Mention(m),
+                first: doc.mentions[m].full_first,
+                last: v,
+                verb: v,
+            });
+        }
         // "that it believed ..." is no attribution of a quotation further on.
         let adjacent = v + 3 >= open;
         let followed_by_that = r.is_word(v + 1) && r.word(v + 1) == "that";
@@ -333,7 +499,12 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
             continue;
         }
         if let Some((np, first)) = np_before(doc, p, v, floor) {
-            return Some(Found { np, first, last: v, verb: v });
+            return Some(Found {
+                np,
+                first,
+                last: v,
+                verb: v,
+            });
         }
         // "X said ..., adding that "...""; "X said ... and described them as "...""
         let joined = r.word(v).ends_with("ing")
@@ -345,15 +516,17 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
     // A participle clause with the sentence's subject: "The Ukrainian military was more
     // circumspect, claiming to have taken "...""
     for v in floor..open {
-        if r.is_word(v) && r.word(v).ends_with("ing") && cue_at(doc, &r, v).is_some() {
-            if let Some(m) = doc.first_mention_in_sentence(p, floor, v) {
-                return Some(Found {
-                    np: Np::Mention(m),
-                    first: doc.mentions[m].full_first,
-                    last: v,
-                    verb: v,
-                });
-            }
+        if r.is_word(v)
+            && r.word(v).ends_with("ing")
+            && cue_at(doc, &r, v).is_some()
+            && let Some(m) = doc.first_mention_in_sentence(p, floor, v)
+        {
+            return Some(Found {
+                np: Np::Mention(m),
+                first: doc.mentions[m].full_first,
+                last: v,
+                verb: v,
+            });
         }
     }
     None
@@ -404,15 +577,26 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         return None;
     }
     // A pronoun.
-    if r.is_word(end) && let Some(kind) = doc.k.pronoun(r.word(end)) {
-        let alone = end == floor || !r.is_word(end - 1) || !is_capitalised(r.word(end - 1)) || r.para.starts_sentence(end, doc.body);
+    if r.is_word(end)
+        && let Some(kind) = doc.k.pronoun(r.word(end))
+    {
+        let alone = end == floor
+            || !r.is_word(end - 1)
+            || !is_capitalised(r.word(end - 1))
+            || r.para.starts_sentence(end, doc.body);
         return alone.then(|| (Np::Pronoun(kind.to_string()), end));
     }
     // A name.
     if let Some(m) = doc.mention_ending_at(p, end) {
         let first = doc.mentions[m].full_first;
         // "the head of NATO": somebody of the organisation, not the organisation.
-        if first >= floor + 2 && r.is_word(first - 1) && r.word(first - 1) == "of" && r.is_word(first - 2) && doc.k.is_role_noun(r.word(first - 2)) && !is_capitalised(r.word(first - 2)) {
+        if first >= floor + 2
+            && r.is_word(first - 1)
+            && r.word(first - 1) == "of"
+            && r.is_word(first - 2)
+            && doc.k.is_role_noun(r.word(first - 2))
+            && !is_capitalised(r.word(first - 2))
+        {
             let head = r.word(first - 2).to_lowercase();
             let start = swallow_determiner(&r, first - 2, floor);
             return Some((
@@ -457,14 +641,19 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
             continue;
         }
         let lower = w.to_lowercase();
-        let fits = matches!(lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that" | "one")
-            || doc.k.is_np_modifier(&lower)
+        let fits = matches!(
+            lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that" | "one"
+        ) || doc.k.is_np_modifier(&lower)
             || doc.k.is_role_modifier(&lower)
             || doc.k.is_role_noun(&lower)
             || doc.k.is_body_noun(&lower);
         if fits && !is_capitalised(w) || matches!(w, "The" | "A" | "An" | "One") {
             first = t;
-            if matches!(lower.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that") {
+            if matches!(
+                lower.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that"
+            ) {
                 break;
             }
             continue;
@@ -472,6 +661,15 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         break;
     }
     let phrase = doc.body[r.token(first).start..r.token(end).end].to_string();
+    // "his office said", "her statement said": the person the pronoun stands for.
+    if r.is_word(first) && qualifier.is_none() {
+        match r.word(first).to_lowercase().as_str() {
+            "his" => return Some((Np::Pronoun("male".to_string()), first)),
+            "her" => return Some((Np::Pronoun("female".to_string()), first)),
+            "its" => return Some((Np::Pronoun("organization".to_string()), first)),
+            _ => {}
+        }
+    }
     let np = match head_kind {
         NounKind::Document => Np::Document { country },
         NounKind::Anonymous if qualifier.is_none() && country.is_none() => Np::Anonymous(phrase),
@@ -501,7 +699,9 @@ fn np_after(doc: &Doc, p: usize, verb: usize, limit: usize) -> Option<(Np, usize
     if i >= limit {
         return None;
     }
-    if r.is_word(i) && let Some(kind) = doc.k.pronoun(r.word(i)) {
+    if r.is_word(i)
+        && let Some(kind) = doc.k.pronoun(r.word(i))
+    {
         return Some((Np::Pronoun(kind.to_string()), i));
     }
     // Skip a determiner.
@@ -525,7 +725,10 @@ fn np_after(doc: &Doc, p: usize, verb: usize, limit: usize) -> Option<(Np, usize
             country = Some(c.code.clone());
         } else if let Some(k) = noun_kind(doc, &lower) {
             head = Some((lower.clone(), k, j));
-        } else if !(doc.k.is_np_modifier(&lower) || doc.k.is_role_modifier(&lower) || lower == "one") {
+        } else if !(doc.k.is_np_modifier(&lower)
+            || doc.k.is_role_modifier(&lower)
+            || lower == "one")
+        {
             break;
         }
         j += 1;
@@ -577,7 +780,16 @@ fn is_noun(doc: &Doc, w: &str) -> bool {
 fn is_weekday(w: &str) -> bool {
     matches!(
         w,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "today" | "yesterday" | "tonight"
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
     )
 }
 
@@ -656,11 +868,15 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
             let speaker = doc.nearest_for_role(head, *qualifier, country.as_deref(), at);
             let descriptor = speaker
                 .is_none()
-                .then(|| doc.body[cue.unwrap().0..r.token(found.last).end].to_string());
+                .then(|| doc.body[r.token(found.first).start..r.token(found.last).end].to_string());
             Attribution {
                 speaker,
                 how: speaker.map(|_| How::Role),
-                descriptor: if speaker.is_none() { descriptor.map(|d| strip_cue(&d)) } else { None },
+                descriptor: if speaker.is_none() {
+                    descriptor.map(|d| strip_cue(&d))
+                } else {
+                    None
+                },
                 ..base
             }
         }
@@ -684,8 +900,19 @@ fn looks_like_a_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 4
-        && words.iter().all(|w| is_capitalised(w) || matches!(*w, "de" | "van" | "von" | "al" | "bin" | "da" | "di" | "le" | "la" | "del" | "der"))
-        && !words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && w.len() > 2)
+        && words.iter().all(|w| {
+            is_capitalised(w)
+                || matches!(
+                    *w,
+                    "de" | "van" | "von" | "al" | "bin" | "da" | "di" | "le" | "la" | "del" | "der"
+                )
+        })
+        && !words.iter().any(|w| {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+                && w.len() > 2
+        })
 }
 
 fn strip_cue(phrase: &str) -> String {
@@ -719,18 +946,36 @@ pub fn statements(doc: &mut Doc) -> Vec<(usize, usize, usize, (usize, usize))> {
             let floor = range.start;
             let mut done = false;
             for v in candidates {
-                let Some((np, first)) = np_before(doc, p, v, floor) else { continue };
+                let Some((np, first)) = np_before(doc, p, v, floor) else {
+                    continue;
+                };
                 // "... that Russia has declared": a clause inside the sentence, not its source.
                 let r = doc.reader(p);
                 let relative = first > floor
                     && r.is_word(first - 1)
-                    && matches!(r.word(first - 1), "that" | "which" | "who" | "whom" | "where" | "when" | "because" | "if" | "as");
+                    && matches!(
+                        r.word(first - 1),
+                        "that"
+                            | "which"
+                            | "who"
+                            | "whom"
+                            | "where"
+                            | "when"
+                            | "because"
+                            | "if"
+                            | "as"
+                    );
                 drop(r);
                 if relative {
                     continue;
                 }
                 let at = doc.paras[p].tokens[first].start;
-                let found = Found { np, first, last: v, verb: v };
+                let found = Found {
+                    np,
+                    first,
+                    last: v,
+                    verb: v,
+                };
                 let a = resolve(doc, p, &found, at);
                 if let (Some(speaker), Some(cue)) = (a.speaker, a.cue) {
                     out.push((p, s, speaker, cue));
@@ -745,14 +990,22 @@ pub fn statements(doc: &mut Doc) -> Vec<(usize, usize, usize, (usize, usize))> {
             }
             // "According to X, ..." opening a sentence.
             let r = doc.reader(p);
-            let words: Vec<&str> = (range.start..range.end.min(range.start + 4)).filter(|&x| r.is_word(x)).map(|x| r.word(x)).collect();
+            let words: Vec<&str> = (range.start..range.end.min(range.start + 4))
+                .filter(|&x| r.is_word(x))
+                .map(|x| r.word(x))
+                .collect();
             let at = r.token(range.start).start;
             let n = doc.k.attribution_phrase_at(&words);
             drop(r);
             if let Some(n) = n
                 && let Some((np, last)) = np_after(doc, p, range.start + n - 1, range.end)
             {
-                let found = Found { np, first: range.start, last, verb: range.start };
+                let found = Found {
+                    np,
+                    first: range.start,
+                    last,
+                    verb: range.start,
+                };
                 let a = resolve(doc, p, &found, at);
                 if let (Some(speaker), Some(cue)) = (a.speaker, a.cue) {
                     out.push((p, s, speaker, cue));

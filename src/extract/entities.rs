@@ -38,7 +38,9 @@ impl LocalEntity {
             EntityKind::Organization => format!(
                 "org:{}|{}",
                 self.country.as_deref().unwrap_or(""),
-                self.body.clone().unwrap_or_else(|| crate::text::fold(&self.name))
+                self.body
+                    .clone()
+                    .unwrap_or_else(|| crate::text::fold(&self.name))
             ),
         }
     }
@@ -71,7 +73,11 @@ pub fn resolve(mentions: &mut [Mention], k: &Knowledge) -> (Vec<LocalEntity>, Ve
             body: m.body.clone(),
             descriptive: m.descriptive,
             plural: m.plural,
-            gender: if kind == EntityKind::Person { gender_of(k, &m.name) } else { Gender::Unknown },
+            gender: if kind == EntityKind::Person {
+                gender_of(k, &m.name)
+            } else {
+                Gender::Unknown
+            },
             mentions: vec![i],
         };
         let key = candidate.key();
@@ -93,7 +99,12 @@ pub fn resolve(mentions: &mut [Mention], k: &Knowledge) -> (Vec<LocalEntity>, Ve
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == EntityKind::Person)
-        .filter_map(|(i, e)| e.name.split_whitespace().last().map(|s| (translit_key(s), i)))
+        .filter_map(|(i, e)| {
+            e.name
+                .split_whitespace()
+                .last()
+                .map(|s| (translit_key(s), i))
+        })
         .collect();
     for i in 0..mentions.len() {
         if of_mention[i].is_some() {
@@ -101,11 +112,21 @@ pub fn resolve(mentions: &mut [Mention], k: &Knowledge) -> (Vec<LocalEntity>, Ve
         }
         let m = &mentions[i];
         let single = m.word_count() == 1;
-        if !(single && matches!(m.kind, NameKind::Person | NameKind::Unknown)) {
+        // A town can share a surname ("Obama", "Kennedy"): in an article that names the
+        // person in full, the single word is the person.
+        if !(single
+            && matches!(
+                m.kind,
+                NameKind::Person | NameKind::Unknown | NameKind::Place
+            ))
+        {
             continue;
         }
         let key = translit_key(&m.name);
         let full = surnames.iter().find(|(s, _)| *s == key).map(|&(_, e)| e);
+        if m.kind == NameKind::Place && (full.is_none() || k.country(&m.name).is_some()) {
+            continue;
+        }
         match full {
             Some(e) => {
                 let m = &mut mentions[i];
@@ -192,7 +213,9 @@ pub fn promote_to_person(
     m.kind = NameKind::Person;
     let key = translit_key(&m.name);
     if let Some(e) = entities.iter().position(|e| {
-        e.kind == EntityKind::Person && (translit_key(&e.name) == key || e.name.split_whitespace().last().map(translit_key) == Some(key.clone()))
+        e.kind == EntityKind::Person
+            && (translit_key(&e.name) == key
+                || e.name.split_whitespace().last().map(translit_key) == Some(key.clone()))
     }) {
         entities[e].mentions.push(i);
         of_mention[i] = Some(e);

@@ -79,7 +79,10 @@ pub fn extract_all(documents: &[Document], knowledge: &Knowledge) -> Vec<Extract
 pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge) -> Extraction {
     let paras = text::paragraphs(body, blocks, knowledge);
     let spans = quotes::find_spans(body, &paras);
-    let quoted: Vec<Vec<bool>> = paras.iter().map(|p| names::quoted_tokens(p, &spans)).collect();
+    let quoted: Vec<Vec<bool>> = paras
+        .iter()
+        .map(|p| names::quoted_tokens(p, &spans))
+        .collect();
     let mut mentions = Vec::new();
     for (i, para) in paras.iter().enumerate() {
         let r = Reader {
@@ -89,6 +92,20 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
             quoted: quoted[i].clone(),
         };
         mentions.extend(names::find_mentions(&r, i));
+    }
+    let surnames: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.kind == NameKind::Person && m.word_count() >= 2)
+        .map(|m| crate::text::translit_key(m.surname()))
+        .collect();
+    for (i, para) in paras.iter().enumerate() {
+        let r = Reader {
+            body,
+            para,
+            k: knowledge,
+            quoted: quoted[i].clone(),
+        };
+        names::add_initial_surnames(&r, i, &surnames, &mut mentions);
     }
     let (entities, of_mention) = entities::resolve(&mut mentions, knowledge);
     let mut doc = Doc {
@@ -176,8 +193,15 @@ fn join_quotes(doc: &Doc, attributions: &[attribution::Attribution]) -> Vec<Extr
 
 /// Whether only the attribution clause (and its trailing circumstances) stands between two
 /// spans of a paragraph, so that they are one quotation split in two.
-fn split_by_attribution(doc: &Doc, prev: &QuoteSpan, next: &QuoteSpan, pa: &attribution::Attribution) -> bool {
-    let Some((_, clause_end)) = pa.clause else { return false };
+fn split_by_attribution(
+    doc: &Doc,
+    prev: &QuoteSpan,
+    next: &QuoteSpan,
+    pa: &attribution::Attribution,
+) -> bool {
+    let Some((_, clause_end)) = pa.clause else {
+        return false;
+    };
     let r = doc.reader(prev.paragraph);
     let (next_open, _) = doc.span_tokens(next);
     // Between the clause and the next span: at most one sentence end, no other cue verb.
@@ -191,7 +215,11 @@ fn split_by_attribution(doc: &Doc, prev: &QuoteSpan, next: &QuoteSpan, pa: &attr
         }
     }
     let prev_text = doc.body[prev.start..prev.end].trim_end();
-    let prev_ends_clause = prev_text.ends_with(',') || prev_text.ends_with('—') || prev_text.ends_with('-') || prev_text.ends_with("...") || prev_text.ends_with('…');
+    let prev_ends_clause = prev_text.ends_with(',')
+        || prev_text.ends_with('—')
+        || prev_text.ends_with('-')
+        || prev_text.ends_with("...")
+        || prev_text.ends_with('…');
     sentence_ends <= 1 && (prev_ends_clause || next_open - clause_end <= 3)
 }
 
@@ -255,13 +283,30 @@ impl<'a> Doc<'a> {
             .position(|m| m.paragraph == p && m.full_first >= a && m.full_first < b && !m.quoted)
     }
 
-    pub fn first_mention_in_sentence(&self, p: usize, floor: usize, before: usize) -> Option<usize> {
+    /// The first person or organisation named in a sentence (its subject, usually), skipping
+    /// names that only qualify another's role ("Russian Defence Ministry" in "Russian Defence
+    /// Ministry spokesman Igor Konashenkov").
+    pub fn first_mention_in_sentence(
+        &self,
+        p: usize,
+        floor: usize,
+        before: usize,
+    ) -> Option<usize> {
+        let inside_another = |m: &Mention| {
+            self.mentions.iter().any(|o| {
+                o.paragraph == m.paragraph
+                    && o.full_first <= m.first
+                    && o.last > m.last
+                    && o.first > m.last
+            })
+        };
         self.mentions.iter().position(|m| {
             m.paragraph == p
                 && m.full_first >= floor
                 && m.last < before
                 && matches!(m.kind, NameKind::Person | NameKind::Organization)
                 && !m.quoted
+                && !inside_another(m)
         })
     }
 
@@ -271,7 +316,12 @@ impl<'a> Doc<'a> {
 
     /// An unknown name that a cue verb shows to be a person.
     pub fn promote(&mut self, m: usize) -> usize {
-        entities::promote_to_person(&mut self.mentions, &mut self.entities, &mut self.of_mention, m)
+        entities::promote_to_person(
+            &mut self.mentions,
+            &mut self.entities,
+            &mut self.of_mention,
+            m,
+        )
     }
 
     /// The government of a place named as a speaker ("Moscow said").
@@ -313,7 +363,10 @@ impl<'a> Doc<'a> {
     }
 
     /// Mentions with entities before body offset `at`, nearest first, outside quotations.
-    fn entity_mentions_before(&self, at: usize) -> impl Iterator<Item = (usize, &LocalEntity)> + '_ {
+    fn entity_mentions_before(
+        &self,
+        at: usize,
+    ) -> impl Iterator<Item = (usize, &LocalEntity)> + '_ {
         self.mentions
             .iter()
             .enumerate()
@@ -322,13 +375,42 @@ impl<'a> Doc<'a> {
             .filter_map(move |(i, _)| self.of_mention[i].map(|e| (e, &self.entities[e])))
     }
 
+    /// The most salient fitting entity before `at`: going back sentence by sentence, the first
+    /// fitting mention of the nearest sentence that has one (a sentence's subject usually comes
+    /// first, and is what a following "he said" refers to).
+    fn salient_before(&self, at: usize, fits: impl Fn(&LocalEntity) -> bool) -> Option<usize> {
+        let mut best: Option<(usize, usize, usize)> = None; // (paragraph, sentence, entity)
+        for (i, m) in self.mentions.iter().enumerate().rev() {
+            if m.end > at || m.quoted {
+                continue;
+            }
+            let Some(e) = self.of_mention[i] else {
+                continue;
+            };
+            if !fits(&self.entities[e]) {
+                continue;
+            }
+            let sentence = self.paras[m.paragraph].sentence_of(m.first);
+            match best {
+                Some((p, s, _)) if (p, s) != (m.paragraph, sentence) => break,
+                _ => best = Some((m.paragraph, sentence, e)),
+            }
+        }
+        best.map(|(_, _, e)| e)
+    }
+
     pub fn nearest_for_pronoun(&self, kind: &str, at: usize) -> Option<usize> {
         if kind == "any" {
             return None;
         }
         // A pronoun speaker almost always stands for the latest speaker, if they fit and spoke
         // in this or the previous paragraph; otherwise for the nearest fitting mention.
-        let paragraph_of = |offset: usize| self.paras.iter().position(|p| offset < p.end.max(p.start + 1)).unwrap_or(0);
+        let paragraph_of = |offset: usize| {
+            self.paras
+                .iter()
+                .position(|p| offset < p.end.max(p.start + 1))
+                .unwrap_or(0)
+        };
         let here = paragraph_of(at);
         let recent_speaker = self
             .speakers
@@ -337,29 +419,38 @@ impl<'a> Doc<'a> {
             .filter(|(o, _)| *o < at && here.saturating_sub(paragraph_of(*o)) <= 1)
             .map(|&(_, e)| e)
             .find(|&e| attribution::fits_pronoun(kind, &self.entities[e]));
-        recent_speaker.or_else(|| {
-            self.entity_mentions_before(at)
-                .find(|(_, e)| attribution::fits_pronoun(kind, e))
-                .map(|(i, _)| i)
-        })
+        recent_speaker.or_else(|| self.salient_before(at, |e| attribution::fits_pronoun(kind, e)))
     }
 
     /// The nearest earlier person holding a role, or organisation with a body, that fits.
-    pub fn nearest_for_role(&self, head: &str, qualifier: Option<usize>, country: Option<&str>, at: usize) -> Option<usize> {
+    pub fn nearest_for_role(
+        &self,
+        head: &str,
+        qualifier: Option<usize>,
+        country: Option<&str>,
+        at: usize,
+    ) -> Option<usize> {
         let is_body = self.k.is_body_noun(head) || self.k.is_org_head(head);
         let is_role = self.k.is_role_noun(head);
         let qualifier_entity = qualifier.and_then(|m| self.of_mention[m]);
-        let fits_country = |e: &LocalEntity| country.is_none_or(|c| e.country.as_deref() == Some(c));
+        let fits_country =
+            |e: &LocalEntity| country.is_none_or(|c| e.country.as_deref() == Some(c));
         if is_role {
             let found = self.entity_mentions_before(at).find(|(_, e)| {
                 e.kind == EntityKind::Person
-                    && e.roles.iter().any(|r| r.split_whitespace().any(|w| attribution::same_role(w, head)))
+                    && e.roles.iter().any(|r| {
+                        r.split_whitespace()
+                            .any(|w| attribution::same_role(w, head))
+                    })
                     && qualifier_entity.is_none_or(|q| {
                         let q = &self.entities[q];
                         e.roles.iter().any(|r| {
                             crate::text::fold(r).contains(&crate::text::fold(&q.name))
                                 || q.body.as_ref().is_some_and(|b| {
-                                    let (rb, _) = names::normalise_body(self.k, &r.split_whitespace().collect::<Vec<_>>());
+                                    let (rb, _) = names::normalise_body(
+                                        self.k,
+                                        &r.split_whitespace().collect::<Vec<_>>(),
+                                    );
                                     rb.contains(b.as_str())
                                 })
                         })
@@ -370,7 +461,9 @@ impl<'a> Doc<'a> {
             }
         }
         if is_body {
-            if let Some(q) = qualifier_entity.filter(|&q| self.entities[q].kind == EntityKind::Organization) {
+            if let Some(q) =
+                qualifier_entity.filter(|&q| self.entities[q].kind == EntityKind::Organization)
+            {
                 return Some(q);
             }
             return self
@@ -378,7 +471,10 @@ impl<'a> Doc<'a> {
                 .find(|(_, e)| {
                     e.kind == EntityKind::Organization
                         && fits_country(e)
-                        && e.body.as_ref().is_some_and(|b| b.split_whitespace().any(|w| w == head || attribution::same_role(w, head)))
+                        && e.body.as_ref().is_some_and(|b| {
+                            b.split_whitespace()
+                                .any(|w| w == head || attribution::same_role(w, head))
+                        })
                 })
                 .map(|(i, _)| i);
         }
@@ -395,9 +491,21 @@ impl<'a> Doc<'a> {
             .find(|&e| country.is_none_or(|c| self.entities[e].country.as_deref() == Some(c)))
             .or_else(|| {
                 self.entity_mentions_before(at)
-                    .find(|(_, e)| e.kind == EntityKind::Organization && country.is_none_or(|c| e.country.as_deref() == Some(c)))
+                    .find(|(_, e)| {
+                        e.kind == EntityKind::Organization
+                            && country.is_none_or(|c| e.country.as_deref() == Some(c))
+                    })
                     .map(|(i, _)| i)
             })
+    }
+
+    /// Speakers recorded between two body offsets.
+    pub fn speakers_between(&self, from: usize, to: usize) -> Vec<(usize, usize)> {
+        self.speakers
+            .iter()
+            .filter(|(o, _)| *o >= from && *o < to)
+            .copied()
+            .collect()
     }
 
     pub fn record_speaker(&mut self, at: usize, entity: usize) {

@@ -96,6 +96,10 @@ impl<'a> Reader<'a> {
         self.para.tokens.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.para.tokens.is_empty()
+    }
+
     pub fn is_word(&self, i: usize) -> bool {
         i < self.len() && self.para.tokens[i].kind == TokenKind::Word
     }
@@ -119,9 +123,28 @@ impl<'a> Reader<'a> {
         if !is_capitalised(w) || is_calendar_word(w) {
             return false;
         }
-        // "Moscow-backed", "Russian-appointed": adjectives built on a name.
-        if let Some((_, after)) = w.split_once('-')
+        // "Moscow-backed", "Russian-appointed", "Washington-based": adjectives built on a name
+        // (but "Ban Ki-moon" is a name).
+        if let Some((_, after)) = w.rsplit_once('-')
             && after.chars().next().is_some_and(char::is_lowercase)
+            && (after.ends_with("ed")
+                || matches!(
+                    after,
+                    "based"
+                        | "born"
+                        | "run"
+                        | "held"
+                        | "made"
+                        | "wide"
+                        | "style"
+                        | "era"
+                        | "friendly"
+                        | "bound"
+                        | "led"
+                        | "built"
+                        | "leaning"
+                        | "speaking"
+                ))
         {
             return false;
         }
@@ -173,7 +196,17 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
         let mut first = i;
         let mut end = chunk_end(r, i);
         if r.sentence_start(first) {
-            while first < end && r.is_weak_start(first) && !starts_known_name(r, first, end) {
+            // Strip sentence-initial common words, but not an organisation's head ("Ministry of
+            // Defense said") or a word joined to what follows ("Department of ...").
+            while first < end
+                && r.is_weak_start(first)
+                && !starts_known_name(r, first, end)
+                && !r.k.is_org_head(r.word(first))
+                && !(first + 1 < end
+                    && r.is_word(first + 1)
+                    && r.k.is_name_connector(r.word(first + 1))
+                    && r.word(first + 1) != "and")
+            {
                 first += 1;
             }
             if first == end {
@@ -191,15 +224,44 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
             continue;
         }
         if let Some(m) = interpret_run(r, first, end, paragraph) {
+            let place = m.len() == 1 && m[0].kind == NameKind::Place && !m[0].quoted;
+            if place && let Some((body_end, body_words)) = body_phrase(r, end) {
+                // "Las Vegas police", "Colorado officials": a body of a place.
+                let (body, _) = normalise_body(r.k, &body_words);
+                let place_name = m[0].name.clone();
+                let name = r.body[m[0].start..r.token(body_end - 1).end].to_string();
+                let country =
+                    r.k.country(&place_name)
+                        .map(|c| c.code.clone())
+                        .or_else(|| r.k.gazetteer().country_of(&place_name));
+                let mut org = mention(
+                    r,
+                    paragraph,
+                    first,
+                    body_end,
+                    &name,
+                    NameKind::Organization,
+                    false,
+                );
+                org.country = country;
+                org.body = Some(format!("{body} of {}", crate::text::fold(&place_name)));
+                org.plural = is_plural(r.word(body_end - 1));
+                org.descriptive = true;
+                mentions.extend(m);
+                mentions.push(org);
+                i = body_end;
+                continue;
+            }
             mentions.extend(m);
         }
         // A demonym run followed by a body noun ("Ukrainian officials", "British military").
-        if end - first == 1 && r.k.is_demonym(r.word(first)) {
-            if let Some((m, next)) = descriptive_body(r, first, paragraph) {
-                mentions.push(m);
-                i = next;
-                continue;
-            }
+        if end - first == 1
+            && r.k.is_demonym(r.word(first))
+            && let Some((m, next)) = descriptive_body(r, first, paragraph)
+        {
+            mentions.push(m);
+            i = next;
+            continue;
         }
         end = end.max(i + 1);
         i = end;
@@ -220,6 +282,38 @@ fn starts_known_name(r: &Reader, i: usize, end: usize) -> bool {
     })
 }
 
+/// Sentence-initial words that look like common words but are the surname of somebody named
+/// in full elsewhere in the article ("Brewer, who was to visit Prescott, said ...").
+pub fn add_initial_surnames(
+    r: &Reader,
+    paragraph: usize,
+    surnames: &[String],
+    mentions: &mut Vec<Mention>,
+) {
+    for s in 0..r.para.sentences.len() {
+        let range = r.para.sentences[s].clone();
+        let Some(i) = range.clone().find(|&t| r.is_word(t)) else {
+            continue;
+        };
+        if !r.is_name_word(i)
+            || r.quoted[i]
+            || mentions
+                .iter()
+                .any(|m| m.paragraph == paragraph && m.first <= i && i <= m.last)
+        {
+            continue;
+        }
+        let w = strip_possessive(r.word(i));
+        let next_is_name = r.is_name_word(i + 1);
+        if !next_is_name && surnames.iter().any(|sn| *sn == translit_key(w)) {
+            let mut m = mention(r, paragraph, i, i + 1, w, NameKind::Person, false);
+            m.titled = false;
+            mentions.push(m);
+        }
+    }
+    mentions.sort_by_key(|m| (m.paragraph, m.first));
+}
+
 /// The end (exclusive) of the run of name words starting at `i`.
 fn chunk_end(r: &Reader, i: usize) -> usize {
     let sentence = r.para.sentence_of(i);
@@ -235,11 +329,22 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
         }
         // "Britain's Defence Ministry" continues; "Kyiv's forces" stops after Kyiv's.
         if r.is_name_word(j) {
-            if r.para.tokens[j].start > r.para.tokens[j - 1].end || r.para.tokens[j - 1].kind == TokenKind::Word {
+            if r.para.tokens[j].start > r.para.tokens[j - 1].end
+                || r.para.tokens[j - 1].kind == TokenKind::Word
+            {
                 j += 1;
                 continue;
             }
             return j;
+        }
+        // Abbreviated titles: "Gov. Jan Brewer", "Mr. Zelensky", "Lt. Gen. Smith".
+        if r.is_punct(j, ".")
+            && r.para.tokens[j].start == r.para.tokens[j - 1].end
+            && (r.k.is_title_word(prev) || r.k.is_title_word(&format!("{prev}.")))
+            && r.is_name_word(j + 1)
+        {
+            j += 2;
+            continue;
         }
         // Connectors inside names: "Institute for the Study of War", "Ministry of Defense".
         if r.is_word(j) && r.k.is_name_connector(r.word(j)) && !matches!(r.word(j), "and" | "&") {
@@ -260,11 +365,37 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
 /// Names of days and months, which follow names without being part of them.
 pub fn is_calendar_word(w: &str) -> bool {
     matches!(
-        w.trim_end_matches('.'),
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-            | "January" | "February" | "March" | "April" | "June" | "July" | "August" | "September"
-            | "October" | "November" | "December" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul"
-            | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
+        strip_possessive(w).trim_end_matches('.'),
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
     )
 }
 
@@ -277,16 +408,61 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
     if start < end && matches!(r.word(start), "The" | "the") && end - start > 1 {
         start += 1;
     }
-    let text_of = |a: usize, b: usize| -> String { r.body[r.token(a).start..r.token(b - 1).end].to_string() };
+    let text_of =
+        |a: usize, b: usize| -> String { r.body[r.token(a).start..r.token(b - 1).end].to_string() };
     let whole = text_of(start, end);
 
     // Known organisations by name: "Associated Press", "NATO", "the Times".
     if let Some(org) = r.k.organization(&whole).or_else(|| {
-        (first < start).then(|| r.k.organization(&text_of(first, end))).flatten()
+        (first < start)
+            .then(|| r.k.organization(&text_of(first, end)))
+            .flatten()
     }) {
-        return Some(vec![mention(r, paragraph, start, end, &org.name, NameKind::Organization, quoted)
+        return Some(vec![
+            mention(
+                r,
+                paragraph,
+                start,
+                end,
+                &org.name,
+                NameKind::Organization,
+                quoted,
+            )
             .with_country(org.country.clone())
-            .with_body(Some(fold(&org.name)))]);
+            .with_body(Some(fold(&org.name))),
+        ]);
+    }
+
+    // "William Walker of Ontario": a person from a place.
+    if let Some(split) = (start + 2..end).find(|&j| matches!(r.word(j), "of" | "from")) {
+        let left = words(r, start, split);
+        let right = text_of(split + 1, end);
+        let place_after =
+            r.k.country_by_name(&right).is_some() || r.k.gazetteer().is_place_name(&right);
+        if place_after
+            && (2..=3).contains(&left.len())
+            && r.k.given_name(left[0]).is_some()
+            && !left.iter().any(|w| r.k.is_org_head(w))
+        {
+            let name = text_of(start, split);
+            let mut m = mention(r, paragraph, start, split, &name, NameKind::Person, quoted);
+            m.role = None;
+            return Some(vec![m]);
+        }
+    }
+
+    // A possessive inside the run that is not a country's: the run is the possessor and what
+    // it owns ("Obama's Christmas" → Obama), unless it owns an organisation.
+    if let Some(k) =
+        (start..end - 1).find(|&t| r.is_word(t) && strip_possessive(r.word(t)) != r.word(t))
+    {
+        let owned = words(r, k + 1, end);
+        let owns_org = owned
+            .iter()
+            .any(|w| r.k.is_org_head(w) && is_capitalised(w));
+        if r.k.country(r.word(k)).is_none() && !owns_org {
+            return interpret_run(r, start, k + 1, paragraph);
+        }
     }
 
     // Modifiers: a country possessive or adjective ("Ukraine's", "Russian", "U.S.").
@@ -301,7 +477,9 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
                     || r.k.is_demonym(w)
                     || is_acronym(w)
                     || r.k.title_at(&words(r, name_start + 1, end)).is_some()
-                    || words(r, name_start + 1, end).iter().any(|x| r.k.is_org_head(x) && is_capitalised(x)) =>
+                    || words(r, name_start + 1, end)
+                        .iter()
+                        .any(|x| r.k.is_org_head(x) && is_capitalised(x)) =>
             {
                 country = Some(c.code.clone());
                 name_start += 1;
@@ -316,9 +494,9 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
     let mut split = None;
     let mut p = 0;
     while p < ws.len() {
-        let title_len = r.k.title_at(&ws[p..]).or_else(|| {
-            (r.k.is_role_noun(ws[p]) && is_capitalised(ws[p])).then_some(1)
-        });
+        let title_len =
+            r.k.title_at(&ws[p..])
+                .or_else(|| (r.k.is_role_noun(ws[p]) && is_capitalised(ws[p])).then_some(1));
         if let Some(len) = title_len {
             if p + len < ws.len() {
                 split = Some((p, len));
@@ -329,16 +507,33 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
         }
     }
     if let Some((p, len)) = split {
-        let name_from = name_start + p + len;
+        // `ws` holds only the words; map back to token indices (dots of "Gov." are tokens).
+        let word_tokens: Vec<usize> = (name_start..end).filter(|&t| r.is_word(t)).collect();
+        let name_from = word_tokens[p + len];
         let name_words = &ws[p + len..];
         let looks_like_name = name_words.len() <= 4
-            && name_words.iter().all(|w| !r.k.is_org_head(w) && !is_acronym(w) || w.len() <= 2)
-            && !name_words.iter().any(|w| r.k.country(w).is_some() && name_words.len() == 1 && r.k.is_demonym(w));
+            && name_words
+                .iter()
+                .all(|w| !r.k.is_org_head(w) && !is_acronym(w) || w.len() <= 2)
+            && !name_words
+                .iter()
+                .any(|w| r.k.country(w).is_some() && name_words.len() == 1 && r.k.is_demonym(w));
         if looks_like_name && !r.k.is_org_head(name_words[name_words.len() - 1]) {
             let role = text_of(first, name_from);
-            let role = role.trim_start_matches("The ").trim_start_matches("the ").to_string();
+            let role = role
+                .trim_start_matches("The ")
+                .trim_start_matches("the ")
+                .to_string();
             let name = strip_possessive(&text_of(name_from, end)).to_string();
-            let mut m = mention(r, paragraph, name_from, end, &name, NameKind::Person, quoted);
+            let mut m = mention(
+                r,
+                paragraph,
+                name_from,
+                end,
+                &name,
+                NameKind::Person,
+                quoted,
+            );
             m.full_first = first;
             m.role = Some(role);
             m.titled = true;
@@ -351,27 +546,64 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
     let display = strip_possessive(&whole).to_string();
     // A title with no name after it: "the Secretary of State", "the President".
     if r.k.title_at(&name_words) == Some(name_words.len()) {
-        let mut m = mention(r, paragraph, start, end, &display, NameKind::Unknown, quoted);
+        let mut m = mention(
+            r,
+            paragraph,
+            start,
+            end,
+            &display,
+            NameKind::Unknown,
+            quoted,
+        );
         m.title_only = true;
         m.country = country;
         return Some(vec![m]);
     }
     // Organisations by their head nouns: "Defence Ministry", "Ministry of Defense of Ukraine".
-    if name_words.iter().any(|w| r.k.is_org_head(strip_possessive(w)) && is_capitalised(w)) {
+    if name_words
+        .iter()
+        .any(|w| r.k.is_org_head(strip_possessive(w)) && is_capitalised(w))
+    {
         let (body, of_country) = org_body(r, &name_words);
         let country = country.or(of_country);
-        return Some(vec![mention(r, paragraph, start, end, &display, NameKind::Organization, quoted)
+        return Some(vec![
+            mention(
+                r,
+                paragraph,
+                start,
+                end,
+                &display,
+                NameKind::Organization,
+                quoted,
+            )
             .with_country(country)
-            .with_body(Some(body))]);
+            .with_body(Some(body)),
+        ]);
     }
 
     // Countries and places.
     if r.k.country_by_name(&display).is_some() || r.k.gazetteer().is_place_name(&display) {
-        return Some(vec![mention(r, paragraph, start, end, &display, NameKind::Place, quoted)]);
+        return Some(vec![mention(
+            r,
+            paragraph,
+            start,
+            end,
+            &display,
+            NameKind::Place,
+            quoted,
+        )]);
     }
 
     let kind = person_or_unknown(r, &name_words, start);
-    let mut m = mention(r, paragraph, name_start, end, &strip_possessive(&text_of(name_start, end)), kind, quoted);
+    let mut m = mention(
+        r,
+        paragraph,
+        name_start,
+        end,
+        strip_possessive(&text_of(name_start, end)),
+        kind,
+        quoted,
+    );
     m.country = country;
     Some(vec![m])
 }
@@ -390,17 +622,23 @@ fn person_or_unknown(r: &Reader, words: &[&str], first: usize) -> NameKind {
             return NameKind::Unknown;
         }
         let titled = first > 0 && r.is_word(first - 1) && r.k.is_title_word(r.word(first - 1));
-        return if titled { NameKind::Person } else { NameKind::Unknown };
+        return if titled {
+            NameKind::Person
+        } else {
+            NameKind::Unknown
+        };
     }
     // "Hero of Ukraine", "Secretary of State": organisation-style connectors and place names
     // do not occur inside personal names.
     let connector = words
         .iter()
         .any(|w| matches!(*w, "of" | "for" | "the" | "and" | "&" | "on" | "at" | "in"));
-    let place_word = words
-        .iter()
-        .any(|w| r.k.country(w).is_some() || r.k.gazetteer().is_place_name(w) && words.len() > 1 && r.k.given_name(w).is_none());
-    if connector || place_word {
+    let place_word = words.iter().any(|w| {
+        r.k.country(w).is_some()
+            || r.k.gazetteer().is_place_name(w) && words.len() > 1 && r.k.given_name(w).is_none()
+    });
+    let street = words.last().is_some_and(|w| r.k.is_place_suffix(w));
+    if connector || place_word || street {
         return NameKind::Unknown;
     }
     let given = r.k.given_name(words[0]).is_some();
@@ -426,12 +664,15 @@ pub fn normalise_body(k: &Knowledge, words: &[&str]) -> (String, Option<String>)
         .iter()
         .map(|w| {
             let lower = strip_possessive(w).to_lowercase();
-            k.american_spelling(&lower).map(str::to_string).unwrap_or(lower)
+            k.american_spelling(&lower)
+                .map(str::to_string)
+                .unwrap_or(lower)
         })
         .collect();
     let mut country = None;
     // "... of Ukraine": the country in the tail.
-    if ws.len() >= 3 && ws[ws.len() - 2] == "of"
+    if ws.len() >= 3
+        && ws[ws.len() - 2] == "of"
         && let Some(c) = k.country(words[words.len() - 1])
     {
         country = Some(c.code.clone());
@@ -451,7 +692,12 @@ pub fn normalise_body(k: &Knowledge, words: &[&str]) -> (String, Option<String>)
 }
 
 /// `country's <lower-case body phrase>`: "Russia's defense ministry".
-fn possessive_body(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<(Mention, usize)> {
+fn possessive_body(
+    r: &Reader,
+    first: usize,
+    end: usize,
+    paragraph: usize,
+) -> Option<(Mention, usize)> {
     if end - first != 1 {
         return None;
     }
@@ -463,7 +709,15 @@ fn possessive_body(r: &Reader, first: usize, end: usize, paragraph: usize) -> Op
     let (body_end, body_words) = body_phrase(r, end)?;
     let (body, _) = normalise_body(r.k, &body_words);
     let name = r.body[r.token(first).start..r.token(body_end - 1).end].to_string();
-    let mut m = mention(r, paragraph, first, body_end, &name, NameKind::Organization, r.quoted[first]);
+    let mut m = mention(
+        r,
+        paragraph,
+        first,
+        body_end,
+        &name,
+        NameKind::Organization,
+        r.quoted[first],
+    );
     m.country = Some(country.code.clone());
     m.plural = is_plural(r.word(body_end - 1));
     m.body = Some(body);
@@ -488,7 +742,15 @@ fn descriptive_body(r: &Reader, i: usize, paragraph: usize) -> Option<(Mention, 
     }
     let (body, _) = normalise_body(r.k, &body_words);
     let name = r.body[r.token(at).start..r.token(body_end - 1).end].to_string();
-    let mut m = mention(r, paragraph, at, body_end, &name, NameKind::Organization, r.quoted[at]);
+    let mut m = mention(
+        r,
+        paragraph,
+        at,
+        body_end,
+        &name,
+        NameKind::Organization,
+        r.quoted[at],
+    );
     m.full_first = i;
     m.country = Some(country);
     m.plural = is_plural(r.word(body_end - 1));
@@ -520,10 +782,21 @@ fn is_plural(noun: &str) -> bool {
 }
 
 fn words<'a>(r: &Reader<'a>, a: usize, b: usize) -> Vec<&'a str> {
-    (a..b).filter(|&i| r.is_word(i)).map(|i| r.word(i)).collect()
+    (a..b)
+        .filter(|&i| r.is_word(i))
+        .map(|i| r.word(i))
+        .collect()
 }
 
-fn mention(r: &Reader, paragraph: usize, first: usize, end: usize, name: &str, kind: NameKind, quoted: bool) -> Mention {
+fn mention(
+    r: &Reader,
+    paragraph: usize,
+    first: usize,
+    end: usize,
+    name: &str,
+    kind: NameKind,
+    quoted: bool,
+) -> Mention {
     Mention {
         paragraph,
         first,
@@ -570,7 +843,8 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
             let mut saw_role = false;
             while j > 0 && r.is_word(j - 1) {
                 let w = r.word(j - 1);
-                let lower_role = !is_capitalised(w) && (r.k.is_role_noun(w) || r.k.is_role_modifier(w));
+                let lower_role =
+                    !is_capitalised(w) && (r.k.is_role_noun(w) || r.k.is_role_modifier(w));
                 if lower_role {
                     saw_role |= r.k.is_role_noun(w);
                     j -= 1;
@@ -588,12 +862,16 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
                 {
                     role_start = owner.full_first;
                 } else {
-                    while role_start > 0 && r.is_name_word(role_start - 1) && !r.sentence_start(role_start) {
+                    while role_start > 0
+                        && r.is_name_word(role_start - 1)
+                        && !r.sentence_start(role_start)
+                    {
                         role_start -= 1;
                     }
                     while role_start > 0
                         && r.is_word(role_start - 1)
-                        && (r.k.is_demonym(r.word(role_start - 1)) || r.k.country(r.word(role_start - 1)).is_some())
+                        && (r.k.is_demonym(r.word(role_start - 1))
+                            || r.k.country(r.word(role_start - 1)).is_some())
                     {
                         role_start -= 1;
                     }
@@ -605,7 +883,8 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
                     None => role,
                 });
                 m.full_first = role_start;
-                if m.kind == NameKind::Unknown {
+                if m.kind == NameKind::Unknown && !m.title_only && plausible_personal_name(&m.name)
+                {
                     m.kind = NameKind::Person;
                 }
                 m.titled = true;
@@ -622,14 +901,31 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
             while r.is_word(j) && r.k.is_role_modifier(r.word(j)) && !r.k.is_role_noun(r.word(j)) {
                 j += 1;
             }
-            if r.is_word(j) && r.k.is_role_noun(r.word(j)) && !is_capitalised(r.word(j)) || (r.is_word(j) && r.k.is_role_noun(r.word(j)) && j == content) {
+            if r.is_word(j) && r.k.is_role_noun(r.word(j)) && !is_capitalised(r.word(j))
+                || (r.is_word(j) && r.k.is_role_noun(r.word(j)) && j == content)
+            {
                 let mut end = j;
-                while end + 1 < r.len() && end - content < 14 && !r.is_punct(end + 1, ",") && !r.is_punct(end + 1, ".") && !r.is_quote_mark(end + 1) && !(r.is_word(end + 1) && r.k.cue(r.word(end + 1)).is_some()) {
+                let ends_appositive = |t: usize| {
+                    t >= r.len()
+                        || r.is_punct(t, ",")
+                        || r.is_punct(t, ".")
+                        || r.is_quote_mark(t)
+                        || (r.is_word(t) && r.k.cue(r.word(t)).is_some())
+                };
+                while end - content < 14 && !ends_appositive(end + 1) {
                     end += 1;
                 }
-                let start_tok = if r.is_word(last + 2) && matches!(r.word(last + 2), "a" | "an" | "the") { last + 3 } else { last + 2 };
+                let start_tok =
+                    if r.is_word(last + 2) && matches!(r.word(last + 2), "a" | "an" | "the") {
+                        last + 3
+                    } else {
+                        last + 2
+                    };
                 let role = r.body[r.token(start_tok).start..r.token(end).end].to_string();
                 let m = &mut mentions[idx];
+                if m.title_only || !plausible_personal_name(&m.name) {
+                    continue;
+                }
                 if m.role.is_none() {
                     m.role = Some(role);
                 }
@@ -639,6 +935,30 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
             }
         }
     }
+}
+
+/// One to four capitalised words with no organisation connectors ("of", "for", "the").
+pub fn plausible_personal_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| {
+            is_capitalised(w)
+                || matches!(
+                    *w,
+                    "de" | "van"
+                        | "von"
+                        | "al"
+                        | "bin"
+                        | "da"
+                        | "di"
+                        | "le"
+                        | "la"
+                        | "del"
+                        | "der"
+                        | "ibn"
+                )
+        })
 }
 
 /// A person's gender from their given name, when the data knows it.
@@ -676,7 +996,10 @@ mod tests {
                 quoted: quoted_tokens(p, &spans),
             };
             for m in find_mentions(&r, i) {
-                let key = m.body.as_ref().map(|b| format!("{}|{b}", m.country.clone().unwrap_or_default()));
+                let key = m
+                    .body
+                    .as_ref()
+                    .map(|b| format!("{}|{b}", m.country.clone().unwrap_or_default()));
                 out.push((m.name, m.kind, m.role, key));
             }
         }
@@ -685,16 +1008,27 @@ mod tests {
 
     #[test]
     fn a_role_before_a_name_is_the_persons_role() {
-        let m = mentions_of("Russian Defence Ministry spokesman Igor Konashenkov said troops would be regrouped.");
+        let m = mentions_of(
+            "Russian Defence Ministry spokesman Igor Konashenkov said troops would be regrouped.",
+        );
         let person = m.iter().find(|x| x.1 == NameKind::Person).unwrap();
         assert_eq!(person.0, "Igor Konashenkov");
-        assert_eq!(person.2.as_deref(), Some("Russian Defence Ministry spokesman"));
+        assert_eq!(
+            person.2.as_deref(),
+            Some("Russian Defence Ministry spokesman")
+        );
     }
 
     #[test]
     fn titles_inside_a_capitalised_run_split_role_from_name() {
-        let m = mentions_of("Earlier, Ukrainian Defense Minister Oleksii Reznikov spoke. U.S. Secretary of State Antony Blinken warned.");
-        let people: Vec<_> = m.iter().filter(|x| x.1 == NameKind::Person).map(|x| (x.0.as_str(), x.2.as_deref())).collect();
+        let m = mentions_of(
+            "Earlier, Ukrainian Defense Minister Oleksii Reznikov spoke. U.S. Secretary of State Antony Blinken warned.",
+        );
+        let people: Vec<_> = m
+            .iter()
+            .filter(|x| x.1 == NameKind::Person)
+            .map(|x| (x.0.as_str(), x.2.as_deref()))
+            .collect();
         assert_eq!(
             people,
             [
@@ -709,7 +1043,11 @@ mod tests {
         let m = mentions_of(
             "Britain's Defence Ministry said so. The U.K. Ministry of Defense agreed. Britain's Defense Ministry added more. The Ministry of Defense of Ukraine said no. Russia's defense ministry confirmed it.",
         );
-        let keys: Vec<_> = m.iter().filter(|x| x.1 == NameKind::Organization).map(|x| x.3.clone().unwrap()).collect();
+        let keys: Vec<_> = m
+            .iter()
+            .filter(|x| x.1 == NameKind::Organization)
+            .map(|x| x.3.clone().unwrap())
+            .collect();
         assert_eq!(
             keys,
             [
@@ -724,16 +1062,33 @@ mod tests {
 
     #[test]
     fn descriptive_bodies_are_organisations() {
-        let m = mentions_of("The sector was held, said the British military. Ukrainian officials claimed gains.");
-        let orgs: Vec<_> = m.iter().filter(|x| x.1 == NameKind::Organization).map(|x| (x.0.as_str(), x.3.clone().unwrap())).collect();
-        assert_eq!(orgs, [("British military", "GB|military".to_string()), ("Ukrainian officials", "UA|officials".to_string())]);
+        let m = mentions_of(
+            "The sector was held, said the British military. Ukrainian officials claimed gains.",
+        );
+        let orgs: Vec<_> = m
+            .iter()
+            .filter(|x| x.1 == NameKind::Organization)
+            .map(|x| (x.0.as_str(), x.3.clone().unwrap()))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                ("British military", "GB|military".to_string()),
+                ("Ukrainian officials", "UA|officials".to_string())
+            ]
+        );
     }
 
     #[test]
     fn appositive_roles_are_read() {
-        let m = mentions_of("Vladislav Sokolov, head of the Russian-appointed local administration, said on social media that it was so.");
+        let m = mentions_of(
+            "Vladislav Sokolov, head of the Russian-appointed local administration, said on social media that it was so.",
+        );
         assert_eq!(m[0].0, "Vladislav Sokolov");
-        assert_eq!(m[0].2.as_deref(), Some("head of the Russian-appointed local administration"));
+        assert_eq!(
+            m[0].2.as_deref(),
+            Some("head of the Russian-appointed local administration")
+        );
     }
 
     #[test]
@@ -745,7 +1100,11 @@ mod tests {
     #[test]
     fn known_organisations_are_recognised_by_alias() {
         let m = mentions_of("The news came, the Associated Press reported. It was on CNN.");
-        let names: Vec<_> = m.iter().filter(|x| x.1 == NameKind::Organization).map(|x| x.0.as_str()).collect();
+        let names: Vec<_> = m
+            .iter()
+            .filter(|x| x.1 == NameKind::Organization)
+            .map(|x| x.0.as_str())
+            .collect();
         assert_eq!(names, ["Associated Press", "CNN"]);
     }
 }

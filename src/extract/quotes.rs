@@ -75,12 +75,11 @@ fn double_spans(text: &str, offset: usize, paragraph: usize, out: &mut Vec<Quote
         let prev = k.checked_sub(1).map(|j| chars[j].1);
         match (open, c) {
             (None, c) if opens_double(c) => open = Some(pos),
-            (None, '"') => {
+            (None, '"')
                 // Inches (5'10") are not quotation marks.
-                if !prev.is_some_and(|p| p.is_ascii_digit()) {
+                if !prev.is_some_and(|p| p.is_ascii_digit()) => {
                     open = Some(pos);
                 }
-            }
             (Some(_), c) if opens_double(c) => depth += 1,
             (Some(o), c) if closes_double(c) || c == '"' => {
                 if depth > 0 && closes_double(c) {
@@ -134,7 +133,13 @@ fn push(
 }
 
 /// Single-quoted spans outside the paragraph's double-quoted spans.
-fn single_spans(text: &str, offset: usize, paragraph: usize, out: &mut Vec<QuoteSpan>, first: usize) {
+fn single_spans(
+    text: &str,
+    offset: usize,
+    paragraph: usize,
+    out: &mut Vec<QuoteSpan>,
+    first: usize,
+) {
     let doubles: Vec<(usize, usize)> = out[first..]
         .iter()
         .map(|s| (s.open - offset, s.close.map_or(text.len(), |c| c - offset)))
@@ -148,7 +153,9 @@ fn single_spans(text: &str, offset: usize, paragraph: usize, out: &mut Vec<Quote
         let next = chars.get(k + 1).map(|&(_, c)| c);
         let can_open = (c == '‘' || c == '\'')
             && !inside_double(pos)
-            && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':'))
+            && prev.is_none_or(|p| {
+                p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':')
+            })
             && next.is_some_and(|n| n.is_alphabetic() || (n.is_ascii_digit() && c == '‘'));
         if !can_open {
             k += 1;
@@ -156,10 +163,20 @@ fn single_spans(text: &str, offset: usize, paragraph: usize, out: &mut Vec<Quote
         }
         match closing_single(&chars, k + 1, &inside_double) {
             Some(close_k) => {
-                let single_word = !chars[k + 1..close_k].iter().any(|&(_, c)| c.is_whitespace());
+                let single_word = !chars[k + 1..close_k]
+                    .iter()
+                    .any(|&(_, c)| c.is_whitespace());
                 // A lone straight-quoted word is more often an abbreviation ('90s, 'em).
                 if !(single_word && c == '\'') {
-                    push(out, text, offset, paragraph, pos, Some(chars[close_k].0), true);
+                    push(
+                        out,
+                        text,
+                        offset,
+                        paragraph,
+                        pos,
+                        Some(chars[close_k].0),
+                        true,
+                    );
                 }
                 k = close_k + 1;
             }
@@ -169,7 +186,14 @@ fn single_spans(text: &str, offset: usize, paragraph: usize, out: &mut Vec<Quote
 }
 
 /// The closing single quote for an opening one, if it can be told from an apostrophe.
-fn closing_single(chars: &[(usize, char)], from: usize, inside_double: &dyn Fn(usize) -> bool) -> Option<usize> {
+fn closing_single(
+    chars: &[(usize, char)],
+    from: usize,
+    inside_double: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    // A mark that could be a plural possessive ("heroes’ and") is a closing mark only when no
+    // better one follows.
+    let mut possessive_like = None;
     for k in from..chars.len() {
         let (pos, c) = chars[k];
         if inside_double(pos) {
@@ -187,17 +211,22 @@ fn closing_single(chars: &[(usize, char)], from: usize, inside_double: &dyn Fn(u
         // "the Mayors' meeting": a plural possessive, followed by a lower-case word.
         let possessive = matches!(prev, 's' | 'S')
             && next == Some(' ')
-            && chars
-                .get(k + 2)
-                .is_some_and(|&(_, c)| c.is_lowercase());
+            && chars.get(k + 2).is_some_and(|&(_, c)| c.is_lowercase());
         if possessive {
+            possessive_like.get_or_insert(k);
             continue;
         }
-        if next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '”' | '"' | '—' | '–' | '-')) {
+        if next.is_none_or(|n| {
+            n.is_whitespace()
+                || matches!(
+                    n,
+                    ',' | '.' | ';' | ':' | '!' | '?' | ')' | '”' | '"' | '—' | '–' | '-'
+                )
+        }) {
             return Some(k);
         }
     }
-    None
+    possessive_like
 }
 
 #[cfg(test)]
@@ -232,7 +261,10 @@ mod tests {
 
     #[test]
     fn apostrophes_and_plural_possessives_are_not_quote_marks() {
-        assert_eq!(spans_of("The Mayors' meeting didn't start; it's Kyiv's turn."), Vec::<String>::new());
+        assert_eq!(
+            spans_of("The Mayors' meeting didn't start; it's Kyiv's turn."),
+            Vec::<String>::new()
+        );
         assert_eq!(
             spans_of("The soldiers’ families said ‘We were heroes’ and left."),
             ["We were heroes"]
@@ -265,6 +297,9 @@ mod tests {
 
     #[test]
     fn headline_single_quotes_make_spans() {
-        assert_eq!(spans_of("'It was hysteria': panic as gunman opened fire"), ["It was hysteria"]);
+        assert_eq!(
+            spans_of("'It was hysteria': panic as gunman opened fire"),
+            ["It was hysteria"]
+        );
     }
 }

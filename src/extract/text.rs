@@ -52,7 +52,11 @@ impl Paragraph {
         let s = &self.sentences[self.sentence_of(i)];
         (s.start..i).all(|j| {
             let t = self.tokens[j];
-            t.kind == TokenKind::Punct && matches!(t.text(body), "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "—" | "-" | "–")
+            t.kind == TokenKind::Punct
+                && matches!(
+                    t.text(body),
+                    "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "—" | "-" | "–"
+                )
         })
     }
 }
@@ -65,7 +69,8 @@ pub fn paragraphs(body: &str, blocks: &[Block], knowledge: &Knowledge) -> Vec<Pa
         .map(|b| {
             let tokens = tokenize(body, b.start, b.end);
             let sentences = sentences(body, &tokens, knowledge);
-            let title_case = b.kind == BlockKind::Heading || is_title_case(body, &tokens, knowledge);
+            let title_case =
+                b.kind == BlockKind::Heading || is_title_case(body, &tokens, knowledge);
             Paragraph {
                 start: b.start,
                 end: b.end,
@@ -185,7 +190,8 @@ fn sentences(body: &str, tokens: &[Token], knowledge: &Knowledge) -> Vec<std::op
             let mut end = i + 1;
             while end < tokens.len()
                 && tokens[end].kind == TokenKind::Punct
-                && (is_closing(tokens[end].text(body)) || matches!(tokens[end].text(body), "." | "!" | "?"))
+                && (is_closing(tokens[end].text(body))
+                    || matches!(tokens[end].text(body), "." | "!" | "?"))
                 && !(is_opening(tokens[end].text(body)) && starts_next(body, tokens, end))
             {
                 end += 1;
@@ -223,7 +229,9 @@ fn starts_next(body: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     // An opening quote is followed by a word with no space in between.
-    tokens.get(i + 1).is_some_and(|n| n.start == tokens[i].end && n.kind != TokenKind::Punct)
+    tokens
+        .get(i + 1)
+        .is_some_and(|n| n.start == tokens[i].end && n.kind != TokenKind::Punct)
         && i > 0
         && tokens[i - 1].end < tokens[i].start
 }
@@ -292,32 +300,58 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text, 0, text.len()).iter().map(|t| t.text(text)).collect()
+        tokenize(text, 0, text.len())
+            .iter()
+            .map(|t| t.text(text))
+            .collect()
     }
 
     #[test]
     fn tokens_keep_names_numbers_and_acronyms_whole() {
         assert_eq!(
             words("The U.S. said 2,500 Moscow-backed troops' \"don't\"."),
-            ["The", "U.S.", "said", "2,500", "Moscow-backed", "troops", "'", "\"", "don't", "\"", "."]
+            [
+                "The",
+                "U.S.",
+                "said",
+                "2,500",
+                "Moscow-backed",
+                "troops",
+                "'",
+                "\"",
+                "don't",
+                "\"",
+                "."
+            ]
         );
-        assert_eq!(words("Kupiansk, 73km north."), ["Kupiansk", ",", "73", "km", "north", "."]);
-        assert_eq!(words("D.C. and 1.5 million"), ["D.C.", "and", "1.5", "million"]);
+        assert_eq!(
+            words("Kupiansk, 73km north."),
+            ["Kupiansk", ",", "73", "km", "north", "."]
+        );
+        assert_eq!(
+            words("D.C. and 1.5 million"),
+            ["D.C.", "and", "1.5", "million"]
+        );
     }
 
     #[test]
     fn sentences_end_at_full_stops_but_not_after_abbreviations() {
         let k = Knowledge::default_for_tests();
-        let text = "Mr. Smith met Gen. J. Doe on Sept. 10. \"It went well,\" he said. Then they left.";
+        let text =
+            "Mr. Smith met Gen. J. Doe on Sept. 10. \"It went well,\" he said. Then they left.";
         let tokens = tokenize(text, 0, text.len());
-        let s = sentences(text, &tokens, &k);
+        let s = sentences(text, &tokens, k);
         let texts: Vec<&str> = s
             .iter()
             .map(|r| &text[tokens[r.start].start..tokens[r.end - 1].end])
             .collect();
         assert_eq!(
             texts,
-            ["Mr. Smith met Gen. J. Doe on Sept. 10.", "\"It went well,\" he said.", "Then they left."]
+            [
+                "Mr. Smith met Gen. J. Doe on Sept. 10.",
+                "\"It went well,\" he said.",
+                "Then they left."
+            ]
         );
     }
 }

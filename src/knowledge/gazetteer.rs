@@ -1,8 +1,21 @@
-//! The embedded gazetteer: countries, regions, cities and towns with their alternate names.
+//! The embedded gazetteer: continents, countries, first-level regions, and cities and towns of
+//! 5,000 people or more, with alternate names and transliterations (GeoNames, CC BY 4.0), plus
+//! curated regions and features (`data/places_extra.tsv`) and a briefing's own places.
+//!
+//! Names are matched with one Aho-Corasick automaton over folded text (leftmost-longest), built
+//! once when the gazetteer is first used; `data/GAZETTEER.md` says how the data is made.
 
+use std::collections::HashMap;
+use std::io::Read;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use super::Knowledge;
+use crate::text::{fold, translit_key};
+
+const GAZETTEER: &[u8] = include_bytes!("../../data/gazetteer.tsv.gz");
+const EXTRA: &str = include_str!("../../data/places_extra.tsv");
 
 /// A place added in `crossbrief.yaml` under `knowledge: places:`.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -16,25 +29,332 @@ pub struct ExtraPlace {
     pub alternates: Vec<String>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PlaceKind {
+    Continent,
+    Country,
+    Region,
+    Feature,
+    City,
+}
+
+impl PlaceKind {
+    fn parse(s: &str) -> PlaceKind {
+        match s {
+            "continent" => PlaceKind::Continent,
+            "country" => PlaceKind::Country,
+            "region" => PlaceKind::Region,
+            "feature" => PlaceKind::Feature,
+            _ => PlaceKind::City,
+        }
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PlaceKind::Continent => "continent",
+            PlaceKind::Country => "country",
+            PlaceKind::Region => "region",
+            PlaceKind::Feature => "feature",
+            PlaceKind::City => "city",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GazPlace {
+    pub name: String,
+    pub kind: PlaceKind,
+    pub country: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub population: u64,
+    pub admin1: String,
+    pub alternates: Vec<String>,
+}
+
 #[derive(Debug, Default)]
-pub struct Gazetteer {}
+pub struct Gazetteer {
+    pub places: Vec<GazPlace>,
+    /// Folded name or alternate → places, best first.
+    by_name: HashMap<String, Vec<u32>>,
+    /// Transliteration key of a name → places, best first.
+    by_translit: HashMap<String, Vec<u32>>,
+    /// Folded names, in automaton pattern order.
+    patterns: Vec<String>,
+    matcher: Option<AhoCorasick>,
+}
 
-impl Gazetteer {
-    pub fn load(_extra: &[ExtraPlace], _knowledge: &Knowledge) -> Gazetteer {
-        Gazetteer {}
-    }
+/// A gazetteer name found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameMatch {
+    /// Byte range in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// Candidate places, best first.
+    pub places: Vec<u32>,
 }
 
 impl Gazetteer {
+    pub fn load(extra: &[ExtraPlace], knowledge: &Knowledge) -> Gazetteer {
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(GAZETTEER)
+            .read_to_string(&mut text)
+            .expect("data/gazetteer.tsv.gz is valid gzip and UTF-8");
+        let mut places: Vec<GazPlace> = text
+            .lines()
+            .chain(EXTRA.lines())
+            .filter_map(parse_row)
+            .collect();
+        for e in extra {
+            places.push(GazPlace {
+                name: e.name.clone(),
+                kind: PlaceKind::parse(e.kind.as_deref().unwrap_or("city")),
+                country: e.country.clone().unwrap_or_default(),
+                lat: e.lat,
+                lon: e.lon,
+                population: 0,
+                admin1: String::new(),
+                alternates: e.alternates.clone(),
+            });
+        }
+        // Country names English news uses ("Britain", "U.S.") from the countries data.
+        for c in &knowledge.countries {
+            if let Some(p) = places
+                .iter_mut()
+                .find(|p| p.kind == PlaceKind::Country && p.country == c.code)
+            {
+                for a in std::iter::once(&c.name).chain(&c.aliases) {
+                    if !p.alternates.contains(a) && a != &p.name {
+                        p.alternates.push(a.clone());
+                    }
+                }
+            }
+        }
+        let mut g = Gazetteer {
+            places,
+            ..Gazetteer::default()
+        };
+        g.index();
+        g
+    }
+
+    fn index(&mut self) {
+        use rayon::prelude::*;
+        // Folding ~260,000 names is the expensive part: do it in parallel.
+        let names: Vec<(String, String, u32)> = self
+            .places
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, p)| {
+                std::iter::once(&p.name)
+                    .chain(&p.alternates)
+                    .map(move |name| (fold(name), translit_key(name), i as u32))
+            })
+            .collect();
+        let places = &self.places;
+        let own_names: Vec<String> = places.par_iter().map(|p| fold(&p.name)).collect();
+        let rank = |i: &u32| {
+            let p = &places[*i as usize];
+            (p.kind, std::cmp::Reverse(p.population), *i)
+        };
+        let (by_name_and_matcher, by_translit) = rayon::join(
+            || {
+                let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
+                for (key, _, i) in &names {
+                    if key.chars().count() < 2 {
+                        continue;
+                    }
+                    let list = by_name.entry(key.clone()).or_default();
+                    if !list.contains(i) {
+                        list.push(*i);
+                    }
+                }
+                // Best first: countries before regions before cities, then the most populous.
+                // A place's own name beats the same string as another place's alternate.
+                for (key, list) in by_name.iter_mut() {
+                    if list.len() > 1 {
+                        list.sort_by_key(|i| (own_names[*i as usize] != *key, rank(i)));
+                    }
+                }
+                let mut patterns: Vec<String> = by_name.keys().cloned().collect();
+                patterns.sort();
+                let matcher = AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                    .build(&patterns)
+                    .ok();
+                (by_name, patterns, matcher)
+            },
+            || {
+                let mut by_translit: HashMap<String, Vec<u32>> = HashMap::new();
+                for (_, key, i) in &names {
+                    if key.len() < 4 {
+                        continue;
+                    }
+                    let list = by_translit.entry(key.clone()).or_default();
+                    if !list.contains(i) {
+                        list.push(*i);
+                    }
+                }
+                for list in by_translit.values_mut() {
+                    if list.len() > 1 {
+                        list.sort_by_key(rank);
+                    }
+                }
+                by_translit
+            },
+        );
+        let (by_name, patterns, matcher) = by_name_and_matcher;
+        self.by_name = by_name;
+        self.patterns = patterns;
+        self.matcher = matcher;
+        self.by_translit = by_translit;
+    }
+
     /// Whether `name` is the name (or an alternate name) of a place.
-    pub fn is_place_name(&self, _name: &str) -> bool {
-        false
+    pub fn is_place_name(&self, name: &str) -> bool {
+        self.by_name.contains_key(&fold(name))
+    }
+
+    /// Places with this name or alternate, best first.
+    pub fn lookup(&self, name: &str) -> &[u32] {
+        self.by_name.get(&fold(name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Places whose name has this transliteration key (Kupiansk → Kupyansk), best first.
+    pub fn lookup_translit(&self, name: &str) -> &[u32] {
+        self.by_translit
+            .get(&translit_key(name))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The country code of the best place with this name.
+    pub fn country_of(&self, name: &str) -> Option<String> {
+        self.lookup(name)
+            .first()
+            .map(|&i| self.places[i as usize].country.clone())
+            .filter(|c| !c.is_empty())
+    }
+
+    pub fn place(&self, i: u32) -> &GazPlace {
+        &self.places[i as usize]
+    }
+
+    /// Every gazetteer name in `text` that starts and ends on word boundaries, leftmost-longest.
+    pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let (folded, map) = fold_with_map(text);
+        let mut out = Vec::new();
+        for m in matcher.find_iter(&folded) {
+            let (fs, fe) = (m.start(), m.end());
+            let before = folded[..fs].chars().next_back();
+            let after = folded[fe..].chars().next();
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            if !boundary(before) || !boundary(after) {
+                continue;
+            }
+            let start = map[fs];
+            let end = if fe < map.len() { map[fe] } else { text.len() };
+            let key = &self.patterns[m.pattern().as_usize()];
+            if let Some(places) = self.by_name.get(key) {
+                out.push(NameMatch {
+                    start,
+                    end,
+                    places: places.clone(),
+                });
+            }
+        }
+        out
     }
 }
 
-impl Gazetteer {
-    /// The country code of the most populous place with this name.
-    pub fn country_of(&self, _name: &str) -> Option<String> {
-        None
+/// Folds text like [`fold`] (lower case, no diacritics, no dots) but keeps, for every byte of
+/// the folded text, the byte offset of the original character it came from.
+fn fold_with_map(text: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (offset, c) in text.char_indices() {
+        let piece = fold_char(c);
+        for _ in 0..piece.len() {
+            map.push(offset);
+        }
+        folded.push_str(&piece);
+    }
+    map.push(text.len());
+    (folded, map)
+}
+
+fn fold_char(c: char) -> String {
+    if c.is_ascii() {
+        return match c {
+            '.' => String::new(),
+            c => c.to_ascii_lowercase().to_string(),
+        };
+    }
+    let f = fold(&c.to_string());
+    if f.is_empty() && !c.is_alphanumeric() {
+        // Keep a placeholder so word boundaries survive (e.g. a curly quote).
+        return " ".to_string();
+    }
+    f
+}
+
+fn parse_row(line: &str) -> Option<GazPlace> {
+    let cols: Vec<&str> = line.split('\t').collect();
+    if cols.len() < 7 || cols[0].trim().is_empty() {
+        return None;
+    }
+    let num = |s: &str| s.trim().parse::<f64>().ok();
+    Some(GazPlace {
+        name: cols[0].to_string(),
+        kind: PlaceKind::parse(cols[1]),
+        country: cols[2].to_string(),
+        lat: num(cols[3]),
+        lon: num(cols[4]),
+        population: cols[5].trim().parse().unwrap_or(0),
+        admin1: cols[6].to_string(),
+        alternates: cols
+            .get(7)
+            .map(|a| {
+                a.split('|')
+                    .filter(|x| !x.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g() -> &'static Gazetteer {
+        Knowledge::builtin().gazetteer()
+    }
+
+    #[test]
+    fn names_and_alternates_resolve_to_places() {
+        let kharkiv = g().lookup("Kharkov");
+        assert!(!kharkiv.is_empty());
+        assert_eq!(g().place(kharkiv[0]).country, "UA");
+        assert_eq!(g().place(g().lookup("U.K.")[0]).kind, PlaceKind::Country);
+        assert!(g().is_place_name("Kupiansk"));
+        assert!(!g().lookup_translit("Kupiansk").is_empty());
+    }
+
+    #[test]
+    fn the_matcher_finds_names_on_word_boundaries_with_original_offsets() {
+        let text = "Troops entered Kupiansk and Charków; nobody in Kyivan.";
+        let found: Vec<&str> = g()
+            .find_names(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert!(found.contains(&"Kupiansk"), "{found:?}");
+        assert!(found.contains(&"Charków"), "{found:?}");
+        assert!(!found.contains(&"Kyiv"), "{found:?}");
     }
 }

@@ -42,6 +42,7 @@ pub struct Lexicon {
     pub spelling: HashMap<String, String>,
     pub np_modifiers: Vec<String>,
     pub verb_fillers: Vec<String>,
+    pub place_suffixes: Vec<String>,
 }
 
 /// An organisation the data knows by name.
@@ -119,6 +120,7 @@ pub struct Knowledge {
     spelling: HashMap<String, String>,
     np_modifiers: HashSet<String>,
     verb_fillers: HashSet<String>,
+    place_suffixes: HashSet<String>,
     pub organizations: Vec<KnownOrganization>,
     /// Folded name or alias → index in `organizations`.
     organization_names: HashMap<String, usize>,
@@ -207,6 +209,7 @@ impl Knowledge {
             .collect();
         k.np_modifiers = lower_set(&lexicon.np_modifiers);
         k.verb_fillers = lower_set(&lexicon.verb_fillers);
+        k.place_suffixes = lower_set(&lexicon.place_suffixes);
         for (i, org) in organizations.iter().enumerate() {
             for name in std::iter::once(&org.name).chain(&org.aliases) {
                 k.organization_names.entry(fold(name)).or_insert(i);
@@ -253,10 +256,22 @@ impl Knowledge {
         Knowledge::builtin()
     }
 
-    /// The gazetteer, loaded on first use (it is the largest piece of data).
+    /// The gazetteer, loaded on first use (it is the largest piece of data: about 0.7 s to
+    /// index on two cores). Loaded gazetteers are shared by every `Knowledge` with the same
+    /// extra places, so `serve` pays for it once.
     pub fn gazetteer(&self) -> &gazetteer::Gazetteer {
-        self.gazetteer
-            .get_or_init(|| Arc::new(gazetteer::Gazetteer::load(&self.extra_places, self)))
+        self.gazetteer.get_or_init(|| {
+            static CACHE: std::sync::Mutex<Vec<(String, Arc<gazetteer::Gazetteer>)>> =
+                std::sync::Mutex::new(Vec::new());
+            let key = format!("{:?}{:?}", self.extra_places, self.countries.len());
+            let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some((_, g)) = cache.iter().find(|(k, _)| *k == key) {
+                return g.clone();
+            }
+            let g = Arc::new(gazetteer::Gazetteer::load(&self.extra_places, self));
+            cache.push((key, g.clone()));
+            g
+        })
     }
 
     pub fn cue(&self, word: &str) -> Option<Cue> {
@@ -348,12 +363,19 @@ impl Knowledge {
         self.name_connectors.contains(&word.to_lowercase())
     }
 
+    /// A last word that makes a name a street, square or building ("St", "Square").
+    pub fn is_place_suffix(&self, word: &str) -> bool {
+        self.place_suffixes
+            .contains(&word.trim_end_matches('.').to_lowercase())
+    }
+
     pub fn is_np_modifier(&self, word: &str) -> bool {
         self.np_modifiers.contains(&word.to_lowercase())
     }
 
     pub fn is_verb_filler(&self, word: &str) -> bool {
-        self.verb_fillers.contains(&word.to_lowercase()) || (word.ends_with("ly") && word.len() > 4 && word.chars().all(|c| c.is_lowercase()))
+        self.verb_fillers.contains(&word.to_lowercase())
+            || (word.ends_with("ly") && word.len() > 4 && word.chars().all(|c| c.is_lowercase()))
     }
 
     pub fn is_role_modifier(&self, word: &str) -> bool {
@@ -390,9 +412,13 @@ impl Knowledge {
             .map(|&i| &self.countries[i])
     }
 
-    /// The country a multi-word name refers to ("United Kingdom", "South Korea").
+    /// The country a name or alias names ("United Kingdom", "Britain", "U.K."), but not an
+    /// adjective or people noun ("British").
     pub fn country_by_name(&self, name: &str) -> Option<&Country> {
-        self.country(name)
+        self.country(name).filter(|c| {
+            let f = fold(strip_possessive(name));
+            fold(&c.name) == f || c.aliases.iter().any(|a| fold(a) == f)
+        })
     }
 
     pub fn country_by_code(&self, code: &str) -> Option<&Country> {
@@ -402,9 +428,8 @@ impl Knowledge {
     /// Whether the word is a country adjective or people noun ("Russian", "Britons").
     pub fn is_demonym(&self, word: &str) -> bool {
         let bare = strip_possessive(word);
-        self.country(bare).is_some_and(|c| {
-            c.adjectives.iter().chain(&c.people).any(|a| a == bare)
-        })
+        self.country(bare)
+            .is_some_and(|c| c.adjectives.iter().chain(&c.people).any(|a| a == bare))
     }
 }
 
@@ -446,8 +471,10 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
             .or_default()
             .extend(forms.iter().cloned());
     }
-    base.embedding_verbs.extend(extra.embedding_verbs.iter().cloned());
-    base.weak_cue_verbs.extend(extra.weak_cue_verbs.iter().cloned());
+    base.embedding_verbs
+        .extend(extra.embedding_verbs.iter().cloned());
+    base.weak_cue_verbs
+        .extend(extra.weak_cue_verbs.iter().cloned());
     base.attribution_phrases
         .extend(extra.attribution_phrases.iter().cloned());
     base.medium_nouns.extend(extra.medium_nouns.iter().cloned());
@@ -455,17 +482,24 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.titles.extend(extra.titles.iter().cloned());
     base.org_heads.extend(extra.org_heads.iter().cloned());
     base.body_nouns.extend(extra.body_nouns.iter().cloned());
-    base.anonymous_nouns.extend(extra.anonymous_nouns.iter().cloned());
-    base.document_nouns.extend(extra.document_nouns.iter().cloned());
+    base.anonymous_nouns
+        .extend(extra.anonymous_nouns.iter().cloned());
+    base.document_nouns
+        .extend(extra.document_nouns.iter().cloned());
     base.pronouns
         .extend(extra.pronouns.iter().map(|(a, b)| (a.clone(), b.clone())));
-    base.abbreviations.extend(extra.abbreviations.iter().cloned());
-    base.name_connectors.extend(extra.name_connectors.iter().cloned());
-    base.role_modifiers.extend(extra.role_modifiers.iter().cloned());
+    base.abbreviations
+        .extend(extra.abbreviations.iter().cloned());
+    base.name_connectors
+        .extend(extra.name_connectors.iter().cloned());
+    base.role_modifiers
+        .extend(extra.role_modifiers.iter().cloned());
     base.spelling
         .extend(extra.spelling.iter().map(|(a, b)| (a.clone(), b.clone())));
     base.np_modifiers.extend(extra.np_modifiers.iter().cloned());
     base.verb_fillers.extend(extra.verb_fillers.iter().cloned());
+    base.place_suffixes
+        .extend(extra.place_suffixes.iter().cloned());
 }
 
 /// Checks a briefing's additions for problems worth telling the user about.
@@ -473,8 +507,11 @@ pub fn check_extension(extension: &Extension, diagnostics: &mut Diagnostics) {
     for org in &extension.organizations {
         if org.name.trim().is_empty() {
             diagnostics.push(
-                Diagnostic::warning("config", "an organisation under knowledge.organizations has no name")
-                    .in_file(crate::config::CONFIG_FILE),
+                Diagnostic::warning(
+                    "config",
+                    "an organisation under knowledge.organizations has no name",
+                )
+                .in_file(crate::config::CONFIG_FILE),
             );
         }
     }
@@ -497,7 +534,10 @@ mod tests {
         assert_eq!(k.country("U.K.").map(|c| c.code.as_str()), Some("GB"));
         assert!(k.is_demonym("Russian"));
         assert!(!k.is_demonym("Russia"));
-        assert_eq!(k.organization("AP").map(|o| o.name.as_str()), Some("Associated Press"));
+        assert_eq!(
+            k.organization("AP").map(|o| o.name.as_str()),
+            Some("Associated Press")
+        );
         assert!(k.is_common_word("earlier"));
         assert_eq!(k.american_spelling("centre"), Some("center"));
         assert_eq!(k.title_at(&["Prime", "Minister", "X"]), Some(2));
@@ -512,6 +552,9 @@ mod tests {
         let k = Knowledge::new(&ext);
         assert!(k.cue("growled").is_some());
         assert!(k.cue("said").is_some(), "built-in knowledge stays");
-        assert_eq!(k.organization("EW").map(|o| o.name.as_str()), Some("Example Watch"));
+        assert_eq!(
+            k.organization("EW").map(|o| o.name.as_str()),
+            Some("Example Watch")
+        );
     }
 }

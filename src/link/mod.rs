@@ -2,14 +2,18 @@
 //! figures into measures, find disputes, and assemble the [`Briefing`].
 
 pub mod corrections;
+pub mod people;
+pub mod quotes;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::config::{BaseUrl, Config};
 use crate::extract::Extraction;
 use crate::knowledge::Knowledge;
 use crate::load::Document;
-use crate::model::{Article, Briefing, Outlet, SCHEMA};
+use crate::model::{
+    Article, Briefing, EntityKind, Notice, Outlet, Person, Quote, QuoteOccurrence, SCHEMA, Span,
+};
 use crate::slug::SlugSet;
 
 /// Site paths of the page kinds; templates and links are built from these.
@@ -38,12 +42,54 @@ pub mod paths {
 pub fn link(
     config: &Config,
     documents: &[Document],
-    _extractions: &[Extraction],
-    _knowledge: &Knowledge,
+    extractions: &[Extraction],
+    knowledge: &Knowledge,
 ) -> Briefing {
     let base = BaseUrl::new(config.base_url.as_deref());
     let outlets = outlets_of(documents);
-    let articles = documents.iter().map(|d| article_of(d, &outlets)).collect();
+    let articles: Vec<Article> = documents.iter().map(|d| article_of(d, &outlets)).collect();
+    let mut notices = Vec::new();
+
+    let linked = people::link_people(extractions, &config.aliases);
+    let (mut people, person_ids) = people_of(&linked, documents, extractions);
+    let quotes = quotes_of(
+        documents,
+        extractions,
+        &linked,
+        &person_ids,
+        knowledge,
+        &mut notices,
+    );
+    for q in &quotes {
+        if let Some(s) = &q.speaker
+            && let Some(p) = people.iter_mut().find(|p| &p.id == s)
+        {
+            p.quotes.push(q.id.clone());
+        }
+    }
+    for (surname, articles_using) in &linked.ambiguous {
+        for &a in articles_using {
+            notices.push(Notice {
+                kind: "ambiguous-name".to_string(),
+                message: format!("\"{surname}\" could be any of several people with that surname; it was not joined to any of them"),
+                article: Some(documents[a].id.clone()),
+                start: None,
+                end: None,
+                page: Some(paths::article(&documents[a].id)),
+            });
+        }
+    }
+    // Quote order on a person's page: carried by the most articles first.
+    let carried: HashMap<&str, usize> = quotes
+        .iter()
+        .map(|q| (q.id.as_str(), q.occurrences.len()))
+        .collect();
+    for p in &mut people {
+        p.quotes
+            .sort_by(|a, b| carried[b.as_str()].cmp(&carried[a.as_str()]).then(a.cmp(b)));
+    }
+    notices.sort_by(|a, b| (&a.kind, &a.article, a.start).cmp(&(&b.kind, &b.article, b.start)));
+
     Briefing {
         schema: SCHEMA.to_string(),
         title: config
@@ -55,11 +101,291 @@ pub fn link(
         language: config.language().to_string(),
         articles,
         outlets: outlets.into_values().collect(),
-        people: Vec::new(),
+        people,
         places: Vec::new(),
-        quotes: Vec::new(),
+        quotes,
         figures: Vec::new(),
-        notices: Vec::new(),
+        notices,
+    }
+}
+
+/// The people and organisations that get pages, and the model id of every global entity
+/// (None for those without a page).
+fn people_of(
+    linked: &people::People,
+    documents: &[Document],
+    extractions: &[Extraction],
+) -> (Vec<Person>, Vec<Option<String>>) {
+    let n = linked.entities.len();
+    let mut statements: Vec<Vec<Span>> = vec![Vec::new(); n];
+    let mut mentions: Vec<Vec<Span>> = vec![Vec::new(); n];
+    let mut quoted: Vec<usize> = vec![0; n];
+    let mut articles: Vec<Vec<String>> = vec![Vec::new(); n];
+    for (a, (doc, x)) in documents.iter().zip(extractions).enumerate() {
+        let ids = &linked.of_local[a];
+        let span = |start: usize, end: usize| Span {
+            article: doc.id.clone(),
+            text: doc.body.text[start..end].to_string(),
+            start,
+            end,
+        };
+        for s in &x.statements {
+            statements[ids[s.speaker]].push(span(s.start, s.end));
+        }
+        for m in &x.mentions {
+            if let Some(e) = m.entity {
+                mentions[ids[e]].push(span(m.start, m.end));
+            }
+        }
+        for q in &x.quotes {
+            if let Some(s) = q.speaker {
+                quoted[ids[s]] += 1;
+            }
+        }
+        for &g in ids {
+            if !articles[g].contains(&doc.id) {
+                articles[g].push(doc.id.clone());
+            }
+        }
+    }
+    let gets_page = |g: usize| {
+        let e = &linked.entities[g];
+        quoted[g] > 0
+            || !statements[g].is_empty()
+            || (e.kind == EntityKind::Person && !e.surname_only && !e.roles.is_empty())
+    };
+    let mut order: Vec<usize> = (0..n).filter(|&g| gets_page(g)).collect();
+    order.sort_by_key(|&g| (crate::text::fold(&linked.entities[g].display_name()), g));
+    let mut slugs = SlugSet::new();
+    let mut ids: Vec<Option<String>> = vec![None; n];
+    let mut out = Vec::with_capacity(order.len());
+    for g in order {
+        let e = &linked.entities[g];
+        let name = e.display_name();
+        let id = slugs.claim(&name);
+        ids[g] = Some(id.clone());
+        let mut notes = e.notes.clone();
+        let aliases = e.aliases();
+        if !aliases.is_empty() {
+            notes.push(format!(
+                "Joined as one {}: {}.",
+                if e.kind == EntityKind::Person {
+                    "person"
+                } else {
+                    "organisation"
+                },
+                join_reason(e)
+            ));
+        }
+        out.push(Person {
+            page: paths::person(&id),
+            id,
+            name,
+            kind: e.kind,
+            aliases,
+            roles: e.roles.clone(),
+            statements: std::mem::take(&mut statements[g]),
+            mentions: std::mem::take(&mut mentions[g]),
+            quotes: Vec::new(),
+            figures: Vec::new(),
+            articles: std::mem::take(&mut articles[g]),
+            notes,
+        });
+    }
+    (out, ids)
+}
+
+fn join_reason(e: &people::Global) -> String {
+    match e.kind {
+        EntityKind::Person => "the same given name with surnames that differ only by transliteration or one letter, and surname-only mentions of the only person with that surname".to_string(),
+        EntityKind::Organization => format!(
+            "the same country ({}) and the same body once word order, spelling and abbreviations are set aside",
+            e.country.as_deref().unwrap_or("none named")
+        ),
+    }
+}
+
+fn quotes_of(
+    documents: &[Document],
+    extractions: &[Extraction],
+    linked: &people::People,
+    person_ids: &[Option<String>],
+    knowledge: &Knowledge,
+    notices: &mut Vec<Notice>,
+) -> Vec<Quote> {
+    // Every occurrence, with where it came from.
+    let mut occurrences: Vec<quotes::Occurrence> = Vec::new();
+    let mut origin: Vec<(usize, usize)> = Vec::new();
+    for (a, x) in extractions.iter().enumerate() {
+        for (qi, q) in x.quotes.iter().enumerate() {
+            let body = &documents[a].body.text;
+            occurrences.push(quotes::Occurrence {
+                parts: q
+                    .parts
+                    .iter()
+                    .map(|&(s, e)| body[s..e].to_string())
+                    .collect(),
+                speaker: q.speaker.map(|s| linked.of_local[a][s]),
+            });
+            origin.push((a, qi));
+        }
+    }
+    let clusters = quotes::cluster(&occurrences, knowledge);
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, c) in clusters.iter().enumerate() {
+        groups.entry(*c).or_default().push(i);
+    }
+    let date_of = |a: usize| {
+        documents[a]
+            .date
+            .clone()
+            .unwrap_or_else(|| "9999".to_string())
+    };
+    let mut built: Vec<(String, String, usize, Quote)> = Vec::new();
+    for members in groups.values() {
+        let mut members = members.clone();
+        members.sort_by_key(|&i| {
+            let (a, qi) = origin[i];
+            (
+                date_of(a),
+                documents[a].id.clone(),
+                extractions[a].quotes[qi].parts[0].0,
+            )
+        });
+        let occs: Vec<QuoteOccurrence> = members
+            .iter()
+            .map(|&i| {
+                let (a, qi) = origin[i];
+                let q = &extractions[a].quotes[qi];
+                let body = &documents[a].body.text;
+                let speaker = q
+                    .speaker
+                    .and_then(|s| person_ids[linked.of_local[a][s]].clone());
+                QuoteOccurrence {
+                    article: documents[a].id.clone(),
+                    text: q
+                        .parts
+                        .iter()
+                        .map(|&(s, e)| &body[s..e])
+                        .collect::<Vec<_>>()
+                        .join(" … "),
+                    start: q.parts[0].0,
+                    end: q.parts.last().map_or(q.parts[0].1, |p| p.1),
+                    speaker,
+                    parts: q.parts.clone(),
+                    attribution: q.how.map(|h| h.as_str().to_string()),
+                    cue: q.cue.map(|(s, e)| body[s..e].to_string()),
+                }
+            })
+            .collect();
+        let canonical = occs
+            .iter()
+            .max_by(|a, b| {
+                a.text
+                    .chars()
+                    .count()
+                    .cmp(&b.text.chars().count())
+                    .then(b.article.cmp(&a.article))
+            })
+            .map(|o| o.text.clone())
+            .unwrap_or_default();
+        let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+        for o in &occs {
+            if let Some(s) = &o.speaker {
+                *votes.entry(s.as_str()).or_default() += 1;
+            }
+        }
+        let speaker = votes
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(s, _)| s.to_string());
+        let speaker_conflict = votes.len() > 1;
+        let first = &occs[0];
+        let first_key = (
+            date_of(origin[members[0]].0),
+            first.article.clone(),
+            first.start,
+        );
+        let mut notes = Vec::new();
+        if occs.len() > 1 {
+            notes.push("Joined because the wordings are the same, or one runs inside the other, once case, punctuation, quotation-mark and dash styles, number separators and British/American spelling are set aside.".to_string());
+        }
+        let quote = Quote {
+            id: String::new(),
+            speaker,
+            text: canonical,
+            page: String::new(),
+            speaker_conflict,
+            first_article: Some(first.article.clone()),
+            occurrences: occs,
+            notes,
+        };
+        built.push((first_key.0, first_key.1, first_key.2, quote));
+    }
+    built.sort_by(|a, b| (&a.0, &a.1, a.2).cmp(&(&b.0, &b.1, b.2)));
+    let mut slugs = SlugSet::new();
+    let mut out = Vec::with_capacity(built.len());
+    for (_, _, _, mut q) in built {
+        let words: Vec<&str> = q.text.split_whitespace().take(8).collect();
+        q.id = slugs.claim(&words.join(" "));
+        q.page = paths::quote(&q.id);
+        for o in &q.occurrences {
+            if o.speaker.is_none() {
+                let (a, _) = (
+                    documents
+                        .iter()
+                        .position(|d| d.id == o.article)
+                        .unwrap_or(0),
+                    (),
+                );
+                let descriptor = extractions[a]
+                    .quotes
+                    .iter()
+                    .find(|x| x.parts[0].0 == o.start)
+                    .and_then(|x| x.descriptor.clone());
+                notices.push(Notice {
+                    kind: "unattributed-quote".to_string(),
+                    message: match descriptor {
+                        Some(d) => format!(
+                            "quotation credited only to \"{d}\", not to a named speaker: \"{}\"",
+                            excerpt(&o.text)
+                        ),
+                        None => format!(
+                            "no speaker found for the quotation \"{}\"",
+                            excerpt(&o.text)
+                        ),
+                    },
+                    article: Some(o.article.clone()),
+                    start: Some(o.start),
+                    end: Some(o.end),
+                    page: Some(q.page.clone()),
+                });
+            }
+        }
+        if q.speaker_conflict {
+            notices.push(Notice {
+                kind: "speaker-conflict".to_string(),
+                message: format!(
+                    "outlets credit different speakers for \"{}\"",
+                    excerpt(&q.text)
+                ),
+                article: None,
+                start: None,
+                end: None,
+                page: Some(q.page.clone()),
+            });
+        }
+        out.push(q);
+    }
+    out
+}
+
+fn excerpt(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 12 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..12].join(" "))
     }
 }
 

@@ -113,8 +113,14 @@ mod tests {
     fn finds_links_to_missing_pages_only() {
         let base = BaseUrl::new(Some("https://example.org/sub/"));
         let files = vec![
-            page("index.html", r#"<a href="/sub/a/">a</a> <a href="/sub/missing/">m</a> <a href="https://other.org/">x</a> <a href="/sub/#top">t</a>"#),
-            page("a/index.html", r#"<link href="https://example.org/sub/style.css"><a href="/elsewhere/">e</a>"#),
+            page(
+                "index.html",
+                r#"<a href="/sub/a/">a</a> <a href="/sub/missing/">m</a> <a href="https://other.org/">x</a> <a href="/sub/#top">t</a>"#,
+            ),
+            page(
+                "a/index.html",
+                r#"<link href="https://example.org/sub/style.css"><a href="/elsewhere/">e</a>"#,
+            ),
             page("style.css", ""),
         ];
         let broken = broken_links(&files, &base);

@@ -75,7 +75,13 @@ pub fn generate(options: &Options) -> Result<Generated, Diagnostics> {
     }
     let base = BaseUrl::new(config.base_url.as_deref());
     let knowledge = Knowledge::new(&config.knowledge);
-    let loaded = timings.time("load", || load::load(root));
+    // The gazetteer takes longest to get ready: index it while the articles load.
+    let loaded = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            knowledge.gazetteer();
+        });
+        timings.time("load", || load::load(root))
+    });
     diagnostics.extend(loaded.diagnostics);
     let templates = match Templates::load(root, &base) {
         Ok(t) => Some(t),

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod gold;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -12,7 +14,11 @@ pub fn repo() -> PathBuf {
 pub fn sample_briefing() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&repo().join("content"), &dir.path().join("content"));
-    fs::copy(repo().join("crossbrief.yaml"), dir.path().join("crossbrief.yaml")).unwrap();
+    fs::copy(
+        repo().join("crossbrief.yaml"),
+        dir.path().join("crossbrief.yaml"),
+    )
+    .unwrap();
     dir
 }
 
@@ -47,7 +53,12 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             (rel, fs::read(e.path()).unwrap())
         })
         .collect();

@@ -1,0 +1,457 @@
+//! One person or organisation per real entity, across the whole briefing.
+//!
+//! Local entities (one article's) meet under keys: organisations under country + body
+//! ("GB|ministry of defense"), people under a transliteration key of their full name. Then,
+//! without comparing all pairs: full names that share a given name and differ in the surname
+//! by one letter or a transliteration (Zelensky / Zelenskyy) join within their given-name
+//! block; surname-only mentions join the one full name with that surname, and stay apart
+//! (with a notice) when several people share it. Editors can add and veto joins in
+//! `crossbrief.yaml`.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::config::AliasRule;
+use crate::extract::{Extraction, LocalEntity};
+use crate::model::EntityKind;
+use crate::text::{fold, translit_key, within_one_edit};
+
+/// A global entity while linking.
+#[derive(Debug, Clone)]
+pub struct Global {
+    pub kind: EntityKind,
+    /// Every form of the name seen, with the number of articles using it.
+    pub forms: BTreeMap<String, usize>,
+    pub roles: Vec<String>,
+    pub country: Option<String>,
+    pub keys: Vec<String>,
+    /// Why variants were joined.
+    pub notes: Vec<String>,
+    /// Only a surname was ever seen.
+    pub surname_only: bool,
+}
+
+impl Global {
+    /// The name shown: the form used by most articles; among equals, the longer; then the
+    /// alphabetically first, so the choice is stable.
+    pub fn display_name(&self) -> String {
+        let best = self
+            .forms
+            .iter()
+            .max_by(|a, b| {
+                let wa = a.0.split_whitespace().count().min(3);
+                let wb = b.0.split_whitespace().count().min(3);
+                // Prefer full names over surnames, then frequency, then length.
+                (wa >= 2, a.1, a.0.len(), std::cmp::Reverse(a.0)).cmp(&(
+                    wb >= 2,
+                    b.1,
+                    b.0.len(),
+                    std::cmp::Reverse(b.0),
+                ))
+            })
+            .map(|(n, _)| n.clone())
+            .unwrap_or_default();
+        strip_article(&best)
+    }
+
+    pub fn aliases(&self) -> Vec<String> {
+        let name = self.display_name();
+        let mut seen = vec![fold(&name)];
+        let mut out = Vec::new();
+        for form in self.forms.keys() {
+            let f = strip_article(form);
+            if !seen.contains(&fold(&f)) {
+                seen.push(fold(&f));
+                out.push(f);
+            }
+        }
+        out
+    }
+}
+
+fn strip_article(name: &str) -> String {
+    name.strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name)
+        .to_string()
+}
+
+/// The result: global entities, and for each article the global id of each local entity.
+pub struct People {
+    pub entities: Vec<Global>,
+    pub of_local: Vec<Vec<usize>>,
+    /// Surnames shared by several people, with the articles that use them alone.
+    pub ambiguous: Vec<(String, Vec<usize>)>,
+}
+
+/// Joins the local entities of all articles.
+pub fn link_people(extractions: &[Extraction], aliases: &[AliasRule]) -> People {
+    let mut globals: Vec<Global> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut of_local: Vec<Vec<usize>> = Vec::with_capacity(extractions.len());
+
+    // Editor's aliases: every variant's key leads to the named entity.
+    let mut forced: HashMap<String, String> = HashMap::new();
+    for rule in aliases.iter().filter(|r| !r.variants.is_empty()) {
+        forced.insert(fold(&rule.name), rule.name.clone());
+        for v in &rule.variants {
+            forced.insert(fold(v), rule.name.clone());
+        }
+    }
+    let vetoed = |a: &str, b: &str| {
+        aliases.iter().any(|r| {
+            let names = |x: &str| fold(&r.name) == fold(x);
+            let nots = |x: &str| r.not.iter().any(|n| fold(n) == fold(x));
+            (names(a) && nots(b)) || (names(b) && nots(a))
+        })
+    };
+
+    for x in extractions {
+        let mut ids = Vec::with_capacity(x.entities.len());
+        for e in &x.entities {
+            let key = match forced.get(&fold(&e.name)) {
+                Some(target) => format!("alias:{}", fold(target)),
+                None => e.key(),
+            };
+            let id = *by_key.entry(key.clone()).or_insert_with(|| {
+                globals.push(Global {
+                    kind: e.kind,
+                    forms: BTreeMap::new(),
+                    roles: Vec::new(),
+                    country: e.country.clone(),
+                    keys: vec![key.clone()],
+                    notes: Vec::new(),
+                    surname_only: e.is_single_word_person(),
+                });
+                globals.len() - 1
+            });
+            if key.starts_with("alias:") {
+                note(
+                    &mut globals[id],
+                    format!(
+                        "\"{}\" joined by the editor's aliases in crossbrief.yaml",
+                        e.name
+                    ),
+                );
+            }
+            add_local(&mut globals[id], e);
+            ids.push(id);
+        }
+        of_local.push(ids);
+    }
+
+    let mut parent: Vec<usize> = (0..globals.len()).collect();
+    join_spelling_variants(&globals, &mut parent, &vetoed);
+    let ambiguous = join_surnames(&globals, &mut parent, &vetoed, extractions, &of_local);
+
+    // Collapse the union-find into final entities, keeping first-seen order.
+    let mut new_index: HashMap<usize, usize> = HashMap::new();
+    let mut merged: Vec<Global> = Vec::new();
+    let mut map = vec![0; globals.len()];
+    for (i, slot) in map.iter_mut().enumerate() {
+        let root = find(&mut parent, i);
+        let target = *new_index.entry(root).or_insert_with(|| {
+            merged.push(Global {
+                forms: BTreeMap::new(),
+                roles: Vec::new(),
+                keys: Vec::new(),
+                notes: Vec::new(),
+                ..globals[root].clone()
+            });
+            merged.len() - 1
+        });
+        *slot = target;
+    }
+    for (i, g) in globals.into_iter().enumerate() {
+        let m = &mut merged[map[i]];
+        for (form, n) in g.forms {
+            *m.forms.entry(form).or_default() += n;
+        }
+        for r in g.roles {
+            if !m.roles.iter().any(|x| fold(x) == fold(&r)) {
+                m.roles.push(r);
+            }
+        }
+        m.keys.extend(g.keys);
+        for n in g.notes {
+            note(m, n);
+        }
+        m.surname_only &= g.surname_only;
+        if m.country.is_none() {
+            m.country = g.country;
+        }
+    }
+    for ids in &mut of_local {
+        for id in ids.iter_mut() {
+            *id = map[*id];
+        }
+    }
+    let ambiguous = ambiguous
+        .into_iter()
+        .map(|(s, ids)| (s, ids.into_iter().map(|i| map[i]).collect()))
+        .collect();
+    People {
+        entities: merged,
+        of_local,
+        ambiguous,
+    }
+}
+
+fn add_local(g: &mut Global, e: &LocalEntity) {
+    for v in &e.variants {
+        *g.forms.entry(v.replace('’', "'")).or_default() += 1;
+    }
+    for r in &e.roles {
+        if !g.roles.iter().any(|x| fold(x) == fold(r)) {
+            g.roles.push(r.clone());
+        }
+    }
+    g.surname_only &= e.is_single_word_person();
+}
+
+fn note(g: &mut Global, text: String) {
+    if !g.notes.contains(&text) {
+        g.notes.push(text);
+    }
+}
+
+fn find(parent: &mut [usize], i: usize) -> usize {
+    let mut root = i;
+    while parent[root] != root {
+        root = parent[root];
+    }
+    let mut j = i;
+    while parent[j] != root {
+        let next = parent[j];
+        parent[j] = root;
+        j = next;
+    }
+    root
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        // The earlier entity stays the root, so ids follow first appearance.
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[hi] = lo;
+    }
+}
+
+/// Full names in the same given-name block whose surnames differ by one edit after
+/// transliteration (Zelenskyy / Zelenskiy / Zelensky all meet on the key; "Kuleba" and
+/// "Kulebo" by one edit). Only names within a block are compared.
+fn join_spelling_variants(
+    globals: &[Global],
+    parent: &mut [usize],
+    vetoed: &dyn Fn(&str, &str) -> bool,
+) {
+    let mut blocks: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    for (i, g) in globals.iter().enumerate() {
+        if g.kind != EntityKind::Person {
+            continue;
+        }
+        for form in g.forms.keys() {
+            let words: Vec<&str> = form.split_whitespace().collect();
+            if words.len() >= 2 {
+                let given = translit_key(words[0]);
+                let surname = translit_key(words[words.len() - 1]);
+                blocks.entry(given).or_default().push((i, surname));
+            }
+        }
+    }
+    let mut keys: Vec<&String> = blocks.keys().collect();
+    keys.sort();
+    for key in keys {
+        let members = &blocks[key];
+        for a in 0..members.len() {
+            for b in a + 1..members.len() {
+                let (i, sa) = &members[a];
+                let (j, sb) = &members[b];
+                if i == j || sa.len() < 4 {
+                    continue;
+                }
+                if within_one_edit(sa, sb) && sa.chars().next() == sb.chars().next() {
+                    let (na, nb) = (globals[*i].display_name(), globals[*j].display_name());
+                    if vetoed(&na, &nb) {
+                        continue;
+                    }
+                    union(parent, *i, *j);
+                }
+            }
+        }
+    }
+}
+
+/// Surname-only people join the one full name with that surname. When several full names
+/// share it, nothing is joined and the surname is reported as ambiguous.
+fn join_surnames(
+    globals: &[Global],
+    parent: &mut [usize],
+    vetoed: &dyn Fn(&str, &str) -> bool,
+    extractions: &[Extraction],
+    of_local: &[Vec<usize>],
+) -> Vec<(String, Vec<usize>)> {
+    let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, g) in globals.iter().enumerate() {
+        if g.kind == EntityKind::Person && !g.surname_only {
+            let mut surnames: Vec<String> = g
+                .forms
+                .keys()
+                .filter(|f| f.split_whitespace().count() >= 2)
+                .filter_map(|f| f.split_whitespace().last().map(translit_key))
+                .collect();
+            surnames.sort();
+            surnames.dedup();
+            for s in surnames {
+                full_by_surname.entry(s).or_default().push(i);
+            }
+        }
+    }
+    let mut ambiguous = Vec::new();
+    for (i, g) in globals.iter().enumerate() {
+        if g.kind != EntityKind::Person || !g.surname_only {
+            continue;
+        }
+        let surname = translit_key(&g.display_name());
+        let Some(candidates) = full_by_surname.get(&surname) else {
+            continue;
+        };
+        let mut roots: Vec<usize> = candidates.iter().map(|&c| find(parent, c)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        match roots.as_slice() {
+            [one] => {
+                if !vetoed(&g.display_name(), &globals[*one].display_name()) {
+                    union(parent, *one, i);
+                }
+            }
+            _ => {
+                let articles: Vec<usize> = of_local
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, ids)| ids.contains(&i))
+                    .map(|(a, _)| a)
+                    .collect();
+                let _ = extractions;
+                ambiguous.push((g.display_name(), articles));
+            }
+        }
+    }
+    ambiguous
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::Knowledge;
+
+    fn extract(text: &str) -> Extraction {
+        let (doc, _) =
+            crate::load::parse_document("content/t.txt", format!("T\n\n{text}"), 0).unwrap();
+        crate::extract::extract(&doc.body.text, &doc.body.blocks, Knowledge::builtin())
+    }
+
+    fn names(p: &People) -> Vec<String> {
+        p.entities.iter().map(|g| g.display_name()).collect()
+    }
+
+    #[test]
+    fn transliteration_variants_and_surnames_join_one_person() {
+        let x = vec![
+            extract("Ukrainian President Volodymyr Zelensky said it was over."),
+            extract("Volodymyr Zelensky said so again."),
+            extract("President Volodymyr Zelenskyy said it was over. Zelenskyy added more."),
+            extract("Mr. Zelenskiy said it was over."),
+        ];
+        let p = link_people(&x, &[]);
+        let persons: Vec<_> = p
+            .entities
+            .iter()
+            .filter(|g| g.kind == EntityKind::Person)
+            .collect();
+        assert_eq!(persons.len(), 1, "{:?}", names(&p));
+        assert_eq!(persons[0].display_name(), "Volodymyr Zelensky");
+        assert!(
+            persons[0]
+                .aliases()
+                .contains(&"Volodymyr Zelenskyy".to_string())
+        );
+    }
+
+    #[test]
+    fn organisation_variants_join_by_country_and_body() {
+        let x = vec![
+            extract("The sector was held, the U.K. Ministry of Defense said."),
+            extract("Britain's Defence Ministry said it was held."),
+            extract("Britain's Defense Ministry said it was held."),
+        ];
+        let p = link_people(&x, &[]);
+        let orgs: Vec<_> = p
+            .entities
+            .iter()
+            .filter(|g| g.kind == EntityKind::Organization)
+            .collect();
+        assert_eq!(orgs.len(), 1, "{:?}", names(&p));
+    }
+
+    #[test]
+    fn a_shared_surname_is_ambiguous_and_not_joined() {
+        let x = vec![
+            extract("John Smith said it. Mary Smith said it too."),
+            extract("Smith said so."),
+        ];
+        let p = link_people(&x, &[]);
+        assert_eq!(p.ambiguous.len(), 1);
+        assert_eq!(
+            p.entities
+                .iter()
+                .filter(|g| g.kind == EntityKind::Person)
+                .count(),
+            3
+        );
+    }
+
+    #[test]
+    fn editors_can_add_and_veto_aliases() {
+        let x = vec![
+            extract("Jon Doe said it."),
+            extract("Johnny Doe said it."),
+            extract("Jane Roe said it."),
+        ];
+        let rules = vec![AliasRule {
+            name: "Jon Doe".to_string(),
+            variants: vec!["Johnny Doe".to_string()],
+            ..AliasRule::default()
+        }];
+        let p = link_people(&x, &rules);
+        assert_eq!(
+            p.entities
+                .iter()
+                .filter(|g| g.kind == EntityKind::Person)
+                .count(),
+            2,
+            "{:?}",
+            names(&p)
+        );
+
+        let x = vec![
+            extract("Ivan Petrov said it."),
+            extract("Ivan Petrova said it."),
+        ];
+        assert_eq!(
+            link_people(&x, &[]).entities.len(),
+            1,
+            "one letter apart joins"
+        );
+        let veto = vec![AliasRule {
+            name: "Ivan Petrov".to_string(),
+            not: vec!["Ivan Petrova".to_string()],
+            ..AliasRule::default()
+        }];
+        assert_eq!(
+            link_people(&x, &veto).entities.len(),
+            2,
+            "the editor keeps them apart"
+        );
+    }
+}

@@ -1,0 +1,271 @@
+//! One quotation per statement across outlets.
+//!
+//! Each occurrence is normalised (case, punctuation, quote and dash styles, thousands
+//! separators, British/American spelling) into words. Occurrences join when their words are
+//! the same or one's words run inside the other's (fragments, truncations; an elided
+//! quotation "A ... B" needs each part inside, in order). Candidates come from an inverted
+//! index of three-word shingles, so quotations are never compared all pairs; very short
+//! quotations (one or two words) join only on exactly the same words and compatible speakers.
+
+use std::collections::HashMap;
+
+use crate::knowledge::Knowledge;
+
+/// A quotation occurrence to cluster.
+#[derive(Debug, Clone)]
+pub struct Occurrence {
+    /// Parts of the quotation as printed (split quotations have several).
+    pub parts: Vec<String>,
+    pub speaker: Option<usize>,
+}
+
+/// Normalised words of a text, for comparison.
+pub fn normalise(text: &str, k: &Knowledge) -> Vec<String> {
+    let folded = crate::text::fold(text);
+    let mut words = Vec::new();
+    for raw in folded.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == ',')) {
+        // Thousands separators: "1,000" and "1000" are the same number; other commas split.
+        let pieces: Vec<&str> = if raw.chars().all(|c| c.is_ascii_digit() || c == ',') {
+            vec![raw]
+        } else {
+            raw.split(',').collect()
+        };
+        for piece in pieces {
+            let w: String = piece.chars().filter(|c| c.is_alphanumeric()).collect();
+            if w.is_empty() {
+                continue;
+            }
+            let w = k.american_spelling(&w).map(str::to_string).unwrap_or(w);
+            words.push(w);
+        }
+    }
+    words
+}
+
+/// Fragments of an occurrence separated by elisions ("...", "…") or by the split between
+/// parts, each as normalised words.
+fn fragments(o: &Occurrence, k: &Knowledge) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for part in &o.parts {
+        for piece in part.split("...").flat_map(|p| p.split('…')) {
+            let words = normalise(piece, k);
+            if !words.is_empty() {
+                out.push(words);
+            }
+        }
+    }
+    out
+}
+
+const SHINGLE: usize = 3;
+/// Shingles shared by more occurrences than this are too common to propose candidates.
+const HOT_SHINGLE: usize = 500;
+
+/// Clusters occurrences; returns the cluster index of each.
+pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
+    let frags: Vec<Vec<Vec<String>>> = occurrences.iter().map(|o| fragments(o, k)).collect();
+    let words: Vec<Vec<String>> = frags.iter().map(|f| f.concat()).collect();
+    let mut parent: Vec<usize> = (0..occurrences.len()).collect();
+
+    // Exact matches (this also covers short quotations).
+    let mut exact: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (i, w) in words.iter().enumerate() {
+        if !w.is_empty() {
+            exact.entry(w.as_slice()).or_default().push(i);
+        }
+    }
+    let mut groups: Vec<&Vec<usize>> = exact.values().collect();
+    groups.sort();
+    for group in groups {
+        for &j in &group[1..] {
+            let i = group[0];
+            if words[i].len() < SHINGLE
+                && !compatible(occurrences[i].speaker, occurrences[j].speaker)
+            {
+                continue;
+            }
+            union(&mut parent, i, j);
+        }
+    }
+
+    // Containment, through shared shingles.
+    let mut index: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (i, f) in frags.iter().enumerate() {
+        for frag in f {
+            for sh in frag.windows(SHINGLE) {
+                let list = index.entry(sh).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    for (i, f) in frags.iter().enumerate() {
+        if words[i].len() < SHINGLE {
+            continue;
+        }
+        let mut candidates: Vec<usize> = Vec::new();
+        for frag in f {
+            for sh in frag.windows(SHINGLE) {
+                if let Some(list) = index.get(sh)
+                    && list.len() <= HOT_SHINGLE
+                {
+                    candidates.extend(list.iter().copied().filter(|&j| j > i));
+                }
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for j in candidates {
+            if contains_all(&words[j], &frags[i]) || contains_all(&words[i], &frags[j]) {
+                union(&mut parent, i, j);
+            }
+        }
+    }
+    (0..occurrences.len())
+        .map(|i| find(&mut parent, i))
+        .collect()
+}
+
+fn compatible(a: Option<usize>, b: Option<usize>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// Whether every fragment (of two words or more) appears in `words`, in order.
+fn contains_all(words: &[String], frags: &[Vec<String>]) -> bool {
+    let mut from = 0;
+    let mut any = false;
+    for frag in frags {
+        if frag.len() < 2 {
+            continue;
+        }
+        match find_run(&words[from..], frag) {
+            Some(at) => {
+                from += at + frag.len();
+                any = true;
+            }
+            None => return false,
+        }
+    }
+    any
+}
+
+fn find_run(hay: &[String], needle: &[String]) -> Option<usize> {
+    if needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
+}
+
+fn find(parent: &mut [usize], i: usize) -> usize {
+    let mut root = i;
+    while parent[root] != root {
+        root = parent[root];
+    }
+    let mut j = i;
+    while parent[j] != root {
+        let next = parent[j];
+        parent[j] = root;
+        j = next;
+    }
+    root
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[hi] = lo;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn occ(parts: &[&str], speaker: Option<usize>) -> Occurrence {
+        Occurrence {
+            parts: parts.iter().map(|s| s.to_string()).collect(),
+            speaker,
+        }
+    }
+
+    fn clusters(o: &[Occurrence]) -> Vec<usize> {
+        cluster(o, Knowledge::builtin())
+    }
+
+    #[test]
+    fn spelling_quote_and_dash_styles_do_not_split_a_quotation() {
+        let o = vec![
+            occ(&["The flag has been raised in the town center."], Some(1)),
+            occ(&["The flag has been raised in the town centre,"], Some(1)),
+            occ(&["showing its back — and, of course, it's good"], Some(2)),
+            occ(&["showing its back - and, of course, it’s good"], Some(2)),
+        ];
+        let c = clusters(&o);
+        assert_eq!(c[0], c[1]);
+        assert_eq!(c[2], c[3]);
+        assert_ne!(c[0], c[2]);
+    }
+
+    #[test]
+    fn fragments_and_split_quotations_join_the_whole() {
+        let o = vec![
+            occ(
+                &[
+                    "The Russian army is showing its back. And, of course, it's a good decision for them to run",
+                ],
+                None,
+            ),
+            occ(
+                &[
+                    "The Russian army is showing its back,",
+                    "And, of course, it's a good decision for them to run.",
+                ],
+                None,
+            ),
+            occ(&["a good decision for them to run"], None),
+            occ(&["The Russian army ... a good decision"], None),
+        ];
+        let c = clusters(&o);
+        assert!(c.iter().all(|&x| x == c[0]), "{c:?}");
+    }
+
+    #[test]
+    fn numbers_with_and_without_separators_match() {
+        let o = vec![
+            occ(&["more than 1,000 square kilometers"], None),
+            occ(&["more than 1000 square kilometres"], None),
+        ];
+        let c = clusters(&o);
+        assert_eq!(c[0], c[1]);
+    }
+
+    #[test]
+    fn short_quotations_join_only_when_speakers_agree() {
+        let o = vec![
+            occ(&["increasingly isolated"], Some(1)),
+            occ(&["increasingly isolated."], Some(1)),
+            occ(&["increasingly isolated"], None),
+            occ(&["terrorists"], Some(2)),
+            occ(&["terrorists"], Some(3)),
+        ];
+        let c = clusters(&o);
+        assert_eq!(c[0], c[1]);
+        assert_eq!(c[0], c[2]);
+        assert_ne!(c[3], c[4]);
+    }
+
+    #[test]
+    fn different_quotations_stay_apart() {
+        let o = vec![
+            occ(&["We will rebuild the town, every street of it"], None),
+            occ(&["We will rebuild the bridge within a year"], None),
+        ];
+        let c = clusters(&o);
+        assert_ne!(c[0], c[1]);
+    }
+}
