@@ -7,6 +7,7 @@
 
 pub mod body;
 pub mod context;
+pub mod diff;
 pub mod highlight;
 pub mod templates;
 
@@ -26,14 +27,22 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// How pages are rendered.
+pub struct RenderOptions<'a> {
+    pub base: &'a BaseUrl,
+    /// Items per list page.
+    pub per_page: usize,
+    pub knowledge: &'a crate::knowledge::Knowledge,
+}
+
 /// Renders every page of the briefing. Errors are collected (one per distinct problem).
 pub fn render(
     briefing: &Briefing,
     templates: &Templates,
-    base: &BaseUrl,
+    options: &RenderOptions,
 ) -> (Vec<OutputFile>, Diagnostics) {
-    let site = context::Site::new(briefing, base);
-    let pages = context::pages(briefing);
+    let site = context::Site::new(briefing, options.base, options.per_page, options.knowledge);
+    let pages = context::pages(briefing, site.per_page);
     let results: Vec<Result<OutputFile, (String, tera::Error)>> = pages
         .par_iter()
         .map(|page| {

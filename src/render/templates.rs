@@ -22,6 +22,22 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("outlet.html", include_str!("../../templates/outlet.html")),
     ("outlets.html", include_str!("../../templates/outlets.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("people.html", include_str!("../../templates/people.html")),
+    ("person.html", include_str!("../../templates/person.html")),
+    ("quotes.html", include_str!("../../templates/quotes.html")),
+    ("quote.html", include_str!("../../templates/quote.html")),
+    (
+        "partials_pagination.html",
+        include_str!("../../templates/partials_pagination.html"),
+    ),
+    (
+        "partials_notices.html",
+        include_str!("../../templates/partials_notices.html"),
+    ),
+    (
+        "partials_quote_item.html",
+        include_str!("../../templates/partials_quote_item.html"),
+    ),
 ];
 
 /// Where a template came from, for error messages.

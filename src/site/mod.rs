@@ -101,8 +101,14 @@ pub fn generate(options: &Options) -> Result<Generated, Diagnostics> {
     let briefing = timings.time("link", || {
         link::link(&config, &documents, &extractions, &knowledge)
     });
-    let (mut files, render_problems) =
-        timings.time("render", || render::render(&briefing, &templates, &base));
+    let render_options = render::RenderOptions {
+        base: &base,
+        per_page: config.paginate.unwrap_or(render::context::DEFAULT_PER_PAGE),
+        knowledge: &knowledge,
+    };
+    let (mut files, render_problems) = timings.time("render", || {
+        render::render(&briefing, &templates, &render_options)
+    });
     diagnostics.extend(render_problems);
     if diagnostics.has_errors() {
         return Err(diagnostics.sorted());
