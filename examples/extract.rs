@@ -51,6 +51,35 @@ fn main() {
                 q.descriptor.as_deref().unwrap_or("")
             );
         }
+        println!("-- places");
+        let g = k.gazetteer();
+        for p in &x.places {
+            let best = p.candidates.first().map(|&c| {
+                let pl = g.place(c);
+                format!(
+                    "{} ({}, {}, {})",
+                    pl.name,
+                    pl.kind.as_str(),
+                    pl.country,
+                    pl.population
+                )
+            });
+            println!(
+                "  {:?} -> {:?} cue={:?} metonymy={} region={}",
+                &body[p.start..p.end],
+                best,
+                p.cue,
+                p.metonymy,
+                p.region_hint
+            );
+        }
+        println!(
+            "-- unknown: {:?}",
+            x.unknown_names
+                .iter()
+                .map(|&(a, b)| &body[a..b])
+                .collect::<Vec<_>>()
+        );
         println!("-- statements");
         for s in &x.statements {
             println!(

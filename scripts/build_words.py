@@ -7,6 +7,9 @@ capitalised mid-sentence. Extraction uses it to tell a sentence-initial capital 
 bulk news corpus (../shared/corpus/news.jsonl.gz, or the path given as the first argument);
 only word statistics are kept, no text.
 
+surnames.txt: the 10,000 most common US Census 1990 surnames (public domain, same package),
+used to tell a person from a small town that shares their name.
+
 given_names.tsv: US Census 1990 first names (public domain; from the MIT-licensed PyPI package
 `names`), with the share of male and female bearers, for resolving "he"/"she".
 
@@ -81,6 +84,10 @@ def main():
     rows = given_names(names_dir)
     with open(os.path.join(DATA, "given_names.tsv"), "w") as f:
         f.write("\n".join(rows) + "\n")
+    with open(os.path.join(names_dir, "dist.all.last")) as f:
+        surnames = [line.split()[0].capitalize() for line in f if line.strip()][:10000]
+    with open(os.path.join(DATA, "surnames.txt"), "w") as f:
+        f.write("\n".join(surnames) + "\n")
     print(f"{len(words)} common words, {len(rows)} given names")
 
 

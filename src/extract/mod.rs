@@ -5,6 +5,7 @@
 pub mod attribution;
 pub mod entities;
 pub mod names;
+pub mod places;
 pub mod quotes;
 pub mod text;
 
@@ -29,6 +30,10 @@ pub struct Extraction {
     pub quotes: Vec<ExtractedQuote>,
     /// Reported speech with a named source.
     pub statements: Vec<Statement>,
+    pub places: Vec<places::PlaceMention>,
+    /// Capitalised single words that are neither known places nor people nor organisations:
+    /// candidates for a misspelt place ("Kupianks"), checked against the corpus when linking.
+    pub unknown_names: Vec<(usize, usize)>,
 }
 
 /// A name in the text.
@@ -139,6 +144,30 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
             }
         })
         .collect();
+    let mut places = Vec::new();
+    for p in 0..doc.paras.len() {
+        let r = doc.reader(p);
+        let in_para: Vec<&Mention> = doc.mentions.iter().filter(|m| m.paragraph == p).collect();
+        places.extend(places::find_places(&r, p, &in_para, knowledge));
+    }
+    let unknown_names = doc
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| {
+            m.kind == NameKind::Unknown
+                && doc.of_mention[*i].is_none()
+                && m.word_count() == 1
+                && !m.title_only
+                && m.name.chars().count() >= 4
+                && knowledge.country(&m.name).is_none()
+                && !knowledge.is_common_word(&m.name.to_lowercase())
+                && !places
+                    .iter()
+                    .any(|p: &places::PlaceMention| p.start <= m.start && m.end <= p.end)
+        })
+        .map(|(_, m)| (m.start, m.end))
+        .collect();
     let mentions = doc
         .mentions
         .iter()
@@ -156,6 +185,8 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
         mentions,
         quotes,
         statements,
+        places,
+        unknown_names,
     }
 }
 

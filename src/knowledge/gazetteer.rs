@@ -16,6 +16,7 @@ use crate::text::{fold, translit_key};
 
 const GAZETTEER: &[u8] = include_bytes!("../../data/gazetteer.tsv.gz");
 const EXTRA: &str = include_str!("../../data/places_extra.tsv");
+const REGION_ABBREVIATIONS: &str = include_str!("../../data/region_abbreviations.tsv");
 
 /// A place added in `crossbrief.yaml` under `knowledge: places:`.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -75,6 +76,8 @@ pub struct GazPlace {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub places: Vec<GazPlace>,
+    /// "Va." → the region Virginia; only read right after "Town, ".
+    abbreviations: HashMap<String, u32>,
     /// Folded name or alternate → places, best first.
     by_name: HashMap<String, Vec<u32>>,
     /// Transliteration key of a name → places, best first.
@@ -135,6 +138,16 @@ impl Gazetteer {
             ..Gazetteer::default()
         };
         g.index();
+        for line in REGION_ABBREVIATIONS.lines().filter(|l| !l.starts_with('#')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if let [abbr, name, country] = cols.as_slice()
+                && let Some(&p) = g.lookup(name).iter().find(|&&p| {
+                    g.place(p).country == *country && g.place(p).kind <= PlaceKind::Region
+                })
+            {
+                g.abbreviations.insert(abbr.to_string(), p);
+            }
+        }
         g
     }
 
@@ -169,17 +182,26 @@ impl Gazetteer {
                         list.push(*i);
                     }
                 }
-                // Best first: countries before regions before cities, then the most populous.
-                // A place's own name beats the same string as another place's alternate.
+                // Best first: countries before regions before cities; then a place whose own name
+                // this is before one that has it as an alternate; then the most populous.
                 for (key, list) in by_name.iter_mut() {
                     if list.len() > 1 {
-                        list.sort_by_key(|i| (own_names[*i as usize] != *key, rank(i)));
+                        list.sort_by_key(|i| {
+                            let p = &places[*i as usize];
+                            (
+                                p.kind,
+                                own_names[*i as usize] != *key,
+                                std::cmp::Reverse(p.population),
+                                *i,
+                            )
+                        });
                     }
                 }
                 let mut patterns: Vec<String> = by_name.keys().cloned().collect();
                 patterns.sort();
                 let matcher = AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(aho_corasick::StartKind::Anchored)
                     .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                     .build(&patterns)
                     .ok();
@@ -211,6 +233,11 @@ impl Gazetteer {
         self.by_translit = by_translit;
     }
 
+    /// The region an abbreviation stands for after a town's name ("Va." → Virginia).
+    pub fn region_abbreviation(&self, abbr: &str) -> Option<u32> {
+        self.abbreviations.get(abbr).copied()
+    }
+
     /// Whether `name` is the name (or an alternate name) of a place.
     pub fn is_place_name(&self, name: &str) -> bool {
         self.by_name.contains_key(&fold(name))
@@ -240,30 +267,100 @@ impl Gazetteer {
         &self.places[i as usize]
     }
 
-    /// Every gazetteer name in `text` that starts and ends on word boundaries, leftmost-longest.
+    /// Every gazetteer name in `text` that starts with a capital letter at the start of a word
+    /// (also after a hyphen: "Izyum-Balakliya") and ends on a word boundary; the longest at each
+    /// start. Searching only from capitalised word starts keeps "nice weather" from being Nice
+    /// and lets a rejected longer match never hide a shorter one.
     pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
         let (folded, map) = fold_with_map(text);
         let mut out = Vec::new();
-        for m in matcher.find_iter(&folded) {
-            let (fs, fe) = (m.start(), m.end());
-            let before = folded[..fs].chars().next_back();
-            let after = folded[fe..].chars().next();
-            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-            if !boundary(before) || !boundary(after) {
+        let mut prev: Option<char> = None;
+        let mut folded_at = 0;
+        let mut next_free = 0;
+        for (offset, c) in text.char_indices() {
+            // Advance to the folded position of this character.
+            while folded_at < map.len() - 1 && map[folded_at] < offset {
+                folded_at += 1;
+            }
+            let word_start = prev.is_none_or(|p| !p.is_alphanumeric() && p != '\'' && p != '’');
+            prev = Some(c);
+            if !word_start || !c.is_uppercase() || offset < next_free {
                 continue;
             }
-            let start = map[fs];
-            let end = if fe < map.len() { map[fe] } else { text.len() };
+            let input = aho_corasick::Input::new(&folded)
+                .range(folded_at..)
+                .anchored(aho_corasick::Anchored::Yes);
+            let Some(m) = matcher.find(input) else {
+                continue;
+            };
+            let fe = m.end();
+            let after = folded[fe..].chars().next();
+            if after.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            // The original end: just past the last character that produced the match.
+            let last = map[fe - 1];
+            let mut end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+            // "We’ve", "I'll": a contraction, not a name.
+            let mut rest = text[end..].chars();
+            if matches!(rest.next(), Some('\'' | '’'))
+                && rest.next().is_some_and(|c| c.is_alphabetic() && c != 's')
+            {
+                continue;
+            }
+            // "U.S.", "D.C.": the last dot of an abbreviation belongs to it.
+            let abbreviation = {
+                let b = &text.as_bytes()[offset..end];
+                b.len() >= 3 && b[b.len() - 2] == b'.' && b[b.len() - 1].is_ascii_uppercase()
+            };
+            if abbreviation && text[end..].starts_with('.') {
+                end += 1;
+            }
+            // An all-capitals word ("MORI") is a place only if the place is written so.
+            let surface = &text[offset..end];
+            let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+            let caps = letters >= 2
+                && surface
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
             let key = &self.patterns[m.pattern().as_usize()];
             if let Some(places) = self.by_name.get(key) {
+                // All capitals: a place written so ("UK", "U.S."), or a big city in a dateline
+                // ("LAS VEGAS"); not an acronym that happens to spell a town ("MORI", "PA").
+                let written_so = |p: &GazPlace| {
+                    std::iter::once(&p.name)
+                        .chain(&p.alternates)
+                        .any(|n| n == surface)
+                };
+                let dateline_city = letters > 4
+                    && places
+                        .iter()
+                        .any(|&p| self.places[p as usize].population >= 100_000);
+                if caps
+                    && !places.iter().any(|&p| written_so(&self.places[p as usize]))
+                    && !dateline_city
+                {
+                    continue;
+                }
+                // "We’ve", "they’re": contractions.
+                if [
+                    "’ve", "'ve", "’ll", "'ll", "’re", "'re", "’m", "'m", "’d", "'d", "n’t", "n't",
+                ]
+                .iter()
+                .any(|c| surface.ends_with(c))
+                {
+                    continue;
+                }
                 out.push(NameMatch {
-                    start,
+                    start: offset,
                     end,
                     places: places.clone(),
                 });
+                next_free = end;
             }
         }
         out

@@ -19,6 +19,7 @@ const ORGANIZATIONS: &str = include_str!("../../data/organizations.yaml");
 const COUNTRIES: &str = include_str!("../../data/countries.yaml");
 const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 const GIVEN_NAMES: &str = include_str!("../../data/given_names.tsv");
+const SURNAMES: &str = include_str!("../../data/surnames.txt");
 
 /// The lexicon's lists, as in `data/lexicon.yaml`; also the shape of `knowledge:` additions.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -43,6 +44,7 @@ pub struct Lexicon {
     pub np_modifiers: Vec<String>,
     pub verb_fillers: Vec<String>,
     pub place_suffixes: Vec<String>,
+    pub not_places: Vec<String>,
 }
 
 /// An organisation the data knows by name.
@@ -121,6 +123,7 @@ pub struct Knowledge {
     np_modifiers: HashSet<String>,
     verb_fillers: HashSet<String>,
     place_suffixes: HashSet<String>,
+    not_places: HashSet<String>,
     pub organizations: Vec<KnownOrganization>,
     /// Folded name or alias → index in `organizations`.
     organization_names: HashMap<String, usize>,
@@ -129,6 +132,7 @@ pub struct Knowledge {
     country_words: HashMap<String, usize>,
     common_words: HashSet<String>,
     given_names: HashMap<String, Gender>,
+    surnames: HashSet<String>,
     pub units: units::Units,
     extra_places: Vec<gazetteer::ExtraPlace>,
     gazetteer: OnceLock<Arc<gazetteer::Gazetteer>>,
@@ -210,6 +214,7 @@ impl Knowledge {
         k.np_modifiers = lower_set(&lexicon.np_modifiers);
         k.verb_fillers = lower_set(&lexicon.verb_fillers);
         k.place_suffixes = lower_set(&lexicon.place_suffixes);
+        k.not_places = lower_set(&lexicon.not_places);
         for (i, org) in organizations.iter().enumerate() {
             for name in std::iter::once(&org.name).chain(&org.aliases) {
                 k.organization_names.entry(fold(name)).or_insert(i);
@@ -236,6 +241,11 @@ impl Knowledge {
             .lines()
             .filter_map(|l| l.split_once('\t'))
             .map(|(name, g)| (name.to_lowercase(), gender_of(g)))
+            .collect();
+        k.surnames = SURNAMES
+            .lines()
+            .map(|l| l.trim().to_lowercase())
+            .filter(|l| !l.is_empty())
             .collect();
         for (name, g) in &extension.given_names {
             k.given_names.insert(name.to_lowercase(), gender_of(g));
@@ -363,6 +373,11 @@ impl Knowledge {
         self.name_connectors.contains(&word.to_lowercase())
     }
 
+    /// A word that is never a place on its own ("Western", "Central").
+    pub fn is_not_a_place(&self, word: &str) -> bool {
+        self.not_places.contains(&word.to_lowercase())
+    }
+
     /// A last word that makes a name a street, square or building ("St", "Square").
     pub fn is_place_suffix(&self, word: &str) -> bool {
         self.place_suffixes
@@ -385,6 +400,11 @@ impl Knowledge {
     /// A word news text usually writes in lower case.
     pub fn is_common_word(&self, lower: &str) -> bool {
         self.common_words.contains(lower)
+    }
+
+    /// One of the 10,000 most common (US census) surnames.
+    pub fn is_common_surname(&self, word: &str) -> bool {
+        self.surnames.contains(&word.to_lowercase())
     }
 
     pub fn given_name(&self, word: &str) -> Option<Gender> {

@@ -3,6 +3,7 @@
 
 pub mod corrections;
 pub mod people;
+pub mod places;
 pub mod quotes;
 
 use std::collections::{BTreeMap, HashMap};
@@ -60,6 +61,29 @@ pub fn link(
         knowledge,
         &mut notices,
     );
+    let surnames: std::collections::HashSet<String> = linked
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .flat_map(|e| e.forms.keys())
+        .filter(|f| f.split_whitespace().count() >= 2)
+        .filter_map(|f| f.split_whitespace().last().map(crate::text::translit_key))
+        .collect();
+    let (mut places, _place_spans) =
+        places::link_places(documents, extractions, &surnames, knowledge);
+    for place in &mut places {
+        for q in &quotes {
+            let names_it = q.occurrences.iter().any(|o| {
+                place
+                    .mentions
+                    .iter()
+                    .any(|m| m.article == o.article && o.start <= m.start && m.end <= o.end)
+            });
+            if names_it {
+                place.quotes.push(q.id.clone());
+            }
+        }
+    }
     for q in &quotes {
         if let Some(s) = &q.speaker
             && let Some(p) = people.iter_mut().find(|p| &p.id == s)
@@ -102,7 +126,7 @@ pub fn link(
         articles,
         outlets: outlets.into_values().collect(),
         people,
-        places: Vec::new(),
+        places,
         quotes,
         figures: Vec::new(),
         notices,

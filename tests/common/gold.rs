@@ -122,6 +122,25 @@ pub fn load_fixture(set: &str, file: &str) -> Document {
     doc
 }
 
+/// A briefing made of one gold set's articles, as `crossbrief build` would make it.
+pub fn briefing_of(
+    set: &GoldSet,
+) -> (
+    Vec<Document>,
+    Vec<crossbrief::extract::Extraction>,
+    crossbrief::model::Briefing,
+) {
+    let k = crossbrief::knowledge::Knowledge::builtin();
+    let docs: Vec<Document> = set
+        .articles
+        .iter()
+        .map(|a| load_fixture(&set.set, &a.file))
+        .collect();
+    let x = crossbrief::extract::extract_all(&docs, k);
+    let b = crossbrief::link::link(&crossbrief::config::Config::default(), &docs, &x, k);
+    (docs, x, b)
+}
+
 /// Where `text` (inside `context`, if given) is in the body: a byte range.
 pub fn locate(body: &str, text: &str, context: Option<&str>) -> Option<(usize, usize)> {
     let base = match context {

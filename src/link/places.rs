@@ -1,0 +1,569 @@
+//! One place per real place across the briefing.
+//!
+//! Place mentions from every article are resolved together, because the briefing as a whole
+//! tells which of several same-named places is meant and which names are people:
+//! - a small town whose name is the surname of a person named in the briefing, and that has
+//!   no word around it showing it is a place, is that person ("Obama", "Kennedy");
+//! - among same-named places, the one in the countries the briefing is about wins, and a small
+//!   town in a country nothing else in the briefing is in is dropped;
+//! - a word the gazetteer does not know, one letter from a place the briefing names
+//!   (Kupianks / Kupiansk), is a misspelling of it; a place found only from context ("the town
+//!   of Yarnell") is recognised wherever else it is named.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::extract::Extraction;
+use crate::extract::names::NameKind;
+use crate::knowledge::Knowledge;
+use crate::knowledge::gazetteer::{Gazetteer, PlaceKind};
+use crate::load::Document;
+use crate::model::{Place, Span};
+use crate::slug::SlugSet;
+use crate::text::{fold, translit_key, within_one_edit};
+
+/// Per article, the (start, end, place id) of each place mention.
+pub type PlaceSpans = Vec<Vec<(usize, usize, String)>>;
+
+/// What a place mention resolved to.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum PlaceKey {
+    Gazetteer(u32),
+    /// Known only from context: its folded name.
+    Context(String),
+}
+
+/// A resolved mention: article, span, key, whether it was a spelling variant.
+struct Resolved {
+    article: usize,
+    start: usize,
+    end: usize,
+    key: PlaceKey,
+    metonymy: bool,
+    variant_of: Option<String>,
+}
+
+/// Builds the briefing's places; returns them with, per article, the (start, end, place id) of
+/// each mention.
+pub fn link_places(
+    documents: &[Document],
+    extractions: &[Extraction],
+    person_surnames: &HashSet<String>,
+    k: &Knowledge,
+) -> (Vec<Place>, PlaceSpans) {
+    let g = k.gazetteer();
+    let focus = country_focus(documents, extractions, g);
+    let mut resolved: Vec<Resolved> = Vec::new();
+    for (a, x) in extractions.iter().enumerate() {
+        let body = &documents[a].body.text;
+        for p in &x.places {
+            let surface = &body[p.start..p.end];
+            let key = match choose(p, surface, &focus, person_surnames, g) {
+                Some(key) => key,
+                None => continue,
+            };
+            resolved.push(Resolved {
+                article: a,
+                start: p.start,
+                end: p.end,
+                key,
+                metonymy: p.metonymy,
+                variant_of: None,
+            });
+        }
+    }
+    drop_names_that_are_people(documents, extractions, &mut resolved, g, k);
+    add_variants_and_context_names(documents, extractions, &mut resolved, g);
+    build(documents, extractions, resolved, g)
+}
+
+/// How strongly each country figures in the briefing: countries named, and the countries of
+/// regions and of places named with a word that shows they are places.
+fn country_focus(
+    documents: &[Document],
+    extractions: &[Extraction],
+    g: &Gazetteer,
+) -> HashMap<String, usize> {
+    let mut focus: HashMap<String, usize> = HashMap::new();
+    for (a, x) in extractions.iter().enumerate() {
+        for p in &x.places {
+            let Some(&best) = p.candidates.first() else {
+                continue;
+            };
+            let place = g.place(best);
+            // A common word ("Western") is no evidence for its country.
+            let surface = &documents[a].body.text[p.start..p.end];
+            if is_common(surface) && place.kind != PlaceKind::Country {
+                continue;
+            }
+            let confident = p.candidates.len() == 1
+                || matches!(place.kind, PlaceKind::Country | PlaceKind::Region)
+                || p.cue.is_some()
+                || place.population >= 500_000;
+            if confident && !place.country.is_empty() {
+                *focus.entry(place.country.clone()).or_default() += 1;
+            }
+        }
+    }
+    focus
+}
+
+/// The place a mention stands for, or none when it is not a place after all.
+fn choose(
+    p: &crate::extract::places::PlaceMention,
+    surface: &str,
+    focus: &HashMap<String, usize>,
+    person_surnames: &HashSet<String>,
+    g: &Gazetteer,
+) -> Option<PlaceKey> {
+    if p.candidates.is_empty() {
+        return Some(PlaceKey::Context(fold(surface)));
+    }
+    let single = !surface.trim_end_matches('.').contains(' ');
+    let best = g.place(p.candidates[0]);
+    let small_town = best.kind == PlaceKind::City && best.population < 1_000_000;
+    // A person of the briefing who shares a town's name.
+    if single
+        && small_town
+        && p.cue.is_none()
+        && p.within.is_none()
+        && person_surnames.contains(&translit_key(surface))
+    {
+        return None;
+    }
+    // Among same-named places, the one in the countries the briefing is about.
+    let weight = |c: u32| focus.get(&g.place(c).country).copied().unwrap_or(0);
+    let within = p.within.map(|w| g.place(w));
+    let in_named_region = |c: u32| {
+        within.is_some_and(|w| {
+            let place = g.place(c);
+            (w.kind == PlaceKind::Country && place.country == w.country)
+                || (w.kind == PlaceKind::Region
+                    && place.country == w.country
+                    && fold(&place.admin1) == fold(&w.name))
+        })
+    };
+    let chosen = if p.region_hint {
+        p.candidates[0]
+    } else if let Some(&c) = p.candidates.iter().find(|&&c| in_named_region(c)) {
+        // "Ontario, California": the Ontario in California.
+        c
+    } else if best.population >= 500_000 {
+        // A major city ("Berlin") is meant over a namesake town in a country of the briefing.
+        p.candidates[0]
+    } else {
+        let top_kind = best.kind;
+        *p.candidates
+            .iter()
+            .filter(|&&c| g.place(c).kind == top_kind || weight(c) > 0)
+            .max_by_key(|&&c| {
+                (
+                    weight(c) > 0,
+                    g.place(c).kind == top_kind,
+                    weight(c),
+                    std::cmp::Reverse(p.candidates.iter().position(|x| *x == c)),
+                )
+            })
+            .unwrap_or(&p.candidates[0])
+    };
+    let place = g.place(chosen);
+    // A common word that names a place ("Western", "East") in a country nothing else in the
+    // briefing is in.
+    if single
+        && place.kind != PlaceKind::Country
+        && weight(chosen) == 0
+        && surface.chars().next().is_some_and(char::is_uppercase)
+        && is_common(surface)
+    {
+        return None;
+    }
+    // A small town with no word showing it is a place, in a country nothing else in the
+    // briefing is in, is more likely a name that happens to be a town's.
+    if place.kind == PlaceKind::City
+        && place.population < 50_000
+        && p.cue.is_none()
+        && weight(chosen) == 0
+    {
+        return None;
+    }
+    Some(PlaceKey::Gazetteer(chosen))
+}
+
+/// A small town that the briefing only ever names as a bare word that is also a common
+/// surname or given name ("Jones", "Caldwell", "Maria"), with nothing around it showing it is
+/// a place, is a person more often than a town.
+fn drop_names_that_are_people(
+    documents: &[Document],
+    extractions: &[Extraction],
+    resolved: &mut Vec<Resolved>,
+    g: &Gazetteer,
+    k: &Knowledge,
+) {
+    let mut confirmed: HashSet<PlaceKey> = HashSet::new();
+    let mut cue_at: HashSet<(usize, usize)> = HashSet::new();
+    for (a, x) in extractions.iter().enumerate() {
+        for p in &x.places {
+            if p.cue.is_some() || p.within.is_some() {
+                cue_at.insert((a, p.start));
+            }
+        }
+    }
+    for r in resolved.iter() {
+        if cue_at.contains(&(r.article, r.start)) {
+            confirmed.insert(r.key.clone());
+        }
+    }
+    resolved.retain(|r| {
+        let PlaceKey::Gazetteer(i) = &r.key else {
+            return true;
+        };
+        let place = g.place(*i);
+        if confirmed.contains(&r.key)
+            || place.kind != PlaceKind::City
+            || place.population >= 100_000
+        {
+            return true;
+        }
+        let surface = &documents[r.article].body.text[r.start..r.end];
+        let single = !surface.contains(' ');
+        !(single && (k.is_common_surname(surface) || k.given_name(surface).is_some()))
+    });
+}
+
+fn is_common(word: &str) -> bool {
+    crate::knowledge::Knowledge::builtin().is_common_word(&word.to_lowercase())
+}
+
+/// Misspellings of places the briefing names, and context-only places named elsewhere.
+fn add_variants_and_context_names(
+    documents: &[Document],
+    extractions: &[Extraction],
+    resolved: &mut Vec<Resolved>,
+    g: &Gazetteer,
+) {
+    // Names of the places found so far, by transliteration key, blocked by first two letters.
+    let mut known: HashMap<String, Vec<(String, PlaceKey)>> = HashMap::new();
+    let mut context_names: HashMap<String, PlaceKey> = HashMap::new();
+    for r in resolved.iter() {
+        let surface = &documents[r.article].body.text[r.start..r.end];
+        let key = translit_key(surface);
+        if key.len() < 5 || key.contains(' ') {
+            continue;
+        }
+        let block: String = key.chars().take(2).collect();
+        let list = known.entry(block).or_default();
+        if !list.iter().any(|(k2, _)| *k2 == key) {
+            list.push((key.clone(), r.key.clone()));
+        }
+        if let PlaceKey::Context(name) = &r.key {
+            context_names.insert(name.clone(), r.key.clone());
+        }
+    }
+    let mut added = Vec::new();
+    for (a, x) in extractions.iter().enumerate() {
+        let body = &documents[a].body.text;
+        for &(start, end) in &x.unknown_names {
+            if resolved
+                .iter()
+                .any(|r| r.article == a && r.start <= start && end <= r.end)
+            {
+                continue;
+            }
+            let surface = &body[start..end];
+            if let Some(key) = context_names.get(&fold(surface)) {
+                added.push(Resolved {
+                    article: a,
+                    start,
+                    end,
+                    key: key.clone(),
+                    metonymy: false,
+                    variant_of: None,
+                });
+                continue;
+            }
+            let t = translit_key(surface);
+            if t.chars().count() < 6 {
+                continue;
+            }
+            let block: String = t.chars().take(2).collect();
+            let Some(list) = known.get(&block) else {
+                continue;
+            };
+            // Countries' names are standard; a word one letter from one is another word
+            // ("Russian", "Ukraina"), not a misspelling.
+            let is_country = |key: &PlaceKey| matches!(key, PlaceKey::Gazetteer(i) if g.place(*i).kind <= PlaceKind::Country);
+            let matches: Vec<&(String, PlaceKey)> = list
+                .iter()
+                .filter(|(name, key)| within_one_edit(name, &t) && !is_country(key))
+                .collect();
+            // Only an unambiguous match: one place one letter away.
+            let keys: HashSet<&PlaceKey> = matches.iter().map(|(_, key)| key).collect();
+            if keys.len() == 1 {
+                let key = matches[0].1.clone();
+                let of = match &key {
+                    PlaceKey::Gazetteer(i) => g.place(*i).name.clone(),
+                    PlaceKey::Context(n) => n.clone(),
+                };
+                added.push(Resolved {
+                    article: a,
+                    start,
+                    end,
+                    key,
+                    metonymy: false,
+                    variant_of: Some(of),
+                });
+            }
+        }
+    }
+    let _ = NameKind::Unknown;
+    resolved.extend(added);
+}
+
+fn build(
+    documents: &[Document],
+    extractions: &[Extraction],
+    resolved: Vec<Resolved>,
+    g: &Gazetteer,
+) -> (Vec<Place>, PlaceSpans) {
+    let _ = extractions;
+    let mut groups: BTreeMap<PlaceKey, Vec<&Resolved>> = BTreeMap::new();
+    for r in &resolved {
+        groups.entry(r.key.clone()).or_default().push(r);
+    }
+    // City names shared with a region of the briefing: the region's page says so.
+    let city_names: HashSet<String> = groups
+        .keys()
+        .filter_map(|k| match k {
+            PlaceKey::Gazetteer(i) if g.place(*i).kind == PlaceKind::City => {
+                Some(fold(&g.place(*i).name))
+            }
+            _ => None,
+        })
+        .collect();
+    struct Draft {
+        name: String,
+        place: Place,
+    }
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (key, members) in &groups {
+        let mut surfaces: BTreeMap<String, usize> = BTreeMap::new();
+        let mut variants_noted = Vec::new();
+        let mut metonymy: Vec<String> = Vec::new();
+        for r in members {
+            let surface = documents[r.article].body.text[r.start..r.end].to_string();
+            *surfaces.entry(surface.clone()).or_default() += 1;
+            if let Some(of) = &r.variant_of {
+                let note = format!(
+                    "\"{surface}\" is read as a misspelling of {of}: it is one letter away, and no other place of the briefing is."
+                );
+                if !variants_noted.contains(&note) {
+                    variants_noted.push(note);
+                }
+            }
+            if r.metonymy {
+                let body = &documents[r.article].body.text;
+                let phrase_end = body[r.end..]
+                    .find([' ', ',', '.', ';', ':'])
+                    .map_or(body.len(), |i| r.end + i);
+                let next_word_end = body[phrase_end..]
+                    .char_indices()
+                    .skip(1)
+                    .find(|(_, c)| !c.is_alphabetic())
+                    .map_or(body.len(), |(i, _)| phrase_end + i);
+                let phrase = body[r.start..next_word_end].trim().to_string();
+                if !metonymy.contains(&phrase) {
+                    metonymy.push(phrase);
+                }
+            }
+        }
+        // The spelling the articles use most (not counting misspellings).
+        let name = surfaces
+            .iter()
+            .filter(|(s, _)| {
+                !members.iter().any(|r| {
+                    r.variant_of.is_some()
+                        && documents[r.article].body.text[r.start..r.end] == *s.as_str()
+                })
+            })
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .or_else(|| surfaces.iter().next())
+            .map(|(s, _)| s.clone())
+            .unwrap_or_default();
+        let (mut place, gaz_name) = match key {
+            PlaceKey::Gazetteer(i) => {
+                let p = g.place(*i);
+                // Countries go by their name ("United States", not "U.S.").
+                let mut display = if p.kind <= PlaceKind::Country { p.name.clone() } else { name.clone() };
+                if p.kind == PlaceKind::Region && city_names.contains(&fold(&p.name)) && fold(&display) == fold(&p.name) {
+                    display = format!("{display} region");
+                }
+                (
+                    Place {
+                        id: String::new(),
+                        name: display,
+                        aliases: Vec::new(),
+                        lat: p.lat,
+                        lon: p.lon,
+                        country: (!p.country.is_empty()).then(|| p.country.clone()),
+                        page: String::new(),
+                        mentions: Vec::new(),
+                        kind: p.kind.as_str().to_string(),
+                        population: (p.population > 0).then_some(p.population),
+                        in_gazetteer: true,
+                        articles: Vec::new(),
+                        quotes: Vec::new(),
+                        figures: Vec::new(),
+                        related: Vec::new(),
+                        notes: Vec::new(),
+                    },
+                    Some(p.name.clone()),
+                )
+            }
+            PlaceKey::Context(_) => (
+                Place {
+                    id: String::new(),
+                    name: name.clone(),
+                    aliases: Vec::new(),
+                    lat: None,
+                    lon: None,
+                    country: None,
+                    page: String::new(),
+                    mentions: Vec::new(),
+                    kind: "other".to_string(),
+                    population: None,
+                    in_gazetteer: false,
+                    articles: Vec::new(),
+                    quotes: Vec::new(),
+                    figures: Vec::new(),
+                    related: Vec::new(),
+                    notes: vec!["Not in the gazetteer: found from the words around it, and shown without coordinates.".to_string()],
+                },
+                None,
+            ),
+        };
+        let display = place.name.clone();
+        let mut aliases: Vec<String> = surfaces
+            .keys()
+            .filter(|s| fold(s) != fold(&display))
+            .cloned()
+            .collect();
+        if let Some(gn) = gaz_name
+            && fold(&gn) != fold(&display)
+            && !aliases.iter().any(|a| fold(a) == fold(&gn))
+        {
+            aliases.push(gn);
+        }
+        place.aliases = aliases;
+        place.notes.extend(variants_noted);
+        if !metonymy.is_empty() {
+            let quoted: Vec<String> = metonymy.iter().map(|m| format!("\"{m}\"")).collect();
+            place.notes.push(format!(
+                "The name also stands for the place's government in {}; these are counted as mentions of the place.",
+                quoted.join(", ")
+            ));
+        }
+        for r in members {
+            let doc = &documents[r.article];
+            place.mentions.push(Span {
+                article: doc.id.clone(),
+                text: doc.body.text[r.start..r.end].to_string(),
+                start: r.start,
+                end: r.end,
+            });
+            if !place.articles.contains(&doc.id) {
+                place.articles.push(doc.id.clone());
+            }
+        }
+        place
+            .mentions
+            .sort_by(|a, b| (&a.article, a.start).cmp(&(&b.article, b.start)));
+        drafts.push(Draft {
+            name: place.name.clone(),
+            place,
+        });
+    }
+    // Two places of the same name (a city and its region): the region says so.
+    let names: Vec<String> = drafts.iter().map(|d| fold(&d.name)).collect();
+    for (i, d) in drafts.iter_mut().enumerate() {
+        let shared = names
+            .iter()
+            .enumerate()
+            .any(|(j, n)| j != i && *n == names[i]);
+        if shared && d.place.kind == "region" {
+            d.name = format!("{} region", d.name);
+            d.place.name = d.name.clone();
+        }
+    }
+    drafts.sort_by(|a, b| {
+        fold(&a.name)
+            .cmp(&fold(&b.name))
+            .then(a.place.country.cmp(&b.place.country))
+    });
+    let mut slugs = SlugSet::new();
+    let mut places: Vec<Place> = drafts
+        .into_iter()
+        .map(|d| {
+            let mut p = d.place;
+            p.id = slugs.claim(&p.name);
+            p.page = crate::link::paths::place(&p.id);
+            p
+        })
+        .collect();
+    // Places named together in a paragraph.
+    let mut by_paragraph: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+    for (i, p) in places.iter().enumerate() {
+        for m in &p.mentions {
+            let doc = documents
+                .iter()
+                .find(|d| d.id == m.article)
+                .expect("mention of a loaded article");
+            let para = doc
+                .body
+                .blocks
+                .iter()
+                .position(|b| b.start <= m.start && m.end <= b.end)
+                .unwrap_or(0);
+            let list = by_paragraph.entry((m.article.clone(), para)).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
+    }
+    let mut related: Vec<HashMap<usize, usize>> = vec![HashMap::new(); places.len()];
+    let mut keys: Vec<&(String, usize)> = by_paragraph.keys().collect();
+    keys.sort();
+    for key in keys {
+        let list = &by_paragraph[key];
+        for &a in list {
+            for &b in list {
+                if a != b {
+                    *related[a].entry(b).or_default() += 1;
+                }
+            }
+        }
+    }
+    let ids: Vec<String> = places.iter().map(|p| p.id.clone()).collect();
+    for (i, p) in places.iter_mut().enumerate() {
+        let mut r: Vec<(String, usize)> = related[i]
+            .iter()
+            .map(|(&j, &n)| (ids[j].clone(), n))
+            .collect();
+        r.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        r.truncate(12);
+        p.related = r;
+    }
+    let mut per_article: Vec<Vec<(usize, usize, String)>> = vec![Vec::new(); documents.len()];
+    let index: HashMap<&str, usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    for p in &places {
+        for m in &p.mentions {
+            per_article[index[m.article.as_str()]].push((m.start, m.end, p.id.clone()));
+        }
+    }
+    for list in &mut per_article {
+        list.sort();
+    }
+    (places, per_article)
+}
