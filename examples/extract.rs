@@ -80,6 +80,22 @@ fn main() {
                 .map(|&(a, b)| &body[a..b])
                 .collect::<Vec<_>>()
         );
+        println!("-- figures");
+        for f in &x.figures {
+            println!(
+                "  {:?} v={} max={:?} unit={} noun={:?} q={} pred={:?} claimant={:?} conv={:?} prev={}",
+                &body[f.start..f.end],
+                f.value,
+                f.value_max,
+                f.unit,
+                f.noun,
+                f.qualifier,
+                f.predicate,
+                f.claimant.map(|c| x.entities[c].name.as_str()),
+                f.conversion.as_ref().map(|c| (c.value, c.unit.as_str())),
+                f.previous
+            );
+        }
         println!("-- statements");
         for s in &x.statements {
             println!(

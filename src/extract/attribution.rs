@@ -946,7 +946,18 @@ pub fn statements(doc: &mut Doc) -> Vec<(usize, usize, usize, (usize, usize))> {
             let floor = range.start;
             let mut done = false;
             for v in candidates {
-                let Some((np, first)) = np_before(doc, p, v, floor) else {
+                // "The Institute ..., a think tank, referenced gains, estimating that ...": a
+                // participle after a comma takes the sentence's subject.
+                let r = doc.reader(p);
+                let participle = r.word(v).ends_with("ing") && v > floor && r.is_punct(v - 1, ",");
+                drop(r);
+                let np_first = if participle {
+                    doc.first_mention_in_sentence(p, floor, v)
+                        .map(|m| (Np::Mention(m), doc.mentions[m].full_first))
+                } else {
+                    np_before(doc, p, v, floor)
+                };
+                let Some((np, first)) = np_first else {
                     continue;
                 };
                 // "... that Russia has declared": a clause inside the sentence, not its source.

@@ -4,6 +4,7 @@
 
 pub mod attribution;
 pub mod entities;
+pub mod figures;
 pub mod names;
 pub mod places;
 pub mod quotes;
@@ -31,6 +32,7 @@ pub struct Extraction {
     /// Reported speech with a named source.
     pub statements: Vec<Statement>,
     pub places: Vec<places::PlaceMention>,
+    pub figures: Vec<figures::ExtractedFigure>,
     /// Capitalised single words that are neither known places nor people nor organisations:
     /// candidates for a misspelt place ("Kupianks"), checked against the corpus when linking.
     pub unknown_names: Vec<(usize, usize)>,
@@ -130,7 +132,20 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
     let attributions = attribution::attribute_all(&mut doc);
     let quotes = join_quotes(&doc, &attributions);
     let quote_cues: Vec<(usize, usize)> = attributions.iter().filter_map(|a| a.cue).collect();
-    let statements = reported
+    let all_reported: Vec<Statement> = reported
+        .iter()
+        .map(|&(p, s, speaker, cue)| {
+            let para = &doc.paras[p];
+            let range = &para.sentences[s];
+            Statement {
+                start: para.tokens[range.start].start,
+                end: para.tokens[range.end - 1].end,
+                speaker,
+                cue,
+            }
+        })
+        .collect();
+    let statements: Vec<Statement> = reported
         .into_iter()
         .filter(|(_, _, _, cue)| !quote_cues.iter().any(|q| q.0 < cue.1 && cue.0 < q.1))
         .map(|(p, s, speaker, cue)| {
@@ -149,6 +164,14 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
         let r = doc.reader(p);
         let in_para: Vec<&Mention> = doc.mentions.iter().filter(|m| m.paragraph == p).collect();
         places.extend(places::find_places(&r, p, &in_para, knowledge));
+    }
+    let mut found_figures = Vec::new();
+    for p in 0..doc.paras.len() {
+        let r = doc.reader(p);
+        found_figures.extend(figures::find_figures(&r, p, knowledge));
+    }
+    for f in &mut found_figures {
+        f.claimant = claimant_of(f, &quotes, &all_reported);
     }
     let unknown_names = doc
         .mentions
@@ -186,8 +209,28 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
         quotes,
         statements,
         places,
+        figures: found_figures,
         unknown_names,
     }
+}
+
+/// Who gave a figure: the speaker of the quotation it stands in, or of the reported speech of
+/// its sentence; nobody when the outlet states it on its own account.
+fn claimant_of(
+    f: &figures::ExtractedFigure,
+    quotes: &[ExtractedQuote],
+    statements: &[Statement],
+) -> Option<usize> {
+    if f.quoted {
+        return quotes
+            .iter()
+            .find(|q| q.parts.iter().any(|&(s, e)| s <= f.start && f.start < e))
+            .and_then(|q| q.speaker);
+    }
+    statements
+        .iter()
+        .find(|s| s.start <= f.start && f.end <= s.end)
+        .map(|s| s.speaker)
 }
 
 /// Spans that belong together become one quotation: a quotation split by its attribution

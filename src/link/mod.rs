@@ -2,6 +2,7 @@
 //! figures into measures, find disputes, and assemble the [`Briefing`].
 
 pub mod corrections;
+pub mod figures;
 pub mod people;
 pub mod places;
 pub mod quotes;
@@ -69,8 +70,41 @@ pub fn link(
         .filter(|f| f.split_whitespace().count() >= 2)
         .filter_map(|f| f.split_whitespace().last().map(crate::text::translit_key))
         .collect();
-    let (mut places, _place_spans) =
+    let (mut places, place_spans) =
         places::link_places(documents, extractions, &surnames, knowledge);
+    let place_names: HashMap<String, String> = places
+        .iter()
+        .map(|p| (p.id.clone(), p.name.clone()))
+        .collect();
+    let person_of = |a: usize, local: usize| person_ids[linked.of_local[a][local]].clone();
+    let figures = figures::link_figures(
+        documents,
+        extractions,
+        &person_of,
+        &place_spans,
+        &place_names,
+        knowledge,
+        &mut notices,
+    );
+    for f in &figures {
+        for c in &f.claims {
+            if let Some(id) = &c.claimant
+                && let Some(p) = people.iter_mut().find(|p| &p.id == id)
+                && !p.figures.contains(&f.id)
+            {
+                p.figures.push(f.id.clone());
+            }
+            for place in places.iter_mut() {
+                let named = place
+                    .mentions
+                    .iter()
+                    .any(|m| m.article == c.article && c.sentence.contains(&m.text));
+                if named && !place.figures.contains(&f.id) {
+                    place.figures.push(f.id.clone());
+                }
+            }
+        }
+    }
     for place in &mut places {
         for q in &quotes {
             let names_it = q.occurrences.iter().any(|o| {
@@ -128,7 +162,7 @@ pub fn link(
         people,
         places,
         quotes,
-        figures: Vec::new(),
+        figures,
         notices,
     }
 }

@@ -9,8 +9,11 @@ use tera::Context;
 
 use crate::config::BaseUrl;
 use crate::knowledge::Knowledge;
-use crate::model::{Article, Briefing, EntityKind, Notice, Outlet, Person, Quote, Span};
+use crate::model::{
+    Article, Briefing, Claim, EntityKind, Figure, Notice, Outlet, Person, Place, Quote, Span,
+};
 use crate::render::body::{Annotation, body_html, escape};
+use crate::render::charts::{ChartRow, figure_chart, locator_map};
 use crate::render::diff::{DiffSummary, word_diff_html};
 
 /// The list pages, which are paginated.
@@ -20,6 +23,8 @@ pub enum ListKind {
     Outlets,
     People,
     Quotes,
+    Places,
+    Figures,
 }
 
 impl ListKind {
@@ -29,6 +34,8 @@ impl ListKind {
             ListKind::Outlets => "/outlets/",
             ListKind::People => "/people/",
             ListKind::Quotes => "/quotes/",
+            ListKind::Places => "/places/",
+            ListKind::Figures => "/figures/",
         }
     }
 
@@ -38,6 +45,8 @@ impl ListKind {
             ListKind::Outlets => "outlets.html",
             ListKind::People => "people.html",
             ListKind::Quotes => "quotes.html",
+            ListKind::Places => "places.html",
+            ListKind::Figures => "figures.html",
         }
     }
 
@@ -47,6 +56,8 @@ impl ListKind {
             ListKind::Outlets => "Outlets",
             ListKind::People => "Spokespeople",
             ListKind::Quotes => "Quotations",
+            ListKind::Places => "Places",
+            ListKind::Figures => "Figures",
         }
     }
 
@@ -56,6 +67,8 @@ impl ListKind {
             ListKind::Outlets => b.outlets.len(),
             ListKind::People => b.people.len(),
             ListKind::Quotes => b.quotes.len(),
+            ListKind::Places => b.places.len(),
+            ListKind::Figures => b.figures.len(),
         }
     }
 }
@@ -70,6 +83,9 @@ pub enum Page {
     Outlet(usize),
     Person(usize),
     Quote(usize),
+    Place(usize),
+    Figure(usize),
+    Search,
     NotFound,
 }
 
@@ -82,6 +98,9 @@ impl Page {
             Page::Outlet(_) => "outlet.html",
             Page::Person(_) => "person.html",
             Page::Quote(_) => "quote.html",
+            Page::Place(_) => "place.html",
+            Page::Figure(_) => "figure.html",
+            Page::Search => "search.html",
             Page::NotFound => "404.html",
         }
     }
@@ -95,6 +114,9 @@ impl Page {
             Page::Outlet(i) => briefing.outlets[i].page.clone(),
             Page::Person(i) => briefing.people[i].page.clone(),
             Page::Quote(i) => briefing.quotes[i].page.clone(),
+            Page::Place(i) => briefing.places[i].page.clone(),
+            Page::Figure(i) => briefing.figures[i].page.clone(),
+            Page::Search => "/search/".to_string(),
             Page::NotFound => "/404.html".to_string(),
         }
     }
@@ -104,12 +126,14 @@ pub const DEFAULT_PER_PAGE: usize = 100;
 
 /// All pages of `briefing`, in a fixed order.
 pub fn pages(briefing: &Briefing, per_page: usize) -> Vec<Page> {
-    let mut pages = vec![Page::Index, Page::NotFound];
+    let mut pages = vec![Page::Index, Page::NotFound, Page::Search];
     for kind in [
         ListKind::Articles,
         ListKind::Outlets,
         ListKind::People,
         ListKind::Quotes,
+        ListKind::Places,
+        ListKind::Figures,
     ] {
         let count = kind.len(briefing).div_ceil(per_page).max(1);
         pages.extend((1..=count).map(|n| Page::List(kind, n)));
@@ -118,6 +142,8 @@ pub fn pages(briefing: &Briefing, per_page: usize) -> Vec<Page> {
     pages.extend((0..briefing.outlets.len()).map(Page::Outlet));
     pages.extend((0..briefing.people.len()).map(Page::Person));
     pages.extend((0..briefing.quotes.len()).map(Page::Quote));
+    pages.extend((0..briefing.places.len()).map(Page::Place));
+    pages.extend((0..briefing.figures.len()).map(Page::Figure));
     pages
 }
 
@@ -131,6 +157,10 @@ pub struct Site<'a> {
     article_by_id: HashMap<&'a str, &'a Article>,
     person_by_id: HashMap<&'a str, &'a Person>,
     quote_by_id: HashMap<&'a str, &'a Quote>,
+    place_by_id: HashMap<&'a str, &'a Place>,
+    figure_by_id: HashMap<&'a str, &'a Figure>,
+    /// The locator map of all places (SVG), and the places too far away to draw.
+    map: (String, Vec<String>),
     annotations: HashMap<&'a str, Vec<Annotation>>,
     notices_by_page: HashMap<&'a str, Vec<&'a Notice>>,
     notices_by_article: HashMap<&'a str, Vec<&'a Notice>>,
@@ -183,24 +213,18 @@ impl<'a> Site<'a> {
             disputed: briefing.figures.iter().filter(|f| f.disputed).count(),
             notices: briefing.notices.len(),
         };
-        let nav = vec![
-            NavItem {
-                title: "Articles",
-                path: "/articles/",
-            },
-            NavItem {
-                title: "Spokespeople",
-                path: "/people/",
-            },
-            NavItem {
-                title: "Quotations",
-                path: "/quotes/",
-            },
-            NavItem {
-                title: "Outlets",
-                path: "/outlets/",
-            },
-        ];
+        let nav = [
+            ("Articles", "/articles/"),
+            ("Spokespeople", "/people/"),
+            ("Quotations", "/quotes/"),
+            ("Figures", "/figures/"),
+            ("Places", "/places/"),
+            ("Outlets", "/outlets/"),
+            ("Search", "/search/"),
+        ]
+        .into_iter()
+        .map(|(title, path)| NavItem { title, path })
+        .collect();
         let mut site = Site {
             view: SiteView {
                 title: &briefing.title,
@@ -225,6 +249,13 @@ impl<'a> Site<'a> {
                 .collect(),
             person_by_id: briefing.people.iter().map(|p| (p.id.as_str(), p)).collect(),
             quote_by_id: briefing.quotes.iter().map(|q| (q.id.as_str(), q)).collect(),
+            place_by_id: briefing.places.iter().map(|p| (p.id.as_str(), p)).collect(),
+            figure_by_id: briefing
+                .figures
+                .iter()
+                .map(|f| (f.id.as_str(), f))
+                .collect(),
+            map: (String::new(), Vec::new()),
             annotations: HashMap::new(),
             notices_by_page: HashMap::new(),
             notices_by_article: HashMap::new(),
@@ -241,6 +272,8 @@ impl<'a> Site<'a> {
             }
         }
         site.annotations = annotations(briefing, &site);
+        let all: Vec<&Place> = briefing.places.iter().collect();
+        site.map = locator_map(&all, &|p| base.link(p));
         site
     }
 
@@ -386,6 +419,62 @@ struct QuoteSummary<'a> {
     first_date: Option<&'a str>,
 }
 
+/// A figure group in a list.
+#[derive(Debug, Serialize)]
+struct FigureSummary<'a> {
+    id: &'a str,
+    label: &'a str,
+    page: &'a str,
+    disputed: bool,
+    unit: &'a str,
+    claim_count: usize,
+    /// Lowest and highest values, formatted, with the unit.
+    range_text: Option<String>,
+    ratio: Option<f64>,
+    has_unit_error: bool,
+}
+
+/// A claim on a figure page.
+#[derive(Debug, Serialize)]
+struct ClaimView<'a> {
+    claim: &'a Claim,
+    article: Option<ArticleSummary<'a>>,
+    claimant: Option<PersonRef<'a>>,
+    value_text: String,
+    normalized_text: String,
+    anchor: String,
+}
+
+/// A place in a list.
+#[derive(Debug, Serialize)]
+struct PlaceSummary<'a> {
+    id: &'a str,
+    name: &'a str,
+    page: &'a str,
+    kind: &'a str,
+    country: Option<&'a str>,
+    aliases: &'a [String],
+    mention_count: usize,
+    article_count: usize,
+    in_gazetteer: bool,
+}
+
+/// A place named together with another, and how often.
+#[derive(Debug, Serialize)]
+struct RelatedPlace<'a> {
+    place: PlaceSummary<'a>,
+    count: usize,
+}
+
+/// A mention of a place, with its sentence.
+#[derive(Debug, Serialize)]
+struct MentionView<'a> {
+    article: Option<ArticleSummary<'a>>,
+    text: &'a str,
+    sentence: String,
+    anchor: String,
+}
+
 /// One outlet's wording of a quotation.
 #[derive(Debug, Serialize)]
 struct OccurrenceView<'a> {
@@ -448,6 +537,23 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
             quotes.truncate(10);
             ctx.insert("top_quotes", &quotes);
             ctx.insert("notice_count", &briefing.notices.len());
+            let figures: Vec<FigureSummary> = briefing
+                .figures
+                .iter()
+                .take(12)
+                .map(figure_summary)
+                .collect();
+            ctx.insert("top_figures", &figures);
+            ctx.insert("map_svg", &site.map.0);
+            ctx.insert("map_far", &site.map.1);
+            let mut places: Vec<PlaceSummary> = briefing.places.iter().map(place_summary).collect();
+            places.sort_by(|a, b| {
+                b.mention_count
+                    .cmp(&a.mention_count)
+                    .then(a.name.cmp(b.name))
+            });
+            places.truncate(15);
+            ctx.insert("top_places", &places);
             (briefing.title.clone(), briefing.description.clone())
         }
         Page::List(list, n) => {
@@ -480,6 +586,24 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                         .collect();
                     all.sort_by(|a, b| b.outlets.len().cmp(&a.outlets.len()).then(a.id.cmp(b.id)));
                     ctx.insert("quotes", &all[range.clone()]);
+                }
+                ListKind::Places => {
+                    let mut all: Vec<PlaceSummary> =
+                        briefing.places.iter().map(place_summary).collect();
+                    all.sort_by(|a, b| {
+                        b.mention_count
+                            .cmp(&a.mention_count)
+                            .then(a.name.cmp(b.name))
+                    });
+                    ctx.insert("places", &all[range.clone()]);
+                    ctx.insert("map_svg", &site.map.0);
+                    ctx.insert("map_far", &site.map.1);
+                }
+                ListKind::Figures => {
+                    // Disputed first: the model's order.
+                    let all: Vec<FigureSummary> =
+                        briefing.figures.iter().map(figure_summary).collect();
+                    ctx.insert("figures", &all[range.clone()]);
                 }
             }
             let title = if n == 1 {
@@ -520,6 +644,21 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                 .collect();
             people.sort_by(|a, b| a.name.cmp(b.name));
             ctx.insert("people", &people);
+            let figures: Vec<FigureSummary> = briefing
+                .figures
+                .iter()
+                .filter(|f| f.claims.iter().any(|c| c.article == article.id))
+                .map(figure_summary)
+                .collect();
+            ctx.insert("figures", &figures);
+            let mut places: Vec<PlaceSummary> = briefing
+                .places
+                .iter()
+                .filter(|p| p.articles.contains(&article.id))
+                .map(place_summary)
+                .collect();
+            places.sort_by(|a, b| a.name.cmp(b.name));
+            ctx.insert("places", &places);
             (article.title.clone(), None)
         }
         Page::Outlet(i) => {
@@ -540,6 +679,13 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                 .collect();
             ctx.insert("quotes", &quotes);
             ctx.insert("statements", &spans_view(&person.statements, site));
+            let figures: Vec<FigureSummary> = person
+                .figures
+                .iter()
+                .filter_map(|id| site.figure_by_id.get(id.as_str()))
+                .map(|f| figure_summary(f))
+                .collect();
+            ctx.insert("figures", &figures);
             let mut articles: Vec<ArticleSummary> = person
                 .articles
                 .iter()
@@ -608,6 +754,127 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
             let title = format!("“{}”", excerpt(&quote.text, 10));
             (title, Some(excerpt(&quote.text, 40)))
         }
+        Page::Place(i) => {
+            let place = &briefing.places[i];
+            ctx.insert("place", place);
+            let mentions: Vec<MentionView> = place
+                .mentions
+                .iter()
+                .map(|m| MentionView {
+                    article: site.summary_of(&m.article),
+                    text: &m.text,
+                    sentence: sentence_around(site, &m.article, m.start, m.end),
+                    anchor: format!(
+                        "{}#p-{}",
+                        site.link(&crate::link::paths::article(&m.article)),
+                        m.start
+                    ),
+                })
+                .collect();
+            ctx.insert("mentions", &mentions);
+            let quotes: Vec<QuoteSummary> = place
+                .quotes
+                .iter()
+                .filter_map(|id| site.quote_by_id.get(id.as_str()))
+                .map(|q| quote_summary(q, site))
+                .collect();
+            ctx.insert("quotes", &quotes);
+            let figures: Vec<FigureSummary> = place
+                .figures
+                .iter()
+                .filter_map(|id| site.figure_by_id.get(id.as_str()))
+                .map(|f| figure_summary(f))
+                .collect();
+            ctx.insert("figures", &figures);
+            let related: Vec<RelatedPlace> = place
+                .related
+                .iter()
+                .filter_map(|(id, n)| {
+                    site.place_by_id.get(id.as_str()).map(|p| RelatedPlace {
+                        place: place_summary(p),
+                        count: *n,
+                    })
+                })
+                .collect();
+            ctx.insert("related", &related);
+            let mut outlets: Vec<&str> = place
+                .articles
+                .iter()
+                .filter_map(|id| site.article_by_id.get(id.as_str()))
+                .filter_map(|a| a.outlet.as_deref())
+                .collect();
+            outlets.sort();
+            outlets.dedup();
+            ctx.insert("outlets", &outlets);
+            let mut articles: Vec<ArticleSummary> = place
+                .articles
+                .iter()
+                .filter_map(|id| site.summary_of(id))
+                .collect();
+            sort_by_date(&mut articles);
+            ctx.insert("articles", &articles);
+            let one = [place];
+            let (map, _) = locator_map(&one, &|p| site.link(p));
+            ctx.insert("map_svg", &map);
+            let description = format!(
+                "{} in {}: {} mention{}.",
+                place.name,
+                briefing.title,
+                place.mentions.len(),
+                plural(place.mentions.len())
+            );
+            (place.name.clone(), Some(description))
+        }
+        Page::Figure(i) => {
+            let figure = &briefing.figures[i];
+            ctx.insert("figure", figure);
+            let claims: Vec<ClaimView> = figure
+                .claims
+                .iter()
+                .map(|c| ClaimView {
+                    claim: c,
+                    article: site.summary_of(&c.article),
+                    claimant: site.person_ref(c.claimant.as_deref()),
+                    value_text: value_text(c.value, c.value_max, &c.unit),
+                    normalized_text: value_text(
+                        c.normalized.value,
+                        c.normalized.value_max,
+                        &c.normalized.unit,
+                    ),
+                    anchor: format!(
+                        "{}#f{}",
+                        site.link(&crate::link::paths::article(&c.article)),
+                        c.start
+                    ),
+                })
+                .collect();
+            let rows: Vec<ChartRow> = claims
+                .iter()
+                .map(|cv| ChartRow {
+                    claim: cv.claim,
+                    label: format!(
+                        "{} ({})",
+                        cv.claimant.as_ref().map_or("the outlet itself", |p| p.name),
+                        cv.article
+                            .as_ref()
+                            .map_or("?", |a| a.outlet.unwrap_or(a.title))
+                    ),
+                })
+                .collect();
+            ctx.insert("chart_svg", &figure_chart(figure, &rows));
+            ctx.insert("claims", &claims);
+            ctx.insert("summary", &figure_summary(figure));
+            (
+                figure.label.clone(),
+                Some(format!(
+                    "{}: {} claims{}",
+                    figure.label,
+                    figure.claims.len(),
+                    if figure.disputed { ", disputed" } else { "" }
+                )),
+            )
+        }
+        Page::Search => ("Search".to_string(), None),
         Page::NotFound => ("Page not found".to_string(), None),
     };
     let notices: Vec<NoticeView> = site
@@ -706,6 +973,92 @@ fn quote_summary<'a>(q: &'a Quote, site: &Site<'a>) -> QuoteSummary<'a> {
         outlets,
         first_date,
     }
+}
+
+fn figure_summary(f: &Figure) -> FigureSummary<'_> {
+    FigureSummary {
+        id: &f.id,
+        label: &f.label,
+        page: &f.page,
+        disputed: f.disputed,
+        unit: &f.unit,
+        claim_count: f.claims.len(),
+        range_text: f.range.map(|(lo, hi)| {
+            if (hi - lo).abs() < f64::EPSILON {
+                value_text(lo, None, &f.unit)
+            } else {
+                format!(
+                    "{} to {}",
+                    crate::render::format_number(lo),
+                    value_text(hi, None, &f.unit)
+                )
+            }
+        }),
+        ratio: f.ratio,
+        has_unit_error: f.claims.iter().any(|c| c.unit_error),
+    }
+}
+
+fn place_summary(p: &Place) -> PlaceSummary<'_> {
+    PlaceSummary {
+        id: &p.id,
+        name: &p.name,
+        page: &p.page,
+        kind: &p.kind,
+        country: p.country.as_deref(),
+        aliases: &p.aliases,
+        mention_count: p.mentions.len(),
+        article_count: p.articles.len(),
+        in_gazetteer: p.in_gazetteer,
+    }
+}
+
+/// "2,500 km²", "1,000–2,000 people".
+fn value_text(value: f64, max: Option<f64>, unit: &str) -> String {
+    let unit_text = match unit {
+        "km2" => " km²",
+        "mi2" => " sq mi",
+        "km" => " km",
+        "mi" => " mi",
+        "percent" => "%",
+        "count" => "",
+        "day" => " days",
+        "month" => " months",
+        "year" => " years",
+        "week" => " weeks",
+        "hour" => " hours",
+        _ => "",
+    };
+    let unit_text = if unit_text.is_empty() && !matches!(unit, "count" | "percent") {
+        format!(" {unit}")
+    } else {
+        unit_text.to_string()
+    };
+    match max {
+        Some(m) => format!(
+            "{}–{}{unit_text}",
+            crate::render::format_number(value),
+            crate::render::format_number(m)
+        ),
+        None => format!("{}{unit_text}", crate::render::format_number(value)),
+    }
+}
+
+/// The sentence (or, failing that, the paragraph) around a span of an article.
+fn sentence_around(site: &Site, article: &str, start: usize, end: usize) -> String {
+    let Some(a) = site.article_by_id.get(article) else {
+        return String::new();
+    };
+    let body = &a.body;
+    let block = a.blocks.iter().find(|b| b.start <= start && end <= b.end);
+    let (bs, be) = block.map_or((0, body.len()), |b| (b.start, b.end));
+    let text = &body[bs..be];
+    let rel = start - bs;
+    let from = text[..rel].rfind(['.', '!', '?']).map_or(0, |i| i + 1);
+    let to = text[end - bs..]
+        .find(['.', '!', '?'])
+        .map_or(text.len(), |i| end - bs + i + 1);
+    text[from..to].trim().to_string()
 }
 
 fn spans_view<'a>(spans: &'a [Span], site: &Site<'a>) -> Vec<StatementView<'a>> {
@@ -819,6 +1172,44 @@ fn annotations<'a>(briefing: &'a Briefing, site: &Site<'a>) -> HashMap<&'a str, 
                 end: m.end,
                 open: format!(
                     "<a class=\"person\" href=\"{}\">",
+                    escape(&site.link(&p.page))
+                ),
+                close: "</a>".to_string(),
+                after: None,
+                rank: 2,
+            });
+        }
+    }
+    for f in &briefing.figures {
+        for c in &f.claims {
+            out.entry(c.article.as_str()).or_default().push(Annotation {
+                start: c.start,
+                end: c.end,
+                open: format!(
+                    "<a class=\"figure{}\" id=\"f{}\" href=\"{}\" title=\"{}\">",
+                    if f.disputed { " disputed-figure" } else { "" },
+                    c.start,
+                    escape(&site.link(&f.page)),
+                    escape(&format!(
+                        "{}{}",
+                        f.label,
+                        if f.disputed { " (disputed)" } else { "" }
+                    ))
+                ),
+                close: "</a>".to_string(),
+                after: None,
+                rank: 1,
+            });
+        }
+    }
+    for p in &briefing.places {
+        for m in &p.mentions {
+            out.entry(m.article.as_str()).or_default().push(Annotation {
+                start: m.start,
+                end: m.end,
+                open: format!(
+                    "<a class=\"place\" id=\"p-{}\" href=\"{}\">",
+                    m.start,
                     escape(&site.link(&p.page))
                 ),
                 close: "</a>".to_string(),

@@ -6,6 +6,7 @@
 //! the `site` stage.
 
 pub mod body;
+pub mod charts;
 pub mod context;
 pub mod diff;
 pub mod highlight;

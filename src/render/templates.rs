@@ -38,6 +38,15 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "partials_quote_item.html",
         include_str!("../../templates/partials_quote_item.html"),
     ),
+    (
+        "partials_figure_item.html",
+        include_str!("../../templates/partials_figure_item.html"),
+    ),
+    ("figures.html", include_str!("../../templates/figures.html")),
+    ("figure.html", include_str!("../../templates/figure.html")),
+    ("places.html", include_str!("../../templates/places.html")),
+    ("place.html", include_str!("../../templates/place.html")),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
 /// Where a template came from, for error messages.
@@ -181,7 +190,30 @@ fn error_to_diagnostic(
                 .collect::<Vec<_>>()
                 .join(", ")
         )),
-        _ => Diagnostic::error("template", error.to_string()).with_help(help),
+        _ => report_text_to_diagnostic(&error.to_string(), &file_of).with_help(help),
+    }
+}
+
+/// Tera renders some errors only as report text ("error: X\n  --> name:line:col ..."): read
+/// the message and the position back out of it.
+fn report_text_to_diagnostic(text: &str, file_of: &dyn Fn(&str) -> PathBuf) -> Diagnostic {
+    let first = text.lines().next().unwrap_or(text);
+    let message = first.trim_start_matches("error: ").to_string();
+    let located = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("--> "))
+        .and_then(|loc| {
+            let mut parts = loc.rsplitn(3, ':');
+            let col: usize = parts.next()?.trim().parse().ok()?;
+            let line: usize = parts.next()?.trim().parse().ok()?;
+            let name = parts.next()?.trim().to_string();
+            Some((name, line, col))
+        });
+    match located {
+        Some((name, line, column)) => Diagnostic::error("template", message)
+            .in_file(file_of(&name))
+            .at(Position { line, column }),
+        None => Diagnostic::error("template", message),
     }
 }
 

@@ -1,0 +1,673 @@
+//! Figures: numbers with their unit or counted noun, qualifier, conversion and predicate.
+//!
+//! Numbers are read in the forms news uses (digits with separators, decimals and scale words,
+//! number words and compounds such as "seven-month", ranges, percentages, money). Dates,
+//! years, clock times, ordinals, ages, and numbers that are part of a name are left out. What
+//! a figure measures comes from the words around it (`predicates` in `data/units.yaml`).
+
+use super::names::{Reader, is_calendar_word};
+use super::text::{TokenKind, is_capitalised};
+use crate::knowledge::Knowledge;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtractedFigure {
+    /// The figure as written, from its qualifier to its unit: `body[start..end]`.
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub value_max: Option<f64>,
+    /// Unit code as written ("km2", "mi", "percent", "USD", "day"), or "count".
+    pub unit: String,
+    /// What the unit measures: "area", "length", "money", "percent", "duration", "count".
+    pub dimension: String,
+    /// For counts: the counted noun, singular, lower case.
+    pub noun: Option<String>,
+    /// exact | approximate | lower_bound | upper_bound | range
+    pub qualifier: String,
+    /// The rounding step of the number as written (2,500 → 100; 1.5 → 0.1).
+    pub step: f64,
+    pub conversion: Option<ExtractedConversion>,
+    /// Key of the predicate class ("territory taken"), if the words around say.
+    pub predicate: Option<String>,
+    pub paragraph: usize,
+    /// Byte range of the sentence holding the figure.
+    pub sentence: (usize, usize),
+    pub quoted: bool,
+    /// Local entity that the article says gave the figure (filled after attribution).
+    pub claimant: Option<usize>,
+    /// A value given as a previous one ("down from 8.1%"), not the current one.
+    pub previous: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtractedConversion {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub unit: String,
+    pub step: f64,
+}
+
+/// A number read at a token.
+#[derive(Debug, Clone, Copy)]
+struct Number {
+    value: f64,
+    step: f64,
+    /// First and last token of the number (scale words included).
+    first: usize,
+    last: usize,
+    /// "seven-month": the word after the hyphen, inside the same token.
+    compound_rest: Option<usize>,
+}
+
+/// All figures of one paragraph.
+pub fn find_figures(r: &Reader, paragraph: usize, k: &Knowledge) -> Vec<ExtractedFigure> {
+    let mut out: Vec<ExtractedFigure> = Vec::new();
+    let mut i = 0;
+    while i < r.len() {
+        if out.last().is_some_and(|f| r.token(i).start < f.end) {
+            i += 1;
+            continue;
+        }
+        match figure_at(r, i, paragraph, k) {
+            Some(f) => {
+                // The conversion in parentheses belongs to the figure.
+                let end = f.conversion.as_ref().map_or(f.end, |c| c.end.max(f.end));
+                out.push(f);
+                while i < r.len() && r.token(i).start < end {
+                    i += 1;
+                }
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<ExtractedFigure> {
+    let u = &k.units;
+    // A currency sign before the number ("$1.5 billion", "£20m").
+    let (currency_before, num_at) = match r.token(i).kind {
+        TokenKind::Punct | TokenKind::Word if i + 1 < r.len() => {
+            let w = [r.word(i)];
+            match u.currency_at(&w) {
+                Some((code, 1))
+                    if r.token(i + 1).kind == TokenKind::Number
+                        && r.token(i + 1).start == r.token(i).end =>
+                {
+                    (Some(code), i + 1)
+                }
+                _ => (None, i),
+            }
+        }
+        _ => (None, i),
+    };
+    let number = read_number(r, num_at, k)?;
+    if excluded(r, &number, k) {
+        return None;
+    }
+    let mut last = number.last;
+    let value = number.value;
+    let mut value_max = None;
+    let mut qualifier = "exact".to_string();
+
+    // Qualifier before ("more than", "as much as", "between").
+    let first_tok = if currency_before.is_some() { i } else { num_at };
+    let before: Vec<&str> = (first_tok.saturating_sub(4)..first_tok)
+        .filter(|&t| r.is_word(t))
+        .map(|t| r.word(t))
+        .collect();
+    let mut start_tok = first_tok;
+    if let Some((kind, n)) = u.qualifier_before(&before) {
+        qualifier = kind;
+        // Walk back over the qualifier's words.
+        let mut words_left = n;
+        let mut t = first_tok;
+        while words_left > 0 && t > 0 {
+            t -= 1;
+            if r.is_word(t) {
+                words_left -= 1;
+            }
+        }
+        start_tok = t;
+    }
+    // A range: "between 1,000 and 2,000", "3,000-4,000", "3,000 to 4,000", "from 10 to 12".
+    let joiner = last + 1;
+    if joiner + 1 < r.len()
+        && (r.is_punct(joiner, "-")
+            || r.is_punct(joiner, "–")
+            || (r.is_word(joiner) && matches!(r.word(joiner), "and" | "to")))
+        && let Some(upper) = read_number(
+            r,
+            joiner
+                + 1
+                + usize::from(
+                    currency_before.is_some() && r.token(joiner + 1).kind != TokenKind::Number,
+                ),
+            k,
+        )
+    {
+        let by_word = r.is_word(joiner);
+        let range_word = matches!(qualifier.as_str(), "range");
+        if (!by_word || range_word || r.word(joiner) == "to") && upper.value > value {
+            value_max = Some(upper.value);
+            qualifier = "range".to_string();
+            last = upper.last;
+        }
+    }
+    if qualifier == "range" && value_max.is_none() {
+        // "from 10" without an upper end: a plain figure.
+        qualifier = "exact".to_string();
+        start_tok = first_tok;
+    }
+    // The unit or counted noun after the number.
+    let mut unit: Option<(String, String)> =
+        currency_before.clone().map(|c| (c, "money".to_string()));
+    let mut noun = None;
+    let mut end_tok = last;
+    if let Some(rest) = number.compound_rest {
+        // "seven-month", "three-day", "50-kilometre": the unit is inside the token.
+        let token = r.word(rest);
+        let after = token.split_once('-').map(|x| x.1).unwrap_or("");
+        if let Some((unit_def, _)) = u.unit_at(&[after]) {
+            unit = Some((unit_def.code.clone(), unit_def.dimension.clone()));
+        } else if after.chars().all(char::is_alphabetic) && !after.is_empty() {
+            noun = Some(u.singular(after));
+        }
+    }
+    if unit.is_none() {
+        let next = last + 1;
+        if r.is_punct(next, "%") {
+            unit = Some(("percent".into(), "percent".into()));
+            end_tok = next;
+        } else {
+            let ahead: Vec<&str> = (next..(next + 4).min(r.len())).map(|t| r.word(t)).collect();
+            if let Some((unit_def, n)) = u.unit_at(&ahead) {
+                unit = Some((unit_def.code.clone(), unit_def.dimension.clone()));
+                end_tok = next + n - 1;
+            } else if let Some((code, n)) = u.currency_at(&ahead) {
+                unit = Some((code, "money".into()));
+                end_tok = next + n - 1;
+            }
+        }
+    }
+    if unit.is_none() && noun.is_none() {
+        let (n, t) = counted_noun(r, end_tok + 1, k);
+        noun = n;
+        if let Some(t) = t {
+            end_tok = t;
+        }
+    }
+    // A compound ("seven-month war"): the noun after it says what lasts.
+    if number.compound_rest.is_some() && noun.is_none() && unit.is_some() {
+        let (n, _) = counted_noun(r, last + 1, k);
+        noun = n;
+    }
+    let (unit_code, dimension) = unit.unwrap_or_else(|| ("count".to_string(), "count".to_string()));
+    // A bare number with no unit and no noun says nothing a reader can use.
+    if dimension == "count" && noun.is_none() && currency_before.is_none() {
+        let has_predicate = predicate_near(r, start_tok, end_tok, k).is_some();
+        if !has_predicate {
+            return None;
+        }
+    }
+    // "(965 square miles)": a conversion in parentheses, also after a closing quotation mark.
+    let mut conversion = None;
+    let mut open = end_tok + 1;
+    if r.is_quote_mark(open) {
+        open += 1;
+    }
+    if r.is_punct(open, "(")
+        && let Some(conv_num) = read_number(r, open + 1, k)
+    {
+        let ahead: Vec<&str> = (conv_num.last + 1..(conv_num.last + 4).min(r.len()))
+            .map(|t| r.word(t))
+            .collect();
+        if let Some((conv_unit, n)) = u.unit_at(&ahead) {
+            let close = conv_num.last + n + 1;
+            if r.is_punct(close, ")") {
+                conversion = Some(ExtractedConversion {
+                    start: r.token(open).start,
+                    end: r.token(close).end,
+                    value: conv_num.value,
+                    unit: conv_unit.code.clone(),
+                    step: conv_num.step,
+                });
+            }
+        }
+    }
+    let sentence_idx = r.para.sentence_of(num_at);
+    let sentence = &r.para.sentences[sentence_idx];
+    let sentence_span = (r.token(sentence.start).start, r.token(sentence.end - 1).end);
+    // What the counted noun itself says ("war", "deaths") comes first; then the words around.
+    let predicate = noun
+        .as_deref()
+        .and_then(|n| u.predicate_at(&[n]).map(|(p, _)| p.key.clone()))
+        .or_else(|| predicate_near(r, start_tok, end_tok, k));
+    let previous = is_previous_value(r, start_tok, end_tok);
+    Some(ExtractedFigure {
+        start: r.token(start_tok).start,
+        end: r.token(end_tok).end,
+        value,
+        value_max,
+        unit: unit_code,
+        dimension,
+        noun,
+        qualifier,
+        step: number.step,
+        conversion,
+        predicate,
+        paragraph,
+        sentence: sentence_span,
+        quoted: r.quoted[num_at],
+        claimant: None,
+        previous,
+    })
+}
+
+/// A number starting at token `i`: digits ("2,500", "1.5"), with a scale word ("million") or a
+/// scale letter ("20m"), or number words ("thirty", "a dozen", "twenty-five", "seven-month").
+fn read_number(r: &Reader, i: usize, k: &Knowledge) -> Option<Number> {
+    let u = &k.units;
+    if i >= r.len() {
+        return None;
+    }
+    let t = r.token(i);
+    let text = r.word(i);
+    let (value, step, compound_rest) = match t.kind {
+        TokenKind::Number => {
+            let clean: String = text.chars().filter(|c| *c != ',').collect();
+            (clean.parse::<f64>().ok()?, step_of(&clean), None)
+        }
+        TokenKind::Word => {
+            let lower = text.to_lowercase();
+            let parts: Vec<&str> = lower.split('-').collect();
+            let mut value = u.number_word(parts[0])?;
+            if matches!(parts[0], "half" | "third" | "thirds" | "quarter") {
+                // Fractions are figures only with what they are a fraction of; left out.
+                return None;
+            }
+            // "one" is a pronoun or an article far more often than a count ("one of them",
+            // "one village after another").
+            if parts[0] == "one" && parts.len() == 1 {
+                return None;
+            }
+            let mut compound = None;
+            if parts.len() == 2 {
+                match u.number_word(parts[1]) {
+                    // "twenty-five"
+                    Some(units) if value >= 20.0 && units < 10.0 => value += units,
+                    // "seven-month", "three-day": a unit or noun inside the token.
+                    _ if parts[1].chars().all(char::is_alphabetic) => compound = Some(i),
+                    _ => return None,
+                }
+            } else if parts.len() > 2 {
+                return None;
+            }
+            (value, 1.0, compound)
+        }
+        TokenKind::Punct => return None,
+    };
+    // "1.5 million", "20m": a scale word, or a scale letter right after the digits.
+    let mut scale = 1.0;
+    let mut last = i;
+    if compound_rest.is_none()
+        && i + 1 < r.len()
+        && r.is_word(i + 1)
+        && let Some(sc) = u.scale(r.word(i + 1))
+    {
+        let letter = r.word(i + 1).len() <= 2;
+        let adjacent = r.token(i + 1).start == t.end;
+        if (letter && adjacent && t.kind == TokenKind::Number)
+            || (!letter && r.word(i + 1) != "hundred" || t.kind == TokenKind::Word)
+        {
+            scale = sc;
+            last = i + 1;
+        }
+    }
+    Some(Number {
+        value: value * scale,
+        step: step * scale,
+        first: i,
+        last,
+        compound_rest,
+    })
+}
+
+/// The rounding step of a written number: "2,500" → 100, "1000" → 1000, "73" → 1, "1.5" → 0.1.
+fn step_of(clean: &str) -> f64 {
+    if let Some((_, frac)) = clean.split_once('.') {
+        return 10f64.powi(-(frac.len() as i32));
+    }
+    let trailing = clean.chars().rev().take_while(|c| *c == '0').count();
+    let trailing = trailing.min(clean.len().saturating_sub(1));
+    10f64.powi(trailing as i32)
+}
+
+/// Numbers that are not figures: years, dates, times, ordinals, ages, parts of names.
+fn excluded(r: &Reader, n: &Number, k: &Knowledge) -> bool {
+    let t = r.token(n.first);
+    let text = r.word(n.first);
+    let prev_word = (n.first > 0 && r.is_word(n.first - 1)).then(|| r.word(n.first - 1));
+    let next = n.last + 1;
+    let next_word = (next < r.len() && r.is_word(next)).then(|| r.word(next));
+    if t.kind == TokenKind::Number {
+        let clean: String = text.chars().filter(|c| *c != ',').collect();
+        let is_int = !clean.contains('.');
+        let v: f64 = clean.parse().unwrap_or(0.0);
+        // A year: four digits, no separator, 1800-2100, and no unit after.
+        let has_unit_after = next_word
+            .is_some_and(|w| k.units.unit_at(&[w]).is_some() || k.units.scale(w).is_some());
+        if is_int
+            && !text.contains(',')
+            && text.len() == 4
+            && (1800.0..=2100.0).contains(&v)
+            && !has_unit_after
+        {
+            return true;
+        }
+        // A date: next to a month ("Sept. 10", "10 September").
+        let month_before =
+            (n.first >= 1 && r.is_word(n.first - 1) && is_calendar_word(r.word(n.first - 1)))
+                || (n.first >= 2
+                    && r.is_punct(n.first - 1, ".")
+                    && r.is_word(n.first - 2)
+                    && is_calendar_word(r.word(n.first - 2)));
+        if month_before || next_word.is_some_and(is_calendar_word) {
+            return true;
+        }
+        // A time: "12:38", "10 a.m.", "9:30".
+        if r.is_punct(next, ":") || (n.first > 0 && r.is_punct(n.first - 1, ":")) {
+            return true;
+        }
+        if next_word.is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "a.m." | "p.m." | "am" | "pm" | "a" | "p" | "gmt" | "utc" | "et" | "bst"
+            )
+        }) {
+            return true;
+        }
+        // An ordinal: "1st", "32nd".
+        if next_word.is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th"))
+            && r.token(next).start == r.token(n.last).end
+        {
+            return true;
+        }
+        // Part of a name: "Apollo 11", "Interstate 15", "G-20", "Channel 10".
+        if let Some(p) = prev_word
+            && is_capitalised(p)
+            && !r.para.starts_sentence(n.first - 1, r.body)
+            && k.units.unit_at(&[p]).is_none()
+            && k.units.currency_at(&[p]).is_none()
+            && !is_calendar_word(p)
+            && next_word
+                .is_none_or(|w| !w.chars().all(char::is_lowercase) || k.units.is_not_counted(w))
+        {
+            return true;
+        }
+        if n.first >= 2
+            && r.is_punct(n.first - 1, "-")
+            && r.token(n.first - 1).start == r.token(n.first - 2).end
+            && r.is_word(n.first - 2)
+            && is_capitalised(r.word(n.first - 2))
+        {
+            return true;
+        }
+        // A phone number or code: digit groups joined by dashes three times.
+        if r.is_punct(next, "-")
+            && r.token(next + 1).kind == TokenKind::Number
+            && r.is_punct(next + 2, "-")
+        {
+            return true;
+        }
+    }
+    // An age: "Raisa Smielkova, 75, sits", "a 43-year-old", "aged 64".
+    let between_commas = n.first > 0
+        && r.is_punct(n.first - 1, ",")
+        && r.is_punct(next, ",")
+        && n.first >= 2
+        && r.is_name_word(n.first - 2);
+    let aged =
+        prev_word.is_some_and(|w| matches!(w.to_lowercase().as_str(), "aged" | "age" | "ages"));
+    let year_old = r.word(n.first).contains("-year-old")
+        || (next_word == Some("-year-old"))
+        || (r.is_punct(next, "-") && next + 1 < r.len() && r.word(next + 1).starts_with("year"));
+    if between_commas || aged || year_old {
+        return true;
+    }
+    let _ = t;
+    false
+}
+
+/// The counted noun after a number: the head of up to three lower-case words ("873,000 more
+/// people", "30 settlements", "19 elite firefighters"), or a plural people noun ("59
+/// Palestinians"). Returns the noun (singular) and its token.
+fn counted_noun(r: &Reader, i: usize, k: &Knowledge) -> (Option<String>, Option<usize>) {
+    let u = &k.units;
+    let mut best: Option<(String, usize)> = None;
+    let mut j = i;
+    while j < r.len() && j < i + 3 && r.is_word(j) {
+        let w = r.word(j);
+        let lower = w.to_lowercase();
+        if u.is_not_counted(&lower)
+            || k.cue(&lower).is_some()
+            || matches!(
+                lower.as_str(),
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "had"
+                    | "have"
+                    | "has"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "been"
+                    | "be"
+            )
+        {
+            break;
+        }
+        if is_capitalised(w) {
+            // "59 Palestinians", "30 Americans": people named by their country.
+            if k.is_demonym(w) && w.ends_with('s') {
+                best = Some((u.singular(w), j));
+            }
+            break;
+        }
+        if matches!(
+            lower.as_str(),
+            "more" | "new" | "additional" | "other" | "extra" | "fewer" | "less" | "such" | "total"
+        ) && best.is_none()
+        {
+            j += 1;
+            continue;
+        }
+        if w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            let plural = lower.ends_with('s') && !lower.ends_with("ss");
+            // The first word, unless a plural follows it ("19 elite firefighters"); a plural
+            // ends the phrase.
+            if best.is_none() || plural {
+                best = Some((u.singular(w), j));
+            }
+            if plural {
+                break;
+            }
+        }
+        j += 1;
+    }
+    match best {
+        Some((n, t)) => (Some(n), Some(t)),
+        None => (None, None),
+    }
+}
+
+/// The predicate class of the words around a figure: up to ten words before it in its
+/// sentence (the nearest wins), else up to six after it.
+fn predicate_near(r: &Reader, start: usize, end: usize, k: &Knowledge) -> Option<String> {
+    let u = &k.units;
+    let s = r.para.sentence_of(start);
+    let range = r.para.sentences[s].clone();
+    let words_from = |t: usize| -> Vec<&str> {
+        (t..(t + 4).min(r.len()))
+            .filter(|&x| r.is_word(x))
+            .map(|x| r.word(x))
+            .collect()
+    };
+    let mut t = start;
+    let mut seen = 0;
+    while t > range.start && seen < 10 {
+        t -= 1;
+        if !r.is_word(t) {
+            continue;
+        }
+        seen += 1;
+        if let Some((p, _)) = u.predicate_at(&words_from(t)) {
+            return Some(p.key.clone());
+        }
+    }
+    let mut t = end + 1;
+    let mut seen = 0;
+    while t < range.end && seen < 6 {
+        if r.is_word(t) {
+            seen += 1;
+            if let Some((p, _)) = u.predicate_at(&words_from(t)) {
+                return Some(p.key.clone());
+            }
+        }
+        t += 1;
+    }
+    None
+}
+
+/// "down from 8.1%", "up from", "compared with", "a year earlier": a previous value.
+fn is_previous_value(r: &Reader, start: usize, end: usize) -> bool {
+    let before: Vec<String> = (start.saturating_sub(3)..start)
+        .filter(|&t| r.is_word(t))
+        .map(|t| r.word(t).to_lowercase())
+        .collect();
+    let after: Vec<String> = (end + 1..(end + 5).min(r.len()))
+        .filter(|&t| r.is_word(t))
+        .map(|t| r.word(t).to_lowercase())
+        .collect();
+    let b = before.join(" ");
+    let a = after.join(" ");
+    b.ends_with("down from")
+        || b.ends_with("up from")
+        || b.ends_with("compared with")
+        || b.ends_with("compared to")
+        || b.ends_with("fell from")
+        || b.ends_with("rose from")
+        || a.starts_with("a month earlier")
+        || a.starts_with("a year earlier")
+        || a.starts_with("the previous")
+        || a.starts_with("last month")
+        || a.starts_with("last year")
+        || a.starts_with("a year ago")
+        || a.starts_with("in the previous")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::names::quoted_tokens;
+    use crate::extract::quotes::find_spans;
+    use crate::extract::text::paragraphs;
+    use crate::load;
+
+    type Row = (
+        String,
+        f64,
+        Option<f64>,
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+    );
+
+    fn figures(text: &str) -> Vec<Row> {
+        let (doc, _) = load::parse_document("content/t.txt", format!("T\n\n{text}"), 0).unwrap();
+        let k = Knowledge::builtin();
+        let paras = paragraphs(&doc.body.text, &doc.body.blocks, k);
+        let spans = find_spans(&doc.body.text, &paras);
+        let mut out = Vec::new();
+        for (i, p) in paras.iter().enumerate() {
+            let r = Reader {
+                body: &doc.body.text,
+                para: p,
+                k,
+                quoted: quoted_tokens(p, &spans),
+            };
+            for f in find_figures(&r, i, k) {
+                out.push((
+                    doc.body.text[f.start..f.end].to_string(),
+                    f.value,
+                    f.value_max,
+                    f.unit,
+                    f.noun,
+                    f.qualifier,
+                    f.predicate,
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn areas_qualifiers_and_conversions() {
+        let f = figures(
+            "Kyiv has seized around 2,500 square kilometers (965 square miles) in its breakthrough.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "around 2,500 square kilometers");
+        assert_eq!(
+            (f[0].1, f[0].3.as_str(), f[0].5.as_str()),
+            (2500.0, "km2", "approximate")
+        );
+        assert_eq!(f[0].6.as_deref(), Some("territory taken"));
+        let f = figures("forces have reclaimed almost 400 square miles of territory");
+        assert_eq!(
+            (f[0].1, f[0].3.as_str(), f[0].5.as_str()),
+            (400.0, "mi2", "approximate")
+        );
+        let f = figures("they have recaptured up to 2,500 square kilometers from the Russians");
+        assert_eq!(f[0].5, "upper_bound");
+        let f = figures(
+            "claiming to have taken \"more than 1000 square kilometres\" from pro-Kremlin forces",
+        );
+        assert_eq!((f[0].1, f[0].5.as_str()), (1000.0, "lower_bound"));
+    }
+
+    #[test]
+    fn counts_words_compounds_ranges_and_money() {
+        let f = figures(
+            "Troops had reclaimed more than 30 settlements. The nearly seven-month war went on. A three-day operation.",
+        );
+        assert_eq!(f[0].4.as_deref(), Some("settlement"));
+        assert_eq!(
+            (f[1].1, f[1].3.as_str(), f[1].4.as_deref()),
+            (7.0, "month", Some("war"))
+        );
+        assert_eq!((f[2].1, f[2].3.as_str()), (3.0, "day"));
+        let f = figures(
+            "between 1,000 and 2,000 people fled; 3,000-4,000 rockets were fired; aid of $1.5 billion arrived; a 20% rise.",
+        );
+        assert_eq!(
+            (f[0].1, f[0].2, f[0].5.as_str()),
+            (1000.0, Some(2000.0), "range")
+        );
+        assert_eq!((f[1].1, f[1].2), (3000.0, Some(4000.0)));
+        assert_eq!((f[2].1, f[2].3.as_str()), (1_500_000_000.0, "USD"));
+        assert_eq!((f[3].1, f[3].3.as_str()), (20.0, "percent"));
+    }
+
+    #[test]
+    fn dates_years_times_ordinals_ages_and_names_are_not_figures() {
+        let f = figures(
+            "On Sept. 10, 2022 at 12:38 PM, Raisa Smielkova, 75, sat on the 32nd floor of Interstate 15 in 2014. A 43-year-old man, aged 64, watched Apollo 11.",
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+}

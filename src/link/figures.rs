@@ -1,0 +1,547 @@
+//! Figures across the briefing: claims grouped by the quantity they measure, and disputes.
+//!
+//! Claims join a group when they measure the same quantity: the same predicate class
+//! ("territory taken", "people killed"), the same counted noun, and — for distances, counts
+//! and populations, which depend on where — the same places in their sentence. A claim whose
+//! unit cannot measure the group's quantity (a length for an area) stays in the group, flagged
+//! as a unit error and never converted. Grouping is conservative: a missed merge is better
+//! than a false dispute.
+//!
+//! A group is disputed when two claims from different articles cannot both hold once
+//! qualifiers and rounding are taken into account, unless some single article itself gives
+//! both values (then they measure different moments or things, as "fell to 7.8% from 8.1%").
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::extract::Extraction;
+use crate::extract::figures::ExtractedFigure;
+use crate::knowledge::Knowledge;
+use crate::load::Document;
+use crate::model::{Claim, Conversion, Figure, Normalized, Notice};
+use crate::render::format_number;
+use crate::slug::SlugSet;
+
+/// Dimensions a unit error can happen between: a figure in one of these given for a quantity
+/// measured in another of the same family ("1,000 kilometers" of territory).
+const SPATIAL: &[&str] = &["length", "area"];
+
+struct Draft<'a> {
+    article: usize,
+    figure: &'a ExtractedFigure,
+    claimant: Option<String>,
+    places: Vec<String>,
+    /// Value (and upper value) in the dimension's base unit.
+    norm: (f64, Option<f64>),
+    norm_unit: String,
+    unit_error: bool,
+    key: String,
+}
+
+/// Builds the figure groups. `person_of` maps (article, local entity) to a person id;
+/// `place_spans` gives, per article, the place ids with their spans.
+pub fn link_figures(
+    documents: &[Document],
+    extractions: &[Extraction],
+    person_of: &dyn Fn(usize, usize) -> Option<String>,
+    place_spans: &[Vec<(usize, usize, String)>],
+    place_names: &HashMap<String, String>,
+    k: &Knowledge,
+    notices: &mut Vec<Notice>,
+) -> Vec<Figure> {
+    let u = &k.units;
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (a, x) in extractions.iter().enumerate() {
+        for f in &x.figures {
+            let claimant = f.claimant.and_then(|c| person_of(a, c));
+            let mut places: Vec<String> = place_spans[a]
+                .iter()
+                .filter(|(s, e, _)| *s >= f.sentence.0 && *e <= f.sentence.1)
+                .map(|(_, _, id)| id.clone())
+                .collect();
+            places.sort();
+            places.dedup();
+            let (factor, base) = match u.unit(&f.unit) {
+                Some(unit) if unit.dimension != "money" && unit.dimension != "percent" => {
+                    (unit.factor, unit.base.clone())
+                }
+                _ => (1.0, f.unit.clone()),
+            };
+            let norm = (f.value * factor, f.value_max.map(|m| m * factor));
+            let predicate = f.predicate.as_deref().and_then(|p| u.predicate(p));
+            let mut class = f.predicate.clone().unwrap_or_default();
+            let mut unit_error = false;
+            let noun = f.noun.clone().unwrap_or_default();
+            let measure = match predicate.and_then(|p| p.dimension.clone()) {
+                // "seven-month war" and "three-day operation" are different durations.
+                Some(expected) if f.dimension == expected => format!("{expected}:{noun}"),
+                Some(expected)
+                    if SPATIAL.contains(&expected.as_str())
+                        && SPATIAL.contains(&f.dimension.as_str()) =>
+                {
+                    unit_error = true;
+                    format!("{expected}:{noun}")
+                }
+                Some(_) if f.dimension == "count" => {
+                    format!("count:{}", f.noun.clone().unwrap_or_default())
+                }
+                Some(_) => {
+                    // The predicate cannot be about this figure ("recaptured in just two days"):
+                    // group it by what it measures instead, in a group of its own article's
+                    // (nothing says it measures what another article's figure does).
+                    class = natural_class(&f.dimension);
+                    format!("{}:{}|only {}", f.dimension, noun, documents[a].id)
+                }
+                None => match f.dimension.as_str() {
+                    "count" => format!("count:{}", f.noun.clone().unwrap_or_default()),
+                    "money" => format!("money:{}", f.unit),
+                    d => format!("{d}:{}", f.noun.clone().unwrap_or_default()),
+                },
+            };
+            // Where it is matters for distances, populations and plain counts.
+            let place_bound = matches!(class.as_str(), "distance" | "population" | "")
+                || (measure.starts_with("count:") && class.is_empty());
+            let place_key = if place_bound {
+                places.join("+")
+            } else {
+                String::new()
+            };
+            let key = format!(
+                "{class}|{measure}|{place_key}{}",
+                if f.previous { "|previous" } else { "" }
+            );
+            drafts.push(Draft {
+                article: a,
+                figure: f,
+                claimant,
+                places,
+                norm,
+                norm_unit: if unit_error { f.unit.clone() } else { base },
+                unit_error,
+                key,
+            });
+        }
+    }
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        groups.entry(d.key.clone()).or_default().push(i);
+    }
+    let mut figures: Vec<Figure> = Vec::new();
+    for (key, members) in &groups {
+        let first = &drafts[members[0]];
+        let f0 = first.figure;
+        let parts: Vec<&str> = key.split('|').collect();
+        let class = parts[0];
+        let measure = parts[1];
+        // Values are shown in the unit the claims use most ("months" for a war, "km²" for
+        // territory), converted from the dimension's base unit.
+        let mut written: BTreeMap<&str, usize> = BTreeMap::new();
+        for &i in members.iter().filter(|&&i| !drafts[i].unit_error) {
+            *written.entry(drafts[i].figure.unit.as_str()).or_default() += 1;
+        }
+        let shown = written
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(u, _)| u.to_string());
+        let shown_factor = shown
+            .as_deref()
+            .and_then(|c| u.unit(c))
+            .filter(|x| x.dimension != "money" && x.dimension != "percent")
+            .map_or(1.0, |x| x.factor);
+        let unit = shown.unwrap_or_else(|| first.norm_unit.clone());
+        let mut claims: Vec<(Claim, f64)> = Vec::new();
+        for &i in members {
+            let d = &drafts[i];
+            let doc = &documents[d.article];
+            let f = d.figure;
+            let conversion = f.conversion.as_ref().map(|c| {
+                let consistent = conversion_consistent(f, c, k);
+                if !consistent {
+                    notices.push(Notice {
+                        kind: "conversion-mismatch".to_string(),
+                        message: format!(
+                            "\"{}\" is given with the conversion \"{}\", which does not agree with it",
+                            &doc.body.text[f.start..f.end],
+                            &doc.body.text[c.start..c.end]
+                        ),
+                        article: Some(doc.id.clone()),
+                        start: Some(f.start),
+                        end: Some(c.end),
+                        page: None,
+                    });
+                }
+                Conversion {
+                    text: doc.body.text[c.start..c.end].to_string(),
+                    value: c.value,
+                    unit: c.unit.clone(),
+                    consistent,
+                }
+            });
+            claims.push((
+                Claim {
+                    article: doc.id.clone(),
+                    text: doc.body.text[f.start..f.end].to_string(),
+                    start: f.start,
+                    end: f.end,
+                    value: f.value,
+                    value_max: f.value_max,
+                    unit: f
+                        .noun
+                        .clone()
+                        .filter(|_| f.dimension == "count")
+                        .unwrap_or_else(|| f.unit.clone()),
+                    qualifier: f.qualifier.clone(),
+                    normalized: if d.unit_error {
+                        Normalized {
+                            value: f.value,
+                            value_max: f.value_max,
+                            unit: f.unit.clone(),
+                        }
+                    } else {
+                        Normalized {
+                            value: round(d.norm.0 / shown_factor),
+                            value_max: d.norm.1.map(|m| round(m / shown_factor)),
+                            unit: unit.clone(),
+                        }
+                    },
+                    claimant: d.claimant.clone(),
+                    conversion,
+                    unit_error: d.unit_error,
+                    sentence: doc.body.text[f.sentence.0..f.sentence.1].to_string(),
+                },
+                f.step
+                    * u.unit(&f.unit).map_or(1.0, |x| {
+                        if x.dimension == "money" || x.dimension == "percent" {
+                            1.0
+                        } else {
+                            x.factor
+                        }
+                    })
+                    / shown_factor,
+            ));
+        }
+        claims.sort_by(|a, b| {
+            let date = |c: &Claim| {
+                documents
+                    .iter()
+                    .find(|d| d.id == c.article)
+                    .and_then(|d| d.date.clone())
+            };
+            (date(&a.0), &a.0.article, a.0.start).cmp(&(date(&b.0), &b.0.article, b.0.start))
+        });
+        let disputed = is_disputed(&claims);
+        let values: Vec<f64> = claims
+            .iter()
+            .filter(|(c, _)| !c.unit_error)
+            .flat_map(|(c, _)| std::iter::once(c.normalized.value).chain(c.normalized.value_max))
+            .collect();
+        let range = (!values.is_empty()).then(|| {
+            let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            (lo, hi)
+        });
+        let ratio = range.and_then(|(lo, hi)| (lo > 0.0).then(|| round(hi / lo)));
+        let place_label: Vec<String> = first
+            .places
+            .iter()
+            .filter(|_| key.split('|').nth(2).is_some_and(|p| !p.is_empty()))
+            .filter_map(|id| place_names.get(id).cloned())
+            .collect();
+        let label = label_for(class, measure, f0, &place_label, k);
+        let mut grouping = vec![grouping_reason(class, measure, &place_label, k)];
+        if f0.previous {
+            grouping.push("These figures are given as earlier values (\"down from\", \"a month earlier\"), so they are kept apart from current ones.".to_string());
+        }
+        let unit_errors = claims.iter().filter(|(c, _)| c.unit_error).count();
+        if unit_errors > 0 {
+            grouping.push(format!(
+                "{unit_errors} claim{} give{} a unit that cannot measure this quantity; {} shown as written, not converted, and left out of the comparison.",
+                if unit_errors == 1 { "" } else { "s" },
+                if unit_errors == 1 { "s" } else { "" },
+                if unit_errors == 1 { "it is" } else { "they are" }
+            ));
+        }
+        figures.push(Figure {
+            id: String::new(),
+            label,
+            quantity: key.clone(),
+            unit,
+            disputed,
+            page: String::new(),
+            claims: claims.into_iter().map(|(c, _)| c).collect(),
+            grouping,
+            range,
+            ratio,
+            notes: Vec::new(),
+        });
+    }
+    // Disputed first, then the most-claimed; ids follow that order.
+    figures.sort_by(|a, b| {
+        b.disputed
+            .cmp(&a.disputed)
+            .then(b.claims.len().cmp(&a.claims.len()))
+            .then(a.label.cmp(&b.label))
+            .then(a.quantity.cmp(&b.quantity))
+    });
+    let mut slugs = SlugSet::new();
+    for f in &mut figures {
+        f.id = slugs.claim(&f.label);
+        f.page = crate::link::paths::figure(&f.id);
+        for c in f.claims.iter().filter(|c| c.unit_error) {
+            notices.push(Notice {
+                kind: "unit-error".to_string(),
+                message: format!(
+                    "\"{}\" cannot measure {}: shown as written, not converted",
+                    c.text,
+                    f.label.to_lowercase()
+                ),
+                article: Some(c.article.clone()),
+                start: Some(c.start),
+                end: Some(c.end),
+                page: Some(f.page.clone()),
+            });
+        }
+    }
+    for n in notices
+        .iter_mut()
+        .filter(|n| n.kind == "conversion-mismatch" && n.page.is_none())
+    {
+        if let Some(f) = figures.iter().find(|f| {
+            f.claims
+                .iter()
+                .any(|c| Some(&c.article) == n.article.as_ref() && Some(c.start) == n.start)
+        }) {
+            n.page = Some(f.page.clone());
+        }
+    }
+    figures
+}
+
+fn natural_class(dimension: &str) -> String {
+    match dimension {
+        "duration" => "duration".to_string(),
+        "length" => "distance".to_string(),
+        _ => String::new(),
+    }
+}
+
+fn round(v: f64) -> f64 {
+    if v.abs() >= 100.0 {
+        (v * 100.0).round() / 100.0
+    } else {
+        (v * 10_000.0).round() / 10_000.0
+    }
+}
+
+/// Whether a conversion in parentheses agrees with the figure, within the rounding of the
+/// conversion as written (and 2% more).
+fn conversion_consistent(
+    f: &ExtractedFigure,
+    c: &crate::extract::figures::ExtractedConversion,
+    k: &Knowledge,
+) -> bool {
+    let (Some(from), Some(to)) = (k.units.unit(&f.unit), k.units.unit(&c.unit)) else {
+        return true;
+    };
+    if from.dimension != to.dimension {
+        return false;
+    }
+    let expected = f.value * from.factor / to.factor;
+    (expected - c.value).abs() <= c.step.max(1.0) / 2.0 + expected.abs() * 0.02
+}
+
+/// The interval of values a claim allows, in base units.
+fn interval(c: &Claim, step: f64) -> (f64, f64) {
+    let v = c.normalized.value;
+    let half = step / 2.0;
+    match c.qualifier.as_str() {
+        "approximate" => (v * 0.85 - half, v * 1.15 + half),
+        "lower_bound" => (v - half, f64::INFINITY),
+        "upper_bound" => (0.0, v + half),
+        "range" => (v - half, c.normalized.value_max.unwrap_or(v) + half),
+        _ => (v - half - v.abs() * 0.01, v + half + v.abs() * 0.01),
+    }
+}
+
+fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+/// Disputed: two claims from different articles that cannot both hold, unless one article
+/// itself gives both values.
+fn is_disputed(claims: &[(Claim, f64)]) -> bool {
+    let usable: Vec<(&Claim, (f64, f64))> = claims
+        .iter()
+        .filter(|(c, _)| !c.unit_error)
+        .map(|(c, step)| (c, interval(c, *step)))
+        .collect();
+    for (i, (a, ia)) in usable.iter().enumerate() {
+        for (b, ib) in &usable[i + 1..] {
+            if a.article == b.article || overlaps(*ia, *ib) {
+                continue;
+            }
+            // Does any article give both values itself?
+            let explained = usable.iter().any(|(x, ix)| {
+                usable.iter().any(|(y, iy)| {
+                    x.article == y.article
+                        && !overlaps(*ix, *iy)
+                        && overlaps(*ix, *ia)
+                        && overlaps(*iy, *ib)
+                })
+            });
+            if !explained {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn plural(noun: &str) -> String {
+    match noun {
+        "person" => "people".to_string(),
+        "man" => "men".to_string(),
+        "woman" => "women".to_string(),
+        "child" => "children".to_string(),
+        n if n.ends_with('y') && !n.ends_with("ay") && !n.ends_with("ey") => {
+            format!("{}ies", &n[..n.len() - 1])
+        }
+        n if n.ends_with('s') || n.ends_with('x') || n.ends_with("ch") || n.ends_with("sh") => {
+            format!("{n}es")
+        }
+        n => format!("{n}s"),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A plain-language label: "Territory taken", "Territory taken: settlements",
+/// "Population: Kupiansk", "Duration: war".
+fn label_for(
+    class: &str,
+    measure: &str,
+    f: &ExtractedFigure,
+    places: &[String],
+    k: &Knowledge,
+) -> String {
+    // "person" adds nothing to a label ("People killed", "Population").
+    let noun = measure
+        .split_once(':')
+        .map(|x| x.1)
+        .filter(|n| !n.is_empty() && *n != "person");
+    let counted = measure.starts_with("count:");
+    let base = match k.units.predicate(class) {
+        Some(p) => match noun {
+            Some(n) if counted => format!("{}: {}", p.label, plural(n)),
+            Some(n) => format!("{}: {n}", p.label),
+            None => p.label.clone(),
+        },
+        None => match (f.dimension.as_str(), noun) {
+            ("count", Some(n)) => capitalise(&plural(n)),
+            ("money", _) => format!("Amount in {}", f.unit),
+            ("percent", Some(n)) => format!("Share: {}", plural(n)),
+            ("percent", None) => "Percentage".to_string(),
+            (d, Some(n)) => format!("{}: {}", capitalise(d), n),
+            (d, None) => capitalise(d),
+        },
+    };
+    if places.is_empty() {
+        base
+    } else {
+        format!("{base} — {}", places.join(", "))
+    }
+}
+
+fn grouping_reason(class: &str, measure: &str, places: &[String], k: &Knowledge) -> String {
+    let mut why = Vec::new();
+    if let Some(p) = k.units.predicate(class) {
+        why.push(format!(
+            "the words around each figure say it measures {}",
+            p.label.to_lowercase()
+        ));
+    }
+    match measure.split_once(':') {
+        Some(("count", n)) if !n.is_empty() => why.push(format!("each counts {}", plural(n))),
+        Some((d, n)) => {
+            why.push(format!("each is a {d}"));
+            if !n.is_empty() {
+                why.push(format!("of the {n}"));
+            }
+        }
+        None => why.push(format!("each is an {measure}")),
+    }
+    if !places.is_empty() {
+        why.push(format!("each sentence names {}", places.join(" and ")));
+    }
+    let numbers = format_number(0.0);
+    let _ = numbers;
+    format!("Grouped because {}.", why.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(article: &str, value: f64, qualifier: &str) -> (Claim, f64) {
+        (
+            Claim {
+                article: article.to_string(),
+                text: String::new(),
+                start: 0,
+                end: 0,
+                value,
+                value_max: None,
+                unit: "km2".to_string(),
+                qualifier: qualifier.to_string(),
+                normalized: Normalized {
+                    value,
+                    value_max: None,
+                    unit: "km2".to_string(),
+                },
+                claimant: None,
+                conversion: None,
+                unit_error: false,
+                sentence: String::new(),
+            },
+            100.0,
+        )
+    }
+
+    #[test]
+    fn disagreeing_outlets_are_a_dispute_but_rounding_and_bounds_are_not() {
+        assert!(is_disputed(&[
+            claim("a", 1036.0, "approximate"),
+            claim("b", 2000.0, "exact")
+        ]));
+        assert!(!is_disputed(&[
+            claim("a", 2500.0, "approximate"),
+            claim("b", 2470.0, "exact")
+        ]));
+        assert!(!is_disputed(&[
+            claim("a", 1000.0, "lower_bound"),
+            claim("b", 2000.0, "exact")
+        ]));
+        assert!(!is_disputed(&[
+            claim("a", 2500.0, "upper_bound"),
+            claim("b", 2000.0, "exact")
+        ]));
+    }
+
+    #[test]
+    fn values_one_article_gives_together_are_not_a_dispute() {
+        // "fell to 7.8% from 8.1%" in two outlets.
+        let c = [
+            claim("a", 7.8, "exact"),
+            claim("a", 8.1, "exact"),
+            claim("b", 7.8, "exact"),
+            claim("b", 8.1, "exact"),
+        ];
+        let c: Vec<(Claim, f64)> = c.into_iter().map(|(c, _)| (c, 0.1)).collect();
+        assert!(!is_disputed(&c));
+    }
+}
