@@ -110,6 +110,16 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
     let value = number.value;
     let mut value_max = None;
     let mut qualifier = "exact".to_string();
+    // "72-hour", "9,000-acre", "20-person": digits joined to a unit or noun by a hyphen.
+    let mut digit_compound: Option<usize> = None;
+    if r.token(last).kind == TokenKind::Number
+        && r.is_punct(last + 1, "-")
+        && r.token(last + 1).start == r.token(last).end
+        && r.is_word(last + 2)
+        && r.token(last + 2).start == r.token(last + 1).end
+    {
+        digit_compound = Some(last + 2);
+    }
 
     // Qualifier before ("more than", "as much as", "between").
     let first_tok = if currency_before.is_some() { i } else { num_at };
@@ -153,6 +163,9 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
             value_max = Some(upper.value);
             qualifier = "range".to_string();
             last = upper.last;
+        } else if !by_word && upper.value < value {
+            // "a 7-2 decision": a vote or a score, read as one figure.
+            last = upper.last;
         }
     }
     if qualifier == "range" && value_max.is_none() {
@@ -175,7 +188,20 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
             noun = Some(u.singular(after));
         }
     }
-    if unit.is_none() {
+    if let Some(w) = digit_compound {
+        let word = r.word(w);
+        let head = word.split('-').next().unwrap_or(word);
+        if let Some((unit_def, _)) = u.unit_at(&[head]) {
+            unit = Some((unit_def.code.clone(), unit_def.dimension.clone()));
+        } else if head.chars().all(char::is_alphabetic) {
+            noun = Some(u.singular(head));
+        }
+        end_tok = w;
+        if word.contains("-year-old") || head == "year" && r.word(w).ends_with("old") {
+            return None;
+        }
+    }
+    if unit.is_none() && digit_compound.is_none() {
         let next = last + 1;
         if r.is_punct(next, "%") {
             unit = Some(("percent".into(), "percent".into()));
@@ -191,15 +217,18 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
             }
         }
     }
-    if unit.is_none() && noun.is_none() {
+    if unit.is_none() && noun.is_none() && digit_compound.is_none() {
         let (n, t) = counted_noun(r, end_tok + 1, k);
         noun = n;
         if let Some(t) = t {
             end_tok = t;
         }
     }
-    // A compound ("seven-month war"): the noun after it says what lasts.
-    if number.compound_rest.is_some() && noun.is_none() && unit.is_some() {
+    // A compound ("seven-month war", "72-hour truce"): the noun after it says what lasts.
+    if (number.compound_rest.is_some() || digit_compound.is_some())
+        && noun.is_none()
+        && unit.is_some()
+    {
         let (n, _) = counted_noun(r, last + 1, k);
         noun = n;
     }
@@ -394,15 +423,38 @@ fn excluded(r: &Reader, n: &Number, k: &Knowledge) -> bool {
         {
             return true;
         }
-        // Part of a name: "Apollo 11", "Interstate 15", "G-20", "Channel 10".
+        // Part of a name: "Apollo 11", "Route 91", "Article 50", "FTSE 100" (but not "More Than
+        // 8,000 Acres" in a headline: a qualifier's word is no name).
+        let qualifier_word = prev_word.is_some_and(|p| {
+            k.units.qualifier_before(&[p]).is_some()
+                || matches!(p.to_lowercase().as_str(), "than" | "of" | "to" | "and")
+        });
         if let Some(p) = prev_word
             && is_capitalised(p)
+            && !qualifier_word
             && !r.para.starts_sentence(n.first - 1, r.body)
             && k.units.unit_at(&[p]).is_none()
             && k.units.currency_at(&[p]).is_none()
             && !is_calendar_word(p)
-            && next_word
-                .is_none_or(|w| !w.chars().all(char::is_lowercase) || k.units.is_not_counted(w))
+        {
+            return true;
+        }
+        // "9/11", "1 of 73" (a photo counter), "3/4": not figures.
+        if r.is_punct(next, "/") || (n.first >= 1 && r.is_punct(n.first - 1, "/")) {
+            return true;
+        }
+        if next_word == Some("of")
+            && r.token(next + 1).kind == TokenKind::Number
+            && !(next + 2 < r.len()
+                && r.is_word(next + 2)
+                && r.word(next + 2).chars().all(char::is_lowercase))
+        {
+            return true;
+        }
+        if prev_word == Some("of")
+            && n.first >= 2
+            && r.token(n.first - 2).kind == TokenKind::Number
+            && next_word.is_none_or(|w| !w.chars().all(char::is_lowercase))
         {
             return true;
         }
@@ -474,6 +526,12 @@ fn counted_noun(r: &Reader, i: usize, k: &Knowledge) -> (Option<String>, Option<
             // "59 Palestinians", "30 Americans": people named by their country.
             if k.is_demonym(w) && w.ends_with('s') {
                 best = Some((u.singular(w), j));
+                break;
+            }
+            // "64 Israeli soldiers": the country's adjective qualifies the noun after it.
+            if k.is_demonym(w) {
+                j += 1;
+                continue;
             }
             break;
         }

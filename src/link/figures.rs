@@ -105,9 +105,18 @@ pub fn link_figures(
             } else {
                 String::new()
             };
+            // "29 died in the 1933 fire": a figure about another year is about another event.
+            let sentence = &documents[a].body.text[f.sentence.0..f.sentence.1];
+            let article_year = documents[a].date.as_deref().and_then(|d| d.get(..4));
+            let other_year = years_in(sentence)
+                .into_iter()
+                .find(|y| Some(y.as_str()) != article_year);
+            let scope = time_scope(sentence);
             let key = format!(
-                "{class}|{measure}|{place_key}{}",
-                if f.previous { "|previous" } else { "" }
+                "{class}|{measure}|{place_key}{}{}{}",
+                if f.previous { "|previous" } else { "" },
+                other_year.map(|y| format!("|year {y}")).unwrap_or_default(),
+                scope.map(|s| format!("|{s}")).unwrap_or_default()
             );
             drafts.push(Draft {
                 article: a,
@@ -149,6 +158,7 @@ pub fn link_figures(
             .map_or(1.0, |x| x.factor);
         let unit = shown.unwrap_or_else(|| first.norm_unit.clone());
         let mut claims: Vec<(Claim, f64)> = Vec::new();
+        let mut claim_places: Vec<Vec<String>> = Vec::new();
         for &i in members {
             let d = &drafts[i];
             let doc = &documents[d.article];
@@ -176,6 +186,7 @@ pub fn link_figures(
                     consistent,
                 }
             });
+            claim_places.push(d.places.clone());
             claims.push((
                 Claim {
                     article: doc.id.clone(),
@@ -228,7 +239,26 @@ pub fn link_figures(
             };
             (date(&a.0), &a.0.article, a.0.start).cmp(&(date(&b.0), &b.0.article, b.0.start))
         });
-        let disputed = is_disputed(&claims);
+        // Only groups that say clearly what they measure can be disputed: a predicate from the
+        // text, and a physical unit, an amount, a rate, or a counted noun. Everything else
+        // ("19 firefighters" and "400 firefighters") may well count different things.
+        let fallback = key.contains("|only ");
+        let counted_with_noun = measure.starts_with("count:") && measure.len() > "count:".len();
+        // Rates are left out: several rates of one thing are common ("U-6" and headline
+        // unemployment) and the words around them rarely tell them apart.
+        let measurable = !measure.starts_with("count:")
+            && !measure.starts_with("duration:")
+            && !measure.starts_with("percent:");
+        let disputable = !class.is_empty() && !fallback && (counted_with_noun || measurable);
+        // For counts, where it happened tells events apart ("19 firefighters near Yarnell",
+        // "29 in the Griffith Park fire"); for measures such as territory, places in the
+        // sentence are only context.
+        let places_for_dispute: Vec<Vec<String>> = if counted_with_noun {
+            claim_places.clone()
+        } else {
+            vec![Vec::new(); claims.len()]
+        };
+        let disputed = disputable && is_disputed(&claims, &places_for_dispute);
         let values: Vec<f64> = claims
             .iter()
             .filter(|(c, _)| !c.unit_error)
@@ -316,6 +346,50 @@ pub fn link_figures(
     figures
 }
 
+/// Words that put a figure in another time than the story's own: a cumulative total, last
+/// year's number, one from years ago.
+fn time_scope(sentence: &str) -> Option<&'static str> {
+    const SCOPES: &[&str] = &[
+        "last year",
+        "last month",
+        "last week",
+        "a year ago",
+        "years ago",
+        "a year earlier",
+        "a month earlier",
+        "so far this year",
+        "so far",
+        "to date",
+        "a total of",
+        "in total",
+        "all-time",
+        "since records",
+        "earlier this year",
+        "the previous year",
+        "each year",
+        "every year",
+        "a year",
+        "per year",
+        "annually",
+    ];
+    let lower = sentence.to_lowercase();
+    SCOPES.iter().find(|s| lower.contains(*s)).copied()
+}
+
+/// Four-digit years (1800-2100) written in a text.
+fn years_in(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in text.split(|c: char| !c.is_ascii_digit()) {
+        if word.len() == 4
+            && let Ok(y) = word.parse::<u32>()
+            && (1800..=2100).contains(&y)
+        {
+            out.push(word.to_string());
+        }
+    }
+    out
+}
+
 fn natural_class(dimension: &str) -> String {
     match dimension {
         "duration" => "duration".to_string(),
@@ -368,20 +442,26 @@ fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
 
 /// Disputed: two claims from different articles that cannot both hold, unless one article
 /// itself gives both values.
-fn is_disputed(claims: &[(Claim, f64)]) -> bool {
-    let usable: Vec<(&Claim, (f64, f64))> = claims
+fn is_disputed(claims: &[(Claim, f64)], places: &[Vec<String>]) -> bool {
+    let usable: Vec<(&Claim, (f64, f64), &[String])> = claims
         .iter()
-        .filter(|(c, _)| !c.unit_error)
-        .map(|(c, step)| (c, interval(c, *step)))
+        .zip(places)
+        .filter(|((c, _), _)| !c.unit_error)
+        .map(|((c, step), p)| (c, interval(c, *step), p.as_slice()))
         .collect();
-    for (i, (a, ia)) in usable.iter().enumerate() {
-        for (b, ib) in &usable[i + 1..] {
+    for (i, (a, ia, pa)) in usable.iter().enumerate() {
+        for (b, ib, pb) in &usable[i + 1..] {
             if a.article == b.article || overlaps(*ia, *ib) {
                 continue;
             }
+            // Figures about different places ("in the Griffith Park fire", "near Yarnell")
+            // are not about the same thing.
+            if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p)) {
+                continue;
+            }
             // Does any article give both values itself?
-            let explained = usable.iter().any(|(x, ix)| {
-                usable.iter().any(|(y, iy)| {
+            let explained = usable.iter().any(|(x, ix, _)| {
+                usable.iter().any(|(y, iy, _)| {
                     x.article == y.article
                         && !overlaps(*ix, *iy)
                         && overlaps(*ix, *ia)
@@ -514,34 +594,53 @@ mod tests {
 
     #[test]
     fn disagreeing_outlets_are_a_dispute_but_rounding_and_bounds_are_not() {
-        assert!(is_disputed(&[
-            claim("a", 1036.0, "approximate"),
-            claim("b", 2000.0, "exact")
-        ]));
-        assert!(!is_disputed(&[
-            claim("a", 2500.0, "approximate"),
-            claim("b", 2470.0, "exact")
-        ]));
-        assert!(!is_disputed(&[
-            claim("a", 1000.0, "lower_bound"),
-            claim("b", 2000.0, "exact")
-        ]));
-        assert!(!is_disputed(&[
-            claim("a", 2500.0, "upper_bound"),
-            claim("b", 2000.0, "exact")
-        ]));
+        let none = vec![Vec::new(); 2];
+        let pair = |a: (Claim, f64), b: (Claim, f64)| vec![a, b];
+        assert!(is_disputed(
+            &pair(
+                claim("a", 1036.0, "approximate"),
+                claim("b", 2000.0, "exact")
+            ),
+            &none
+        ));
+        assert!(!is_disputed(
+            &pair(
+                claim("a", 2500.0, "approximate"),
+                claim("b", 2470.0, "exact")
+            ),
+            &none
+        ));
+        assert!(!is_disputed(
+            &pair(
+                claim("a", 1000.0, "lower_bound"),
+                claim("b", 2000.0, "exact")
+            ),
+            &none
+        ));
+        assert!(!is_disputed(
+            &pair(
+                claim("a", 2500.0, "upper_bound"),
+                claim("b", 2000.0, "exact")
+            ),
+            &none
+        ));
+        let elsewhere = vec![
+            vec!["yarnell".to_string()],
+            vec!["griffith-park".to_string()],
+        ];
+        assert!(!is_disputed(
+            &pair(claim("a", 19.0, "exact"), claim("b", 29.0, "exact")),
+            &elsewhere
+        ));
     }
 
     #[test]
     fn values_one_article_gives_together_are_not_a_dispute() {
         // "fell to 7.8% from 8.1%" in two outlets.
-        let c = [
-            claim("a", 7.8, "exact"),
-            claim("a", 8.1, "exact"),
-            claim("b", 7.8, "exact"),
-            claim("b", 8.1, "exact"),
-        ];
-        let c: Vec<(Claim, f64)> = c.into_iter().map(|(c, _)| (c, 0.1)).collect();
-        assert!(!is_disputed(&c));
+        let c: Vec<(Claim, f64)> = [("a", 7.8), ("a", 8.1), ("b", 7.8), ("b", 8.1)]
+            .into_iter()
+            .map(|(a, v)| (claim(a, v, "exact").0, 0.1))
+            .collect();
+        assert!(!is_disputed(&c, &vec![Vec::new(); 4]));
     }
 }

@@ -148,7 +148,13 @@ pub fn locate(body: &str, text: &str, context: Option<&str>) -> Option<(usize, u
         None => 0,
     };
     let window = match context {
-        Some(c) => &body[base..(base + c.len() + 8).min(body.len())],
+        Some(c) => {
+            let mut end = (base + c.len() + 8).min(body.len());
+            while !body.is_char_boundary(end) {
+                end -= 1;
+            }
+            &body[base..end]
+        }
         None => body,
     };
     let at = window.find(text)?;
