@@ -32,6 +32,12 @@ enum Command {
         /// The URL the site will be served from, e.g. https://example.org/briefing/
         #[arg(long)]
         base_url: Option<String>,
+        /// Threads to use [default: one per core]
+        #[arg(long, short)]
+        jobs: Option<usize>,
+        /// Print the time of each stage and the counts as JSON on standard output
+        #[arg(long)]
+        timings: bool,
     },
     /// Create a new briefing folder with the default templates, static files and one example article
     Init {
@@ -47,7 +53,10 @@ fn main() -> ExitCode {
             root,
             output,
             base_url,
+            jobs,
+            timings,
         } => {
+            set_jobs(jobs);
             let options = site::Options {
                 root,
                 output,
@@ -56,6 +65,9 @@ fn main() -> ExitCode {
             match site::build(&options) {
                 Ok(report) => {
                     eprint!("{}", report.warnings);
+                    if timings {
+                        println!("{}", report.to_json());
+                    }
                     let ms = report.timings.total().as_millis();
                     eprintln!(
                         "Built {} pages from {} articles into {} in {ms} ms ({} files written, {} unchanged, {} removed){}",
@@ -87,6 +99,14 @@ fn main() -> ExitCode {
             }
             Err(problems) => fail(&problems, "nothing was created"),
         },
+    }
+}
+
+/// `--jobs N`: the size of the thread pool every parallel stage runs on.
+fn set_jobs(jobs: Option<usize>) {
+    if let Some(n) = jobs.filter(|&n| n > 0) {
+        // Only fails if a pool was built already, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
     }
 }
 

@@ -1,6 +1,7 @@
 //! Stage 6, `site`: orchestrate the stages, add static files and machine-readable outputs, and
 //! write the result. `build`, `check` and `serve` are thin wrappers over [`generate`].
 
+pub mod import;
 pub mod links;
 pub mod output;
 pub mod static_files;
@@ -76,11 +77,13 @@ pub fn generate(options: &Options) -> Result<Generated, Diagnostics> {
     let base = BaseUrl::new(config.base_url.as_deref());
     let knowledge = Knowledge::new(&config.knowledge);
     // The gazetteer takes longest to get ready: index it while the articles load.
-    let loaded = std::thread::scope(|scope| {
-        scope.spawn(|| {
-            knowledge.gazetteer();
-        });
-        timings.time("load", || load::load(root))
+    let loaded = timings.time("load", || {
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                knowledge.gazetteer();
+            });
+            load::load(root)
+        })
     });
     diagnostics.extend(loaded.diagnostics);
     let templates = match Templates::load(root, &base) {
@@ -166,6 +169,32 @@ pub fn build(options: &Options) -> Result<BuildReport, Diagnostics> {
         warnings: generated.warnings,
         timings: generated.timings,
     })
+}
+
+impl BuildReport {
+    /// The report as one line of JSON: stage times in milliseconds and counts, for scripts
+    /// and benchmarks (the field names are stable).
+    pub fn to_json(&self) -> String {
+        let stages: serde_json::Map<String, serde_json::Value> = self
+            .timings
+            .stages
+            .iter()
+            .map(|(name, d)| (name.to_string(), serde_json::json!(d.as_secs_f64() * 1000.0)))
+            .collect();
+        serde_json::json!({
+            "articles": self.articles,
+            "pages": self.pages,
+            "files": self.write.files,
+            "written": self.write.written,
+            "unchanged": self.write.unchanged,
+            "removed": self.write.removed,
+            "bytes": self.write.bytes,
+            "warnings": self.warnings.warning_count(),
+            "stages_ms": stages,
+            "total_ms": self.timings.total().as_secs_f64() * 1000.0,
+        })
+        .to_string()
+    }
 }
 
 fn one(d: Diagnostic) -> Diagnostics {
