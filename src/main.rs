@@ -106,7 +106,9 @@ fn main() -> ExitCode {
 fn set_jobs(jobs: Option<usize>) {
     if let Some(n) = jobs.filter(|&n| n > 0) {
         // Only fails if a pool was built already, which cannot happen this early.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
     }
 }
 

@@ -15,6 +15,7 @@ use crate::model::{
 use crate::render::body::{Annotation, body_html, escape};
 use crate::render::charts::{ChartRow, figure_chart, locator_map};
 use crate::render::diff::{DiffSummary, word_diff_html};
+use crate::render::structured;
 
 /// The list pages, which are paginated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -344,6 +345,10 @@ pub struct PageView {
     pub pagination: Option<Pagination>,
     /// Things the tool was unsure about on this page.
     pub notices: Vec<NoticeView>,
+    /// schema.org JSON-LD for the page, ready to put in a `<script type="application/ld+json">`.
+    pub jsonld: String,
+    /// Open Graph type: `article` for article pages, `website` otherwise.
+    pub og_type: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -504,6 +509,26 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
     let path = page.path_in(briefing);
     let kind = page.template().trim_end_matches(".html");
     let mut pagination = None;
+    let base = &site.base;
+    let jsonld = match *page {
+        Page::Article(i) => structured::article(&briefing.articles[i], base),
+        Page::Person(i) => structured::person(&briefing.people[i], base),
+        Page::Place(i) => structured::place(&briefing.places[i], base),
+        Page::Quote(i) => structured::quote(&briefing.quotes[i], briefing, base),
+        Page::Figure(i) => structured::figure(&briefing.figures[i], briefing, base),
+        _ => structured::website(briefing, base),
+    };
+    // The entity's slice of the model, as data.
+    let data = match *page {
+        Page::Person(i) => Some(structured::data_view(&briefing.people[i])),
+        Page::Place(i) => Some(structured::data_view(&briefing.places[i])),
+        Page::Quote(i) => Some(structured::data_view(&briefing.quotes[i])),
+        Page::Figure(i) => Some(structured::data_view(&briefing.figures[i])),
+        _ => None,
+    };
+    if let Some(json_html) = data {
+        ctx.insert("data_json_html", &json_html);
+    }
     let (title, description) = match *page {
         Page::Index => {
             let articles = site.summaries_by_date(briefing.articles.iter());
@@ -908,6 +933,12 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
             description,
             pagination,
             notices,
+            jsonld: structured::script_text(&jsonld),
+            og_type: if matches!(page, Page::Article(_)) {
+                "article"
+            } else {
+                "website"
+            },
         },
     );
     ctx

@@ -10,6 +10,7 @@ pub mod charts;
 pub mod context;
 pub mod diff;
 pub mod highlight;
+pub mod structured;
 pub mod templates;
 
 use rayon::prelude::*;

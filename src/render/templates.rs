@@ -47,6 +47,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("places.html", include_str!("../../templates/places.html")),
     ("place.html", include_str!("../../templates/place.html")),
     ("search.html", include_str!("../../templates/search.html")),
+    (
+        "partials_data.html",
+        include_str!("../../templates/partials_data.html"),
+    ),
 ];
 
 /// Where a template came from, for error messages.

@@ -1,9 +1,11 @@
 //! Stage 6, `site`: orchestrate the stages, add static files and machine-readable outputs, and
 //! write the result. `build`, `check` and `serve` are thin wrappers over [`generate`].
 
+pub mod feeds;
 pub mod import;
 pub mod links;
 pub mod output;
+pub mod search;
 pub mod static_files;
 
 use std::path::{Path, PathBuf};
@@ -121,10 +123,18 @@ pub fn generate(options: &Options) -> Result<Generated, Diagnostics> {
         bytes: serde_json::to_vec_pretty(&briefing).expect("the model always serialises"),
     });
     files.push(OutputFile {
+        path: "search_index.json".to_string(),
+        bytes: search::search_index(&briefing, &base).into_bytes(),
+    });
+    files.push(OutputFile {
         path: "highlight.css".to_string(),
         bytes: render::highlight::stylesheet().into_bytes(),
     });
+    files.push(feeds::atom(&briefing, &base));
+    files.push(feeds::robots(&base));
     files.extend(statics);
+    let sitemap = feeds::sitemap(&files, &base);
+    files.push(sitemap);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|later, earlier| later.path == earlier.path);
     Ok(Generated {
@@ -179,7 +189,12 @@ impl BuildReport {
             .timings
             .stages
             .iter()
-            .map(|(name, d)| (name.to_string(), serde_json::json!(d.as_secs_f64() * 1000.0)))
+            .map(|(name, d)| {
+                (
+                    name.to_string(),
+                    serde_json::json!(d.as_secs_f64() * 1000.0),
+                )
+            })
             .collect();
         serde_json::json!({
             "articles": self.articles,

@@ -9,7 +9,16 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::render::OutputFile;
 
 /// The built-in static files, embedded at compile time from `static/`.
-pub const BUILT_IN: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../static/style.css"))];
+pub const BUILT_IN: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../static/style.css")),
+    ("search.js", include_bytes!("../../static/search.js")),
+    ("favicon.svg", include_bytes!("../../static/favicon.svg")),
+    // elasticlunr.js 0.9.5 (MIT licence, Oliver Nightingale and Wei Song), for search.
+    (
+        "elasticlunr.min.js",
+        include_bytes!("../../static/elasticlunr.min.js"),
+    ),
+];
 
 /// The static files of the site: built-ins first, then the briefing's own (which win).
 pub fn collect(root: &Path, diagnostics: &mut Diagnostics) -> Vec<OutputFile> {

@@ -1,0 +1,165 @@
+//! Structured data for pages: schema.org JSON-LD (NewsArticle, Person, Organization, Place with
+//! geo coordinates, Quotation with its creator, QuantitativeValue for figure claims), and each
+//! entity's slice of the model as highlighted JSON and YAML.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::config::BaseUrl;
+use crate::model::{Article, Briefing, EntityKind, Figure, Person, Place, Quote};
+use crate::render::highlight;
+
+/// JSON-LD text safe to put inside a `<script>` element.
+pub fn script_text(value: &Value) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace("</", "<\\/")
+        .replace("<!--", "<\\!--")
+}
+
+fn person_ld(p: &Person, base: &BaseUrl) -> Value {
+    let kind = match p.kind {
+        EntityKind::Person => "Person",
+        EntityKind::Organization => "Organization",
+    };
+    let mut v = json!({ "@type": kind, "name": p.name, "url": base.absolute(&p.page) });
+    if !p.aliases.is_empty() {
+        v["alternateName"] = json!(p.aliases);
+    }
+    if p.kind == EntityKind::Person && !p.roles.is_empty() {
+        v["jobTitle"] = json!(p.roles);
+    }
+    v
+}
+
+pub fn website(b: &Briefing, base: &BaseUrl) -> Value {
+    json!({
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": b.title,
+        "description": b.description,
+        "url": base.absolute("/"),
+        "inLanguage": b.language,
+    })
+}
+
+pub fn article(a: &Article, base: &BaseUrl) -> Value {
+    let mut v = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": a.title,
+        "url": base.absolute(&a.page),
+        "mainEntityOfPage": base.absolute(&a.page),
+        "wordCount": a.word_count,
+    });
+    if let Some(d) = &a.date {
+        v["datePublished"] = json!(d);
+    }
+    if let Some(author) = &a.author {
+        v["author"] = json!({ "@type": "Person", "name": author });
+    }
+    if let Some(outlet) = &a.outlet {
+        v["publisher"] = json!({ "@type": "Organization", "name": outlet });
+    }
+    if let Some(url) = &a.url {
+        v["isBasedOn"] = json!(url);
+    }
+    v
+}
+
+pub fn person(p: &Person, base: &BaseUrl) -> Value {
+    let mut v = person_ld(p, base);
+    v["@context"] = json!("https://schema.org");
+    v
+}
+
+pub fn place(p: &Place, base: &BaseUrl) -> Value {
+    let mut v = json!({
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": p.name,
+        "url": base.absolute(&p.page),
+    });
+    if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
+        v["geo"] = json!({ "@type": "GeoCoordinates", "latitude": lat, "longitude": lon });
+    }
+    if let Some(c) = &p.country {
+        v["address"] = json!({ "@type": "PostalAddress", "addressCountry": c });
+    }
+    if !p.aliases.is_empty() {
+        v["alternateName"] = json!(p.aliases);
+    }
+    v
+}
+
+pub fn quote(q: &Quote, b: &Briefing, base: &BaseUrl) -> Value {
+    let mut v = json!({
+        "@context": "https://schema.org",
+        "@type": "Quotation",
+        "text": q.text,
+        "url": base.absolute(&q.page),
+    });
+    if let Some(p) = q
+        .speaker
+        .as_ref()
+        .and_then(|id| b.people.iter().find(|p| &p.id == id))
+    {
+        v["creator"] = person_ld(p, base);
+    }
+    let cited: Vec<Value> = q
+        .occurrences
+        .iter()
+        .filter_map(|o| b.article(&o.article))
+        .map(|a| json!({ "@type": "NewsArticle", "headline": a.title, "url": base.absolute(&a.page) }))
+        .collect();
+    v["citation"] = json!(cited);
+    v
+}
+
+pub fn figure(f: &Figure, b: &Briefing, base: &BaseUrl) -> Value {
+    let claims: Vec<Value> = f
+        .claims
+        .iter()
+        .map(|c| {
+            let mut q = json!({
+                "@type": "QuantitativeValue",
+                "unitText": c.unit,
+                "description": c.text,
+            });
+            match c.qualifier.as_str() {
+                "lower_bound" => q["minValue"] = json!(c.value),
+                "upper_bound" => q["maxValue"] = json!(c.value),
+                "range" => {
+                    q["minValue"] = json!(c.value);
+                    q["maxValue"] = json!(c.value_max.unwrap_or(c.value));
+                }
+                _ => q["value"] = json!(c.value),
+            }
+            if let Some(a) = b.article(&c.article) {
+                q["url"] = json!(base.absolute(&a.page));
+            }
+            q
+        })
+        .collect();
+    json!({
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": f.label,
+        "url": base.absolute(&f.page),
+        "mainEntity": { "@type": "ItemList", "name": f.label, "itemListElement": claims },
+    })
+}
+
+/// Slices larger than this are shown unhighlighted: highlighting costs about a third of a
+/// millisecond per kilobyte, which adds up over a big briefing's pages.
+const HIGHLIGHT_LIMIT: usize = 32 * 1024;
+
+/// An entity's slice of the model as JSON, highlighted with syntect (CSS classes).
+pub fn data_view<T: Serialize>(value: &T) -> String {
+    let json = serde_json::to_string_pretty(value).unwrap_or_default();
+    if json.len() <= HIGHLIGHT_LIMIT {
+        highlight::code_block_html(&json, Some("json"))
+    } else {
+        highlight::code_block_html(&json, None)
+    }
+}
