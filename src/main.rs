@@ -99,6 +99,27 @@ fn main() -> ExitCode {
             }
             Err(problems) => fail(&problems, "nothing was created"),
         },
+        Command::Import {
+            inputs,
+            into,
+            force,
+        } => match crossbrief::site::import::import(&inputs, &into, force) {
+            Ok(report) => {
+                for path in &report.created {
+                    println!("created {}", path.display());
+                }
+                for (path, why) in &report.skipped {
+                    eprintln!("skipped {}: {why}", path.display());
+                }
+                eprintln!(
+                    "{} imported, {} skipped",
+                    report.created.len(),
+                    report.skipped.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(problems) => fail(&problems, "nothing was imported"),
+        },
     }
 }
 

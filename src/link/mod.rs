@@ -2,6 +2,7 @@
 //! figures into measures, find disputes, and assemble the [`Briefing`].
 
 pub mod corrections;
+mod corrections_apply;
 pub mod figures;
 pub mod people;
 pub mod places;
@@ -17,6 +18,7 @@ use crate::model::{
     Article, Briefing, EntityKind, Notice, Outlet, Person, Quote, QuoteOccurrence, SCHEMA, Span,
 };
 use crate::slug::SlugSet;
+use corrections_apply::Used;
 
 /// Site paths of the page kinds; templates and links are built from these.
 pub mod paths {
@@ -47,14 +49,25 @@ pub fn link(
     extractions: &[Extraction],
     knowledge: &Knowledge,
 ) -> Briefing {
+    let fixes = &config.corrections;
+    let mut used = Used::default();
+    // Articles and spans the editor excluded are left out before anything is linked.
+    let kept = corrections_apply::exclude(fixes, documents, extractions, &mut used);
+    let (documents, extractions): (Vec<&Document>, Vec<Extraction>) = kept.into_iter().unzip();
+    let documents: Vec<Document> = documents.into_iter().cloned().collect();
+    let documents = documents.as_slice();
+    let extractions = extractions.as_slice();
+
     let base = BaseUrl::new(config.base_url.as_deref());
     let outlets = outlets_of(documents);
     let articles: Vec<Article> = documents.iter().map(|d| article_of(d, &outlets)).collect();
     let mut notices = Vec::new();
 
-    let linked = people::link_people(extractions, &config.aliases);
+    let mut aliases = config.aliases.clone();
+    aliases.extend(corrections_apply::alias_rules(fixes));
+    let linked = people::link_people(extractions, &aliases);
     let (mut people, person_ids) = people_of(&linked, documents, extractions);
-    let quotes = quotes_of(
+    let mut quotes = quotes_of(
         documents,
         extractions,
         &linked,
@@ -62,6 +75,7 @@ pub fn link(
         knowledge,
         &mut notices,
     );
+    corrections_apply::speakers(fixes, &mut quotes, &mut people, &mut used);
     let surnames: std::collections::HashSet<String> = linked
         .entities
         .iter()
@@ -72,12 +86,13 @@ pub fn link(
         .collect();
     let (mut places, place_spans) =
         places::link_places(documents, extractions, &surnames, knowledge);
+    corrections_apply::places(fixes, &mut places, &mut used);
     let place_names: HashMap<String, String> = places
         .iter()
         .map(|p| (p.id.clone(), p.name.clone()))
         .collect();
     let person_of = |a: usize, local: usize| person_ids[linked.of_local[a][local]].clone();
-    let figures = figures::link_figures(
+    let mut figures = figures::link_figures(
         documents,
         extractions,
         &person_of,
@@ -86,45 +101,8 @@ pub fn link(
         knowledge,
         &mut notices,
     );
-    for f in &figures {
-        for c in &f.claims {
-            if let Some(id) = &c.claimant
-                && let Some(p) = people.iter_mut().find(|p| &p.id == id)
-                && !p.figures.contains(&f.id)
-            {
-                p.figures.push(f.id.clone());
-            }
-            for place in places.iter_mut() {
-                let named = place
-                    .mentions
-                    .iter()
-                    .any(|m| m.article == c.article && c.sentence.contains(&m.text));
-                if named && !place.figures.contains(&f.id) {
-                    place.figures.push(f.id.clone());
-                }
-            }
-        }
-    }
-    for place in &mut places {
-        for q in &quotes {
-            let names_it = q.occurrences.iter().any(|o| {
-                place
-                    .mentions
-                    .iter()
-                    .any(|m| m.article == o.article && o.start <= m.start && m.end <= o.end)
-            });
-            if names_it {
-                place.quotes.push(q.id.clone());
-            }
-        }
-    }
-    for q in &quotes {
-        if let Some(s) = &q.speaker
-            && let Some(p) = people.iter_mut().find(|p| &p.id == s)
-        {
-            p.quotes.push(q.id.clone());
-        }
-    }
+    corrections_apply::figures(fixes, &mut figures, &mut used);
+    cross_reference(&mut people, &mut places, &quotes, &figures);
     for (surname, articles_using) in &linked.ambiguous {
         for &a in articles_using {
             notices.push(Notice {
@@ -136,6 +114,18 @@ pub fn link(
                 page: Some(paths::article(&documents[a].id)),
             });
         }
+    }
+    for stale in used.unmatched(fixes) {
+        notices.push(Notice {
+            kind: "stale-correction".to_string(),
+            message: format!(
+                "the correction {stale} in crossbrief.yaml no longer matches anything"
+            ),
+            article: None,
+            start: None,
+            end: None,
+            page: None,
+        });
     }
     // Quote order on a person's page: carried by the most articles first.
     let carried: HashMap<&str, usize> = quotes
@@ -164,6 +154,81 @@ pub fn link(
         quotes,
         figures,
         notices,
+    }
+}
+
+/// Links between entities, through the articles they share (indexed by article, never all
+/// pairs): a person's quotations and figures, a place's quotations and figures.
+fn cross_reference(
+    people: &mut [Person],
+    places: &mut [crate::model::Place],
+    quotes: &[Quote],
+    figures: &[crate::model::Figure],
+) {
+    let person_index: HashMap<String, usize> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
+    for q in quotes {
+        if let Some(&i) = q.speaker.as_ref().and_then(|s| person_index.get(s)) {
+            people[i].quotes.push(q.id.clone());
+        }
+    }
+    for f in figures {
+        for c in &f.claims {
+            if let Some(&i) = c.claimant.as_ref().and_then(|s| person_index.get(s))
+                && !people[i].figures.contains(&f.id)
+            {
+                people[i].figures.push(f.id.clone());
+            }
+        }
+    }
+    // Place mentions by article, to find the quotations and figures that name each place.
+    let mut mentions_by_article: HashMap<&str, Vec<(usize, usize, usize)>> = HashMap::new();
+    for (pi, p) in places.iter().enumerate() {
+        for m in &p.mentions {
+            mentions_by_article
+                .entry(m.article.as_str())
+                .or_default()
+                .push((m.start, m.end, pi));
+        }
+    }
+    let mut place_quotes: Vec<Vec<String>> = vec![Vec::new(); places.len()];
+    let mut place_figures: Vec<Vec<String>> = vec![Vec::new(); places.len()];
+    for q in quotes {
+        for o in &q.occurrences {
+            for &(s, e, pi) in mentions_by_article
+                .get(o.article.as_str())
+                .into_iter()
+                .flatten()
+            {
+                if o.start <= s && e <= o.end && !place_quotes[pi].contains(&q.id) {
+                    place_quotes[pi].push(q.id.clone());
+                }
+            }
+        }
+    }
+    for f in figures {
+        for c in &f.claims {
+            for &(_, _, pi) in mentions_by_article
+                .get(c.article.as_str())
+                .into_iter()
+                .flatten()
+            {
+                let named = places[pi]
+                    .mentions
+                    .iter()
+                    .any(|m| m.article == c.article && c.sentence.contains(&m.text));
+                if named && !place_figures[pi].contains(&f.id) {
+                    place_figures[pi].push(f.id.clone());
+                }
+            }
+        }
+    }
+    for (i, p) in places.iter_mut().enumerate() {
+        p.quotes = std::mem::take(&mut place_quotes[i]);
+        p.figures = std::mem::take(&mut place_figures[i]);
     }
 }
 

@@ -11,10 +11,13 @@ use crate::render::highlight;
 
 /// JSON-LD text safe to put inside a `<script>` element.
 pub fn script_text(value: &Value) -> String {
+    // JSON allows these escapes inside strings, and nothing outside strings contains them, so
+    // the script element can never be closed or turned into markup by article text.
     serde_json::to_string(value)
         .unwrap_or_default()
-        .replace("</", "<\\/")
-        .replace("<!--", "<\\!--")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 fn person_ld(p: &Person, base: &BaseUrl) -> Value {
