@@ -1,9 +1,10 @@
 //! The `crossbrief` command: a thin layer over the library's operations.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use crossbrief::diagnostics::Diagnostics;
 use crossbrief::site;
@@ -17,6 +18,12 @@ use crossbrief::site;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -39,6 +46,48 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Build, serve on this machine, rebuild on every change and reload open pages
+    Serve {
+        /// The briefing folder (holding content/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to try first; the next free one is used if it is taken (0: any)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Where to write the served site [default: a temporary folder]
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Threads to use [default: one per core]
+        #[arg(long, short)]
+        jobs: Option<usize>,
+    },
+    /// Check the briefing without writing it: errors, and what the tool was unsure about
+    Check {
+        /// The briefing folder (holding content/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output for people (default) or for programs
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// The URL the site will be served from
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Turn raw articles (.txt, .md, saved web pages .html) into content files with front matter
+    Import {
+        /// Files or folders to import
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The content folder to write into
+        #[arg(long, default_value = "content")]
+        into: PathBuf,
+        /// Overwrite content files that already exist
+        #[arg(long)]
+        force: bool,
+    },
     /// Create a new briefing folder with the default templates, static files and one example article
     Init {
         /// The folder to create
@@ -47,8 +96,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
+    match Cli::parse().command {
         Command::Build {
             root,
             output,
@@ -57,53 +105,71 @@ fn main() -> ExitCode {
             timings,
         } => {
             set_jobs(jobs);
-            let options = site::Options {
+            build(
+                site::Options {
+                    root,
+                    output,
+                    base_url,
+                },
+                timings,
+            )
+        }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            output,
+            jobs,
+        } => {
+            set_jobs(jobs);
+            let options = site::serve::ServeOptions {
                 root,
                 output,
-                base_url,
+                bind,
+                port,
             };
-            match site::build(&options) {
-                Ok(report) => {
-                    eprint!("{}", report.warnings);
-                    if timings {
-                        println!("{}", report.to_json());
-                    }
-                    let ms = report.timings.total().as_millis();
-                    eprintln!(
-                        "Built {} pages from {} articles into {} in {ms} ms ({} files written, {} unchanged, {} removed){}",
-                        report.pages,
-                        report.articles,
-                        report.output.display(),
-                        report.write.written,
-                        report.write.unchanged,
-                        report.write.removed,
-                        warning_suffix(&report.warnings),
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(problems) => fail(
-                    &problems,
-                    "the build failed; the previous output was left as it was",
-                ),
+            match site::serve::serve(&options, &|url| println!("{url}")) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(problems) => fail(&problems, "nothing is being served"),
             }
         }
-        Command::Init { dir } => match crossbrief::init::init(&dir) {
-            Ok(created) => {
-                eprintln!(
-                    "Created a new briefing in {} ({} files). Next:\n  cd {}\n  crossbrief build",
-                    dir.display(),
-                    created,
-                    dir.display()
-                );
+        Command::Check {
+            root,
+            format,
+            base_url,
+        } => {
+            let problems = site::check::check(&site::Options {
+                root,
+                output: None,
+                base_url,
+            });
+            match format {
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&problems).unwrap_or_default()
+                ),
+                Format::Human => {
+                    print!("{problems}");
+                    println!(
+                        "{} error{}, {} warning{}",
+                        problems.error_count(),
+                        plural(problems.error_count()),
+                        problems.warning_count(),
+                        plural(problems.warning_count())
+                    );
+                }
+            }
+            if problems.has_errors() {
+                ExitCode::FAILURE
+            } else {
                 ExitCode::SUCCESS
             }
-            Err(problems) => fail(&problems, "nothing was created"),
-        },
+        }
         Command::Import {
             inputs,
             into,
             force,
-        } => match crossbrief::site::import::import(&inputs, &into, force) {
+        } => match site::import::import(&inputs, &into, force) {
             Ok(report) => {
                 for path in &report.created {
                     println!("created {}", path.display());
@@ -120,6 +186,45 @@ fn main() -> ExitCode {
             }
             Err(problems) => fail(&problems, "nothing was imported"),
         },
+        Command::Init { dir } => match crossbrief::init::init(&dir) {
+            Ok(created) => {
+                eprintln!(
+                    "Created a new briefing in {} ({} files). Next:\n  cd {}\n  crossbrief serve",
+                    dir.display(),
+                    created,
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(problems) => fail(&problems, "nothing was created"),
+        },
+    }
+}
+
+fn build(options: site::Options, timings: bool) -> ExitCode {
+    match site::build(&options) {
+        Ok(report) => {
+            eprint!("{}", report.warnings);
+            if timings {
+                println!("{}", report.to_json());
+            }
+            let ms = report.timings.total().as_millis();
+            eprintln!(
+                "Built {} pages from {} articles into {} in {ms} ms ({} files written, {} unchanged, {} removed){}",
+                report.pages,
+                report.articles,
+                report.output.display(),
+                report.write.written,
+                report.write.unchanged,
+                report.write.removed,
+                warning_suffix(&report.warnings),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => fail(
+            &problems,
+            "the build failed; the previous output was left as it was",
+        ),
     }
 }
 
@@ -131,6 +236,10 @@ fn set_jobs(jobs: Option<usize>) {
             .num_threads(n)
             .build_global();
     }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 fn warning_suffix(d: &Diagnostics) -> String {
@@ -147,7 +256,7 @@ fn fail(problems: &Diagnostics, consequence: &str) -> ExitCode {
     eprintln!(
         "{} error{}{}: {consequence}",
         errors,
-        if errors == 1 { "" } else { "s" },
+        plural(errors),
         warning_suffix(problems)
     );
     ExitCode::FAILURE

@@ -1,11 +1,13 @@
 //! Stage 6, `site`: orchestrate the stages, add static files and machine-readable outputs, and
 //! write the result. `build`, `check` and `serve` are thin wrappers over [`generate`].
 
+pub mod check;
 pub mod feeds;
 pub mod import;
 pub mod links;
 pub mod output;
 pub mod search;
+pub mod serve;
 pub mod static_files;
 
 use std::path::{Path, PathBuf};
@@ -59,15 +61,36 @@ impl Timings {
 /// A site built in memory, not yet written.
 pub struct Generated {
     pub briefing: Briefing,
+    /// The loaded articles (for positions of problems in their files).
+    pub documents: Vec<load::Document>,
     pub files: Vec<OutputFile>,
     /// Warnings of the run (errors make [`generate`] fail instead).
     pub warnings: Diagnostics,
     pub timings: Timings,
 }
 
+/// Extractions kept between builds (by `serve`): an article whose file did not change is not
+/// extracted again.
+#[derive(Default)]
+pub struct Cache {
+    /// What the knowledge was when the extractions were made; a change empties the cache.
+    knowledge_key: String,
+    extractions: std::collections::HashMap<(String, u64), extract::Extraction>,
+    /// How many articles the last build extracted (the rest came from the cache).
+    pub extracted: usize,
+}
+
 /// Runs every stage and renders every file in memory. Fails with all the problems found when
 /// anything is an error; nothing is written either way.
 pub fn generate(options: &Options) -> Result<Generated, Diagnostics> {
+    generate_with(options, None)
+}
+
+/// [`generate`], reusing and refreshing `cache` when there is one.
+pub fn generate_with(
+    options: &Options,
+    cache: Option<&mut Cache>,
+) -> Result<Generated, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let mut timings = Timings::default();
     let root = &options.root;
@@ -102,7 +125,17 @@ pub fn generate(options: &Options) -> Result<Generated, Diagnostics> {
     let templates = templates.expect("templates loaded when there are no errors");
     let documents = loaded.documents;
 
-    let extractions = timings.time("extract", || extract::extract_all(&documents, &knowledge));
+    let extractions = timings.time("extract", || match cache {
+        Some(cache) => {
+            let knowledge_key = format!("{:?}", config.knowledge);
+            if cache.knowledge_key != knowledge_key {
+                cache.extractions.clear();
+                cache.knowledge_key = knowledge_key;
+            }
+            extract_cached(&documents, &knowledge, cache)
+        }
+        None => extract::extract_all(&documents, &knowledge),
+    });
     let briefing = timings.time("link", || {
         link::link(&config, &documents, &extractions, &knowledge)
     });
@@ -139,10 +172,42 @@ pub fn generate(options: &Options) -> Result<Generated, Diagnostics> {
     files.dedup_by(|later, earlier| later.path == earlier.path);
     Ok(Generated {
         briefing,
+        documents,
         files,
         warnings: diagnostics.sorted(),
         timings,
     })
+}
+
+fn extract_cached(
+    documents: &[load::Document],
+    knowledge: &Knowledge,
+    cache: &mut Cache,
+) -> Vec<extract::Extraction> {
+    use rayon::prelude::*;
+    let key = |d: &load::Document| (d.path.clone(), d.content_hash);
+    let missing: Vec<&load::Document> = documents
+        .iter()
+        .filter(|d| !cache.extractions.contains_key(&key(d)))
+        .collect();
+    cache.extracted = missing.len();
+    let fresh: Vec<((String, u64), extract::Extraction)> = missing
+        .par_iter()
+        .map(|d| {
+            (
+                key(d),
+                extract::extract(&d.body.text, &d.body.blocks, knowledge),
+            )
+        })
+        .collect();
+    cache.extractions.extend(fresh);
+    // Forget articles that are gone, so the cache does not grow without bound.
+    let live: std::collections::HashSet<(String, u64)> = documents.iter().map(key).collect();
+    cache.extractions.retain(|k, _| live.contains(k));
+    documents
+        .iter()
+        .map(|d| cache.extractions[&key(d)].clone())
+        .collect()
 }
 
 /// What a finished build did.
