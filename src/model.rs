@@ -25,6 +25,9 @@ pub struct Briefing {
     /// Things the tool was unsure about, shown on the pages concerned and by `crossbrief check`.
     #[serde(default)]
     pub notices: Vec<Notice>,
+    /// Articles the editor left out, listed on the articles page with the reason.
+    #[serde(default)]
+    pub excluded: Vec<ExcludedArticle>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -52,6 +55,18 @@ pub struct Article {
     /// The body's structure (paragraphs, headings, ...) as ranges of `body`.
     pub blocks: Vec<Block>,
     pub word_count: usize,
+    /// What the editor's corrections changed in this article (passages left out).
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// An article the editor left out of the briefing (`corrections: exclude:`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct ExcludedArticle {
+    pub id: String,
+    pub path: String,
+    pub title: String,
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,15 +8,15 @@
 //!     - {article: some-article-id, reason: "duplicate of the wire story"}
 //!     - {article: other-id, text: "a figure or quotation as printed"}
 //!   merge:                        # join people, organisations or places
-//!     - {into: "Volodymyr Zelensky", names: ["Zelenskiy"]}
-//!     - {into: "Kupiansk", names: ["Kupianks"], kind: place}
+//!     - {into: "Maria Ionescu", names: ["Mariya Ionesku"]}
+//!     - {into: "Port Ellis", names: ["Port Elis"], kind: place}
 //!   split:                        # keep apart what crossbrief joined
 //!     - {name: "Ivan Petrov", not: ["Ivan Petrova"]}
 //!     - {place: "Georgia", text: "Georgia", article: us-story, reason: "the US state"}
 //!   speaker:                      # set (or clear) the speaker of a quotation
-//!     - {quote: "It will be like an avalanche", speaker: "Oleksii Reznikov", reason: "..."}
+//!     - {quote: "We will rebuild the bridge", speaker: "Maria Ionescu", reason: "..."}
 //!   figures:                      # rename a figure group, or mark it as not disputed
-//!     - {figure: "Territory taken", label: "Territory retaken by Ukraine"}
+//!     - {figure: "Casualties", label: "Casualties in the first week"}
 //!     - {figure: "Advance", not_disputed: "the figures were given on different days"}
 //! ```
 

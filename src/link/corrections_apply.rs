@@ -1,13 +1,14 @@
 //! Applying the editor's corrections (see [`super::corrections`]) in the link stage, and
 //! keeping track of which ones matched, so `check` can report those that no longer do.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use super::corrections::{Corrections, because};
 use crate::config::AliasRule;
 use crate::extract::Extraction;
 use crate::load::Document;
-use crate::model::{EntityKind, Figure, Person, Place, Quote, Span};
+use crate::model::{EntityKind, ExcludedArticle, Figure, Person, Place, Quote, Span};
 use crate::text::fold;
 
 /// Which corrections matched something, by kind and position in the list.
@@ -33,17 +34,22 @@ impl Used {
             }
         }
         for (i, m) in c.merge.iter().enumerate() {
-            if m.kind.as_deref() == Some("place") && !self.matched.contains(&("merge", i)) {
+            if !self.matched.contains(&("merge", i)) {
                 out.push(format!("merge {:?} into {:?}", m.names, m.into));
             }
         }
         for (i, s) in c.split.iter().enumerate() {
-            if s.place.is_some() && !self.matched.contains(&("split", i)) {
-                out.push(format!(
+            if self.matched.contains(&("split", i)) {
+                continue;
+            }
+            match (&s.place, &s.name) {
+                (Some(place), _) => out.push(format!(
                     "split {:?} from place {:?}",
                     s.text.as_deref().unwrap_or(""),
-                    s.place.as_deref().unwrap_or("")
-                ));
+                    place
+                )),
+                (None, Some(name)) => out.push(format!("split {:?} from {:?}", name, s.not)),
+                (None, None) => out.push("split with neither name nor place".to_string()),
             }
         }
         for (i, s) in c.speaker.iter().enumerate() {
@@ -60,15 +66,36 @@ impl Used {
     }
 }
 
+/// What the editor's exclusions leave to link.
+pub struct Kept<'a> {
+    pub documents: Cow<'a, [Document]>,
+    pub extractions: Cow<'a, [Extraction]>,
+    /// The articles left out whole, for the articles page.
+    pub excluded: Vec<ExcludedArticle>,
+    /// Notes for the articles that had passages left out, by article id.
+    pub notes: HashMap<String, Vec<String>>,
+}
+
 /// The documents and extractions to link: excluded articles left out, excluded spans taken
-/// out of their article's extraction.
+/// out of their article's extraction. Nothing is copied when there is nothing to exclude,
+/// which is the common case on large briefings.
 pub fn exclude<'a>(
     c: &Corrections,
     documents: &'a [Document],
-    extractions: &[Extraction],
+    extractions: &'a [Extraction],
     used: &mut Used,
-) -> Vec<(&'a Document, Extraction)> {
-    let mut out = Vec::with_capacity(documents.len());
+) -> Kept<'a> {
+    let mut kept = Kept {
+        documents: Cow::Borrowed(documents),
+        extractions: Cow::Borrowed(extractions),
+        excluded: Vec::new(),
+        notes: HashMap::new(),
+    };
+    if c.exclude.is_empty() {
+        return kept;
+    }
+    let mut docs = Vec::with_capacity(documents.len());
+    let mut xs = Vec::with_capacity(documents.len());
     for (doc, x) in documents.iter().zip(extractions) {
         let whole = c
             .exclude
@@ -76,6 +103,12 @@ pub fn exclude<'a>(
             .position(|e| e.text.is_none() && e.article == doc.id);
         if let Some(i) = whole {
             used.mark("exclude", i);
+            kept.excluded.push(ExcludedArticle {
+                id: doc.id.clone(),
+                path: doc.path.clone(),
+                title: doc.title.clone(),
+                reason: c.exclude[i].reason.clone(),
+            });
             continue;
         }
         let mut x = x.clone();
@@ -93,6 +126,10 @@ pub fn exclude<'a>(
                 continue;
             }
             used.mark("exclude", i);
+            kept.notes.entry(doc.id.clone()).or_default().push(format!(
+                "The passage \"{text}\" was left out of the briefing by the editor{}.",
+                because(&e.reason)
+            ));
             let inside = |s: usize, e: usize| spans.iter().any(|&(a, b)| s < b && a < e);
             x.quotes
                 .retain(|q| !q.parts.iter().any(|&(s, e)| inside(s, e)));
@@ -101,9 +138,52 @@ pub fn exclude<'a>(
             x.statements.retain(|st| !inside(st.start, st.end));
             x.mentions.retain(|m| !inside(m.start, m.end));
         }
-        out.push((doc, x));
+        docs.push(doc.clone());
+        xs.push(x);
     }
-    out
+    kept.documents = Cow::Owned(docs);
+    kept.extractions = Cow::Owned(xs);
+    kept
+}
+
+/// Notes on the people the editor kept apart; marks people merges and splits that matched.
+pub fn people_notes(c: &Corrections, people: &mut [Person], used: &mut Used) {
+    for (i, m) in c
+        .merge
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind.as_deref() != Some("place"))
+    {
+        let into = fold(&m.into);
+        let Some(p) = people
+            .iter_mut()
+            .find(|p| fold(&p.name) == into || p.aliases.iter().any(|a| fold(a) == into))
+        else {
+            continue;
+        };
+        let joined: Vec<&String> = m
+            .names
+            .iter()
+            .filter(|n| fold(&p.name) == fold(n) || p.aliases.iter().any(|a| fold(a) == fold(n)))
+            .collect();
+        if joined.is_empty() {
+            continue;
+        }
+        // The linker has noted the join on the person already.
+        used.mark("merge", i);
+    }
+    for (i, s) in c.split.iter().enumerate() {
+        let Some(name) = &s.name else { continue };
+        let f = fold(name);
+        if let Some(p) = people.iter_mut().find(|p| fold(&p.name) == f) {
+            used.mark("split", i);
+            p.notes.push(format!(
+                "Kept apart from {} by the editor{}.",
+                s.not.join(", "),
+                because(&s.reason)
+            ));
+        }
+    }
 }
 
 /// People merges and splits, as alias rules for the people linker.

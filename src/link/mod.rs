@@ -53,14 +53,17 @@ pub fn link(
     let mut used = Used::default();
     // Articles and spans the editor excluded are left out before anything is linked.
     let kept = corrections_apply::exclude(fixes, documents, extractions, &mut used);
-    let (documents, extractions): (Vec<&Document>, Vec<Extraction>) = kept.into_iter().unzip();
-    let documents: Vec<Document> = documents.into_iter().cloned().collect();
-    let documents = documents.as_slice();
-    let extractions = extractions.as_slice();
+    let documents: &[Document] = &kept.documents;
+    let extractions: &[Extraction] = &kept.extractions;
 
     let base = BaseUrl::new(config.base_url.as_deref());
     let outlets = outlets_of(documents);
-    let articles: Vec<Article> = documents.iter().map(|d| article_of(d, &outlets)).collect();
+    let mut articles: Vec<Article> = documents.iter().map(|d| article_of(d, &outlets)).collect();
+    for a in &mut articles {
+        if let Some(notes) = kept.notes.get(&a.id) {
+            a.notes.clone_from(notes);
+        }
+    }
     let mut notices = Vec::new();
 
     let mut aliases = config.aliases.clone();
@@ -75,6 +78,7 @@ pub fn link(
         knowledge,
         &mut notices,
     );
+    corrections_apply::people_notes(fixes, &mut people, &mut used);
     corrections_apply::speakers(fixes, &mut quotes, &mut people, &mut used);
     let surnames: std::collections::HashSet<String> = linked
         .entities
@@ -154,6 +158,7 @@ pub fn link(
         quotes,
         figures,
         notices,
+        excluded: kept.excluded,
     }
 }
 
@@ -557,5 +562,6 @@ fn article_of(doc: &Document, outlets: &BTreeMap<String, Outlet>) -> Article {
         word_count: doc.body.text.split_whitespace().count(),
         body: doc.body.text.clone(),
         blocks: doc.body.blocks.clone(),
+        notes: Vec::new(),
     }
 }

@@ -28,12 +28,17 @@ pub struct Global {
     pub notes: Vec<String>,
     /// Only a surname was ever seen.
     pub surname_only: bool,
+    /// The name the editor chose (`merge: into:`), which overrides the most used form.
+    pub editor_name: Option<String>,
 }
 
 impl Global {
     /// The name shown: the form used by most articles; among equals, the longer; then the
     /// alphabetically first, so the choice is stable.
     pub fn display_name(&self) -> String {
+        if let Some(name) = &self.editor_name {
+            return name.clone();
+        }
         let best = self
             .forms
             .iter()
@@ -121,6 +126,9 @@ pub fn link_people(extractions: &[Extraction], aliases: &[AliasRule]) -> People 
                     keys: vec![key.clone()],
                     notes: Vec::new(),
                     surname_only: e.is_single_word_person(),
+                    editor_name: key
+                        .strip_prefix("alias:")
+                        .map(|_| forced.get(&fold(&e.name)).cloned().unwrap_or_default()),
                 });
                 globals.len() - 1
             });
@@ -176,6 +184,9 @@ pub fn link_people(extractions: &[Extraction], aliases: &[AliasRule]) -> People 
             note(m, n);
         }
         m.surname_only &= g.surname_only;
+        if m.editor_name.is_none() {
+            m.editor_name = g.editor_name;
+        }
         if m.country.is_none() {
             m.country = g.country;
         }

@@ -588,6 +588,7 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                 ListKind::Articles => {
                     let all = site.summaries_by_date(briefing.articles.iter());
                     ctx.insert("articles", &all[range].to_vec());
+                    ctx.insert("excluded", &briefing.excluded);
                 }
                 ListKind::Outlets => {
                     let all = outlet_views(briefing, site);

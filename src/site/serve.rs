@@ -53,6 +53,7 @@ pub fn serve(options: &ServeOptions, ready: &dyn Fn(&str)) -> Result<(), Diagnos
     };
     let mut cache = Cache::default();
     let listeners: Listeners = Arc::new(Mutex::new(Vec::new()));
+    let watcher = Watcher::start(&options.root)?;
     // The first build must succeed: there is no good site to fall back on yet.
     rebuild(&build_options, &output, &mut cache, &listeners, true)?;
     let out_dir = std::fs::canonicalize(&output).map_err(|e| {
@@ -72,15 +73,13 @@ pub fn serve(options: &ServeOptions, ready: &dyn Fn(&str)) -> Result<(), Diagnos
     let watch_listeners = listeners.clone();
     let watch_output = output.clone();
     std::thread::spawn(move || {
-        if let Err(e) = watch(
+        watcher.rebuild_on_change(
             &watch_root,
             &watch_output,
             build_options,
             cache,
             &watch_listeners,
-        ) {
-            eprintln!("{e}");
-        }
+        )
     });
 
     for request in server.incoming_requests() {
@@ -166,50 +165,98 @@ fn broadcast(listeners: &Listeners, message: String) {
     list.retain(|tx| tx.send(message.clone()).is_ok());
 }
 
-/// Watches the content, templates, static files and settings, and rebuilds on change.
-fn watch(
-    root: &Path,
-    output: &Path,
-    options: Options,
-    mut cache: Cache,
-    listeners: &Listeners,
-) -> Result<(), String> {
-    let (tx, rx) = mpsc::channel();
-    let mut debouncer = new_debouncer(Duration::from_millis(150), None, tx)
-        .map_err(|e| format!("cannot watch for changes: {e}"))?;
-    for dir in ["content", "templates", "static"] {
-        let path = root.join(dir);
-        if path.is_dir() {
-            debouncer
-                .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+/// What `serve` watches: the content, templates and static folders (recursively) and the
+/// briefing folder itself (for the settings file, and for those folders appearing later).
+struct Watcher {
+    debouncer: notify_debouncer_full::Debouncer<
+        notify::RecommendedWatcher,
+        notify_debouncer_full::RecommendedCache,
+    >,
+    events: mpsc::Receiver<notify_debouncer_full::DebounceEventResult>,
+    watched: Vec<PathBuf>,
+}
+
+const WATCHED_FOLDERS: [&str; 3] = ["content", "templates", "static"];
+
+impl Watcher {
+    /// Starts watching before the first build, so that no change made once the URL is printed
+    /// can be missed.
+    fn start(root: &Path) -> Result<Watcher, Diagnostics> {
+        let (tx, rx) = mpsc::channel();
+        let cannot = |e: notify::Error| {
+            one(Diagnostic::error("serve", format!("cannot watch {} for changes: {e}", root.display()))
+                .with_help("check that the folder exists and can be read; on Linux, raise fs.inotify.max_user_watches if it is exhausted"))
+        };
+        let mut debouncer = new_debouncer(Duration::from_millis(150), None, tx).map_err(cannot)?;
+        debouncer
+            .watch(root, RecursiveMode::NonRecursive)
+            .map_err(cannot)?;
+        let mut watcher = Watcher {
+            debouncer,
+            events: rx,
+            watched: Vec::new(),
+        };
+        watcher.watch_new_folders(root).map_err(cannot)?;
+        Ok(watcher)
+    }
+
+    fn watch_new_folders(&mut self, root: &Path) -> Result<(), notify::Error> {
+        for dir in WATCHED_FOLDERS {
+            let path = root.join(dir);
+            if path.is_dir() && !self.watched.contains(&path) {
+                self.debouncer.watch(&path, RecursiveMode::Recursive)?;
+                self.watched.push(path);
+            }
+        }
+        Ok(())
+    }
+
+    /// Rebuilds after each batch of changes to the briefing's files, until the process stops.
+    fn rebuild_on_change(
+        mut self,
+        root: &Path,
+        output: &Path,
+        options: Options,
+        mut cache: Cache,
+        listeners: &Listeners,
+    ) {
+        let output = std::fs::canonicalize(output).unwrap_or_else(|_| output.to_path_buf());
+        let root_real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        while let Ok(events) = self.events.recv() {
+            let Ok(events) = events else { continue };
+            // Reading the files to rebuild raises access events of its own; only changes
+            // count, or every build would set off the next.
+            let relevant = events
+                .iter()
+                .filter(|e| is_change(&e.kind))
+                .flat_map(|e| e.paths.iter())
+                .any(|p| is_briefing_file(p, &root_real, &output));
+            if relevant {
+                if let Err(e) = self.watch_new_folders(root) {
+                    eprintln!("cannot watch a new folder: {e}");
+                }
+                let _ = rebuild(&options, &output, &mut cache, listeners, false);
+            }
         }
     }
-    // The settings file: watch the folder itself, not recursively, and keep only its events.
-    debouncer
-        .watch(root, RecursiveMode::NonRecursive)
-        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-    let output = std::fs::canonicalize(output).unwrap_or_else(|_| output.to_path_buf());
-    for events in rx {
-        let Ok(events) = events else { continue };
-        // Reading the files to rebuild raises access events of its own; only changes count,
-        // or every build would set off the next.
-        let changes = events.iter().filter(|e| is_change(&e.kind));
-        let relevant = changes.flat_map(|e| e.paths.iter()).any(|p| {
-            let p = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
-            !p.starts_with(&output)
-                && (p
-                    .file_name()
-                    .is_some_and(|n| n == crate::config::CONFIG_FILE)
-                    || ["content", "templates", "static"].iter().any(|d| {
-                        p.starts_with(root.join(d)) || p.components().any(|c| c.as_os_str() == *d)
-                    }))
-        });
-        if relevant {
-            let _ = rebuild(&options, &output, &mut cache, listeners, false);
-        }
+}
+
+/// A file whose change can change the site: settings, content, templates or static files.
+fn is_briefing_file(path: &Path, root: &Path, output: &Path) -> bool {
+    let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if real.starts_with(output) {
+        return false;
     }
-    Ok(())
+    let Ok(inside) = real.strip_prefix(root).or_else(|_| path.strip_prefix(root)) else {
+        // A path the watcher reports in a form we cannot place: rebuilding is the safe side.
+        return true;
+    };
+    match inside.components().next() {
+        Some(Component::Normal(first)) => {
+            first == crate::config::CONFIG_FILE || WATCHED_FOLDERS.iter().any(|d| first == *d)
+        }
+        _ => false,
+    }
 }
 
 fn is_change(kind: &notify::EventKind) -> bool {
