@@ -30,7 +30,7 @@ pub struct Config {
     pub unknown: BTreeMap<String, serde_yaml::Value>,
 }
 
-/// `aliases:` entries: `{name: "Volodymyr Zelensky", variants: ["Zelenskiy"]}` joins variants to
+/// `aliases:` entries: `{name: "Muammar Gaddafi", variants: ["Qaddafi"]}` joins variants to
 /// a name; `{name: "...", not: ["..."]}` keeps names apart that crossbrief would join.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
@@ -212,11 +212,11 @@ mod tests {
     fn reads_the_site_settings() {
         let mut d = Diagnostics::new();
         let c = Config::parse(
-            "title: Kharkiv\nbase_url: https://example.org/b\nlanguage: en-GB\n",
+            "title: Yarnell\nbase_url: https://example.org/b\nlanguage: en-GB\n",
             &mut d,
         );
         assert!(d.is_empty(), "{d}");
-        assert_eq!(c.title.as_deref(), Some("Kharkiv"));
+        assert_eq!(c.title.as_deref(), Some("Yarnell"));
         assert_eq!(c.language(), "en-GB");
     }
 

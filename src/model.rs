@@ -243,7 +243,7 @@ pub struct QuoteOccurrence {
     /// `editor` (set in crossbrief.yaml), or null when unattributed.
     #[serde(default)]
     pub attribution: Option<String>,
-    /// The words of the article that credit the speaker, e.g. "Zelensky said".
+    /// The words of the article that credit the speaker, e.g. "Obama said".
     #[serde(default)]
     pub cue: Option<String>,
 }
@@ -289,7 +289,7 @@ pub struct Claim {
     pub qualifier: String,
     pub normalized: Normalized,
     pub claimant: Option<String>,
-    /// A conversion given in parentheses, e.g. "(965 square miles)".
+    /// A conversion given in parentheses, e.g. "(3,400 hectares)".
     #[serde(default)]
     pub conversion: Option<Conversion>,
     /// Set when the unit cannot measure the group's quantity (e.g. km for an area).
@@ -328,10 +328,4 @@ pub struct Notice {
     pub end: Option<usize>,
     /// The page the notice is about.
     pub page: Option<String>,
-}
-
-impl Briefing {
-    pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id)
-    }
 }

@@ -36,7 +36,7 @@ fn every_quoted_span_is_found_and_split_quotations_are_joined() {
         "quotations once split ones are joined"
     );
     for o in &occurrences {
-        let article = b.article(&o.article).unwrap();
+        let article = b.articles.iter().find(|a| a.id == o.article).unwrap();
         for &(s, e) in &o.parts {
             assert!(
                 o.text.contains(&article.body[s..e]),

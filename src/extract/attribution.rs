@@ -4,7 +4,7 @@
 //! 1. right after it: `"...," X said`, `"...," said X`, `"...," according to X`;
 //! 2. right before it: `X said: "..."`, `He said, "..."`, `According to X, "..."`;
 //! 3. a cue verb earlier in its sentence, for a fragment embedded in the sentence
-//!    (`X described them as "..."`, `X said the move was made "..."`);
+//!    (`X described them as "..."`, `X said the truce would hold "..."`);
 //! 4. a paragraph that is only a quotation continues the previous paragraph's speaker.
 //!
 //! The speaker phrase is then resolved: a name, a pronoun (the nearest fitting earlier
@@ -73,7 +73,7 @@ enum Np {
 pub struct Attribution {
     pub speaker: Option<usize>,
     pub how: Option<How>,
-    /// Byte range of the attributing words ("the U.K. Ministry of Defense said").
+    /// Byte range of the attributing words ("the U.S. Department of Labor said").
     pub cue: Option<(usize, usize)>,
     /// For an unnamed speaker: the words that describe them ("one witness").
     pub descriptor: Option<String>,
@@ -251,7 +251,7 @@ fn attribute(doc: &mut Doc, span: &QuoteSpan) -> Attribution {
     Attribution::none()
 }
 
-/// The cue verb at token `v`, unless the word is used as a noun there ("Russian state news
+/// The cue verb at token `v`, unless the word is used as a noun there ("Egyptian state news
 /// agency", "a report", "his claim").
 pub fn cue_at(doc: &Doc, r: &Reader, v: usize) -> Option<crate::knowledge::Cue> {
     if !r.is_word(v) {
@@ -400,7 +400,7 @@ fn after_quote(doc: &Doc, p: usize, close: usize) -> Option<Found> {
     for v in i..limit {
         if cue_at(doc, &r, v).is_some() && !r.quoted[v] {
             let (np, first) = np_before(doc, p, v, i)?;
-            // "..., an area that Russia has declared sovereign": a clause about something else.
+            // "..., a territory that Israel has blockaded": a clause about something else.
             let relative = (i..first).any(|t| {
                 r.is_word(t)
                     && matches!(
@@ -513,8 +513,8 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
             continue;
         }
     }
-    // A participle clause with the sentence's subject: "The Ukrainian military was more
-    // circumspect, claiming to have taken "...""
+    // A participle clause with the sentence's subject: "The Israeli army was more
+    // cautious, claiming to have destroyed "...""
     for v in floor..open {
         if r.is_word(v)
             && r.word(v).ends_with("ing")
@@ -537,7 +537,7 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
 fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usize)> {
     let r = doc.reader(p);
     let mut j = verb;
-    // Skip fillers: "also", "has", "acidly", weekday names ("Zelenskyy Friday said").
+    // Skip fillers: "also", "has", "angrily", weekday names ("Obama Friday said").
     while j > floor {
         let w = r.word(j - 1);
         let filler = r.is_word(j - 1)
@@ -553,7 +553,7 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         return None;
     }
     let mut end = j - 1;
-    // An appositive between subject and verb: "Igor Girkin, a Russian who ..., sneered".
+    // An appositive between subject and verb: "Nal Mohammed, a student whose ..., lamented".
     if r.is_punct(end, ",") {
         let mut k = end;
         let mut found = None;
@@ -589,7 +589,7 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
     // A name.
     if let Some(m) = doc.mention_ending_at(p, end) {
         let first = doc.mentions[m].full_first;
-        // "the head of NATO": somebody of the organisation, not the organisation.
+        // "the head of UNRWA": somebody of the organisation, not the organisation.
         if first >= floor + 2
             && r.is_word(first - 1)
             && r.word(first - 1) == "of"
@@ -690,8 +690,8 @@ fn swallow_determiner(r: &Reader, first: usize, floor: usize) -> usize {
     }
 }
 
-/// The speaker phrase right after the cue verb or phrase ending at `verb`: "said Ukraine's
-/// Ministry of Defense", "according to Ukraine's Foreign Minister Dmytro Kuleba". Returns the
+/// The speaker phrase right after the cue verb or phrase ending at `verb`: "said Israel's
+/// Ministry of Defense", "according to Egypt's Foreign Minister Sameh Shoukry". Returns the
 /// phrase and its last token.
 fn np_after(doc: &Doc, p: usize, verb: usize, limit: usize) -> Option<(Np, usize)> {
     let r = doc.reader(p);
@@ -843,7 +843,7 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                     }
                 }
                 NameKind::Place => {
-                    // "Moscow said", "Russia announced": the government of that place.
+                    // "Cairo said", "Israel announced": the government of that place.
                     let e = doc.government_of(m);
                     Attribution {
                         speaker: e,
@@ -863,7 +863,7 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
             qualifier,
             country,
         } => {
-            // A role qualified by a named person is that person ("spokesman Igor Konashenkov"
+            // A role qualified by a named person is that person ("spokesman Peter Lerner"
             // was read as a name already); qualified by an organisation, it is somebody of it.
             let speaker = doc.nearest_for_role(head, *qualifier, country.as_deref(), at);
             let descriptor = speaker
@@ -946,7 +946,7 @@ pub fn statements(doc: &mut Doc) -> Vec<(usize, usize, usize, (usize, usize))> {
             let floor = range.start;
             let mut done = false;
             for v in candidates {
-                // "The Institute ..., a think tank, referenced gains, estimating that ...": a
+                // "The Bureau ..., a federal agency, released figures, showing that ...": a
                 // participle after a comma takes the sentence's subject.
                 let r = doc.reader(p);
                 let participle = r.word(v).ends_with("ing") && v > floor && r.is_punct(v - 1, ",");
@@ -960,7 +960,7 @@ pub fn statements(doc: &mut Doc) -> Vec<(usize, usize, usize, (usize, usize))> {
                 let Some((np, first)) = np_first else {
                     continue;
                 };
-                // "... that Russia has declared": a clause inside the sentence, not its source.
+                // "... that Israel has blockaded": a clause inside the sentence, not its source.
                 let r = doc.reader(p);
                 let relative = first > floor
                     && r.is_word(first - 1)

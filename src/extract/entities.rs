@@ -1,6 +1,6 @@
 //! Who is who inside one article: mentions of the same person or organisation joined into one
-//! local entity ("Igor Konashenkov" ... "Konashenkov"; "Russia's Defence Ministry" ... "the
-//! Russian Defense Ministry"). Joining across articles happens later, in `link`.
+//! local entity ("Peter Lerner" ... "Lerner"; "Israel's Defence Ministry" ... "the
+//! Israeli Defense Ministry"). Joining across articles happens later, in `link`.
 
 use std::collections::HashMap;
 
@@ -22,7 +22,7 @@ pub struct LocalEntity {
     /// For organisations: normalised body ("ministry of defense").
     pub body: Option<String>,
     pub descriptive: bool,
-    /// A plural body ("Ukrainian officials").
+    /// A plural body ("Israeli officials").
     pub plural: bool,
     pub gender: Gender,
     /// Indices of its mentions.

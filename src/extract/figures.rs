@@ -1,7 +1,7 @@
 //! Figures: numbers with their unit or counted noun, qualifier, conversion and predicate.
 //!
 //! Numbers are read in the forms news uses (digits with separators, decimals and scale words,
-//! number words and compounds such as "seven-month", ranges, percentages, money). Dates,
+//! number words and compounds such as "four-week", ranges, percentages, money). Dates,
 //! years, clock times, ordinals, ages, and numbers that are part of a name are left out. What
 //! a figure measures comes from the words around it (`predicates` in `data/units.yaml`).
 
@@ -56,7 +56,7 @@ struct Number {
     /// First and last token of the number (scale words included).
     first: usize,
     last: usize,
-    /// "seven-month": the word after the hyphen, inside the same token.
+    /// "four-week": the word after the hyphen, inside the same token.
     compound_rest: Option<usize>,
 }
 
@@ -179,7 +179,7 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
     let mut noun = None;
     let mut end_tok = last;
     if let Some(rest) = number.compound_rest {
-        // "seven-month", "three-day", "50-kilometre": the unit is inside the token.
+        // "four-week", "two-day", "20-kilometre": the unit is inside the token.
         let token = r.word(rest);
         let after = token.split_once('-').map(|x| x.1).unwrap_or("");
         if let Some((unit_def, _)) = u.unit_at(&[after]) {
@@ -224,7 +224,7 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
             end_tok = t;
         }
     }
-    // A compound ("seven-month war", "72-hour truce"): the noun after it says what lasts.
+    // A compound ("four-week conflict", "72-hour truce"): the noun after it says what lasts.
     if (number.compound_rest.is_some() || digit_compound.is_some())
         && noun.is_none()
         && unit.is_some()
@@ -240,7 +240,7 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
             return None;
         }
     }
-    // "(965 square miles)": a conversion in parentheses, also after a closing quotation mark.
+    // "(3,400 hectares)": a conversion in parentheses, also after a closing quotation mark.
     let mut conversion = None;
     let mut open = end_tok + 1;
     if r.is_quote_mark(open) {
@@ -295,7 +295,7 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
 }
 
 /// A number starting at token `i`: digits ("2,500", "1.5"), with a scale word ("million") or a
-/// scale letter ("20m"), or number words ("thirty", "a dozen", "twenty-five", "seven-month").
+/// scale letter ("20m"), or number words ("thirty", "a dozen", "twenty-five", "four-week").
 fn read_number(r: &Reader, i: usize, k: &Knowledge) -> Option<Number> {
     let u = &k.units;
     if i >= r.len() {
@@ -317,7 +317,7 @@ fn read_number(r: &Reader, i: usize, k: &Knowledge) -> Option<Number> {
                 return None;
             }
             // "one" is a pronoun or an article far more often than a count ("one of them",
-            // "one village after another").
+            // "one house after another").
             if parts[0] == "one" && parts.len() == 1 {
                 return None;
             }
@@ -326,7 +326,7 @@ fn read_number(r: &Reader, i: usize, k: &Knowledge) -> Option<Number> {
                 match u.number_word(parts[1]) {
                     // "twenty-five"
                     Some(units) if value >= 20.0 && units < 10.0 => value += units,
-                    // "seven-month", "three-day": a unit or noun inside the token.
+                    // "four-week", "two-day": a unit or noun inside the token.
                     _ if parts[1].chars().all(char::is_alphabetic) => compound = Some(i),
                     _ => return None,
                 }
@@ -474,7 +474,7 @@ fn excluded(r: &Reader, n: &Number, k: &Knowledge) -> bool {
             return true;
         }
     }
-    // An age: "Raisa Smielkova, 75, sits", "a 43-year-old", "aged 64".
+    // An age: "Stephen Paddock, 64, opened", "a 43-year-old", "aged 58".
     let between_commas = n.first > 0
         && r.is_punct(n.first - 1, ",")
         && r.is_punct(next, ",")
@@ -493,7 +493,7 @@ fn excluded(r: &Reader, n: &Number, k: &Knowledge) -> bool {
 }
 
 /// The counted noun after a number: the head of up to three lower-case words ("873,000 more
-/// people", "30 settlements", "19 elite firefighters"), or a plural people noun ("59
+/// people", "50 homes", "19 elite firefighters"), or a plural people noun ("59
 /// Palestinians"). Returns the noun (singular) and its token.
 fn counted_noun(r: &Reader, i: usize, k: &Knowledge) -> (Option<String>, Option<usize>) {
     let u = &k.units;
@@ -676,39 +676,39 @@ mod tests {
     #[test]
     fn areas_qualifiers_and_conversions() {
         let f = figures(
-            "Kyiv has seized around 2,500 square kilometers (965 square miles) in its breakthrough.",
+            "The militants have seized around 3,400 square kilometers (1,300 square miles) in their offensive.",
         );
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(f[0].0, "around 2,500 square kilometers");
+        assert_eq!(f[0].0, "around 3,400 square kilometers");
         assert_eq!(
             (f[0].1, f[0].3.as_str(), f[0].5.as_str()),
-            (2500.0, "km2", "approximate")
+            (3400.0, "km2", "approximate")
         );
         assert_eq!(f[0].6.as_deref(), Some("territory taken"));
-        let f = figures("forces have reclaimed almost 400 square miles of territory");
+        let f = figures("rebels have captured almost 300 square miles of territory");
         assert_eq!(
             (f[0].1, f[0].3.as_str(), f[0].5.as_str()),
-            (400.0, "mi2", "approximate")
+            (300.0, "mi2", "approximate")
         );
-        let f = figures("they have recaptured up to 2,500 square kilometers from the Russians");
+        let f = figures("the army has retaken up to 3,400 square kilometers from the militants");
         assert_eq!(f[0].5, "upper_bound");
         let f = figures(
-            "claiming to have taken \"more than 1000 square kilometres\" from pro-Kremlin forces",
+            "saying it had captured \"more than 1500 square kilometres\" during the offensive",
         );
-        assert_eq!((f[0].1, f[0].5.as_str()), (1000.0, "lower_bound"));
+        assert_eq!((f[0].1, f[0].5.as_str()), (1500.0, "lower_bound"));
     }
 
     #[test]
     fn counts_words_compounds_ranges_and_money() {
         let f = figures(
-            "Troops had reclaimed more than 30 settlements. The nearly seven-month war went on. A three-day operation.",
+            "Crews had saved more than 30 homes. The nearly four-week conflict went on. A two-day truce.",
         );
-        assert_eq!(f[0].4.as_deref(), Some("settlement"));
+        assert_eq!(f[0].4.as_deref(), Some("home"));
         assert_eq!(
             (f[1].1, f[1].3.as_str(), f[1].4.as_deref()),
-            (7.0, "month", Some("war"))
+            (4.0, "week", Some("conflict"))
         );
-        assert_eq!((f[2].1, f[2].3.as_str()), (3.0, "day"));
+        assert_eq!((f[2].1, f[2].3.as_str()), (2.0, "day"));
         let f = figures(
             "between 1,000 and 2,000 people fled; 3,000-4,000 rockets were fired; aid of $1.5 billion arrived; a 20% rise.",
         );
@@ -724,7 +724,7 @@ mod tests {
     #[test]
     fn dates_years_times_ordinals_ages_and_names_are_not_figures() {
         let f = figures(
-            "On Sept. 10, 2022 at 12:38 PM, Raisa Smielkova, 75, sat on the 32nd floor of Interstate 15 in 2014. A 43-year-old man, aged 64, watched Apollo 11.",
+            "On Oct. 1, 2017 at 10:08 PM, Stephen Paddock, 64, sat on the 32nd floor of Interstate 15 in 2014. A 43-year-old man, aged 58, watched Apollo 11.",
         );
         assert!(f.is_empty(), "{f:?}");
     }

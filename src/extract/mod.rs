@@ -34,7 +34,7 @@ pub struct Extraction {
     pub places: Vec<places::PlaceMention>,
     pub figures: Vec<figures::ExtractedFigure>,
     /// Capitalised single words that are neither known places nor people nor organisations:
-    /// candidates for a misspelt place ("Kupianks"), checked against the corpus when linking.
+    /// candidates for a misspelt place ("Yogyakatra"), checked against the corpus when linking.
     pub unknown_names: Vec<(usize, usize)>,
 }
 
@@ -358,8 +358,8 @@ impl<'a> Doc<'a> {
     }
 
     /// The first person or organisation named in a sentence (its subject, usually), skipping
-    /// names that only qualify another's role ("Russian Defence Ministry" in "Russian Defence
-    /// Ministry spokesman Igor Konashenkov").
+    /// names that only qualify another's role ("Israeli Foreign Ministry" in "Israeli Foreign
+    /// Ministry spokesman Yigal Palmor").
     pub fn first_mention_in_sentence(
         &self,
         p: usize,
@@ -398,7 +398,7 @@ impl<'a> Doc<'a> {
         )
     }
 
-    /// The government of a place named as a speaker ("Moscow said").
+    /// The government of a place named as a speaker ("Cairo said").
     pub fn government_of(&mut self, m: usize) -> Option<usize> {
         if let Some(e) = self.of_mention[m] {
             return Some(e);

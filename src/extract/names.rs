@@ -2,9 +2,9 @@
 //!
 //! Names are runs of capitalised words (with connectors such as "of" and "for" inside them).
 //! A run is read from the left: a country possessive or adjective, then a title or role, then
-//! the name ("Ukraine's Foreign Minister Dmytro Kuleba"). Organisations are recognised by their
+//! the name ("Egypt's Foreign Minister Sameh Shoukry"). Organisations are recognised by their
 //! head nouns ("Ministry", "Institute") or from the list of known organisations; descriptive
-//! bodies ("the British military", "Russia's defense ministry") by a country word before a body
+//! bodies ("the Egyptian military", "Israel's defense ministry") by a country word before a body
 //! noun. All the words involved are data (see `data/lexicon.yaml`), not code.
 
 use super::text::{Paragraph, Token, TokenKind, is_acronym, is_capitalised};
@@ -34,16 +34,16 @@ pub struct Mention {
     /// Byte range of the name in the body.
     pub start: usize,
     pub end: usize,
-    /// The name as written, without determiner, title or possessive ("Igor Konashenkov").
+    /// The name as written, without determiner, title or possessive ("Peter Lerner").
     pub name: String,
     pub kind: NameKind,
-    /// Role or title as written ("Russian Defence Ministry spokesman", "Ukrainian President").
+    /// Role or title as written ("Israeli Foreign Ministry spokesman", "Egyptian President").
     pub role: Option<String>,
     /// ISO code of the country an organisation belongs to, or a person's country adjective.
     pub country: Option<String>,
     /// For organisations: the body without its country, normalised ("ministry of defense").
     pub body: Option<String>,
-    /// Written in lower case, described rather than named ("the British military").
+    /// Written in lower case, described rather than named ("the Egyptian military").
     pub descriptive: bool,
     /// Inside a quotation.
     pub quoted: bool,
@@ -51,7 +51,7 @@ pub struct Mention {
     pub titled: bool,
     /// The whole run is a title with no name ("the Secretary of State").
     pub title_only: bool,
-    /// A plural body ("Ukrainian officials"): "they", never "it".
+    /// A plural body ("Israeli officials"): "they", never "it".
     pub plural: bool,
 }
 
@@ -123,7 +123,7 @@ impl<'a> Reader<'a> {
         if !is_capitalised(w) || is_calendar_word(w) {
             return false;
         }
-        // "Moscow-backed", "Russian-appointed", "Washington-based": adjectives built on a name
+        // "Tehran-backed", "Egyptian-brokered", "London-based": adjectives built on a name
         // (but "Ban Ki-moon" is a name).
         if let Some((_, after)) = w.rsplit_once('-')
             && after.chars().next().is_some_and(char::is_lowercase)
@@ -211,13 +211,13 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
             }
             if first == end {
                 // Only a sentence-initial common word: maybe a descriptive body follows
-                // ("Russian officials" is a name run; "The ministry" is not).
+                // ("Israeli officials" is a name run; "The ministry" is not).
                 i = end.max(i + 1);
                 continue;
             }
         }
         // A name run ending in a possessive followed by a lower-case body noun phrase is a
-        // descriptive body ("Russia's defense ministry").
+        // descriptive body ("Israel's defense ministry").
         if let Some((m, next)) = possessive_body(r, first, end, paragraph) {
             mentions.push(m);
             i = next;
@@ -254,7 +254,7 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
             }
             mentions.extend(m);
         }
-        // A demonym run followed by a body noun ("Ukrainian officials", "British military").
+        // A demonym run followed by a body noun ("Israeli officials", "Egyptian military").
         if end - first == 1
             && r.k.is_demonym(r.word(first))
             && let Some((m, next)) = descriptive_body(r, first, paragraph)
@@ -271,7 +271,7 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
 }
 
 /// Whether the run from `i` begins with a known organisation, country or place of two words
-/// or more ("New York Times", "New Delhi", "United Nations"), so its first word is no mere
+/// or more ("New York Times", "New Mexico", "United Nations"), so its first word is no mere
 /// sentence-initial capital.
 fn starts_known_name(r: &Reader, i: usize, end: usize) -> bool {
     (i + 2..=end).any(|j| {
@@ -323,11 +323,11 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
             return j;
         }
         let prev = r.word(j - 1);
-        // Days and months end a name: "President Zelenskyy Friday said".
+        // Days and months end a name: "President Obama Friday said".
         if is_calendar_word(r.word(j)) {
             return j;
         }
-        // "Britain's Defence Ministry" continues; "Kyiv's forces" stops after Kyiv's.
+        // "Israel's Defence Ministry" continues; "Gaza's residents" stops after Gaza's.
         if r.is_name_word(j) {
             if r.para.tokens[j].start > r.para.tokens[j - 1].end
                 || r.para.tokens[j - 1].kind == TokenKind::Word
@@ -337,7 +337,7 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
             }
             return j;
         }
-        // Abbreviated titles: "Gov. Jan Brewer", "Mr. Zelensky", "Lt. Gen. Smith".
+        // Abbreviated titles: "Gov. Jan Brewer", "Mr. Netanyahu", "Lt. Gen. Smith".
         if r.is_punct(j, ".")
             && r.para.tokens[j].start == r.para.tokens[j - 1].end
             && (r.k.is_title_word(prev) || r.k.is_title_word(&format!("{prev}.")))
@@ -346,7 +346,7 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
             j += 2;
             continue;
         }
-        // Connectors inside names: "Institute for the Study of War", "Ministry of Defense".
+        // Connectors inside names: "Society for the Protection of Birds", "Ministry of Defense".
         if r.is_word(j) && r.k.is_name_connector(r.word(j)) && !matches!(r.word(j), "and" | "&") {
             let mut k = j + 1;
             while k < r.len() && r.is_word(k) && r.k.is_name_connector(r.word(k)) && k - j < 2 {
@@ -412,7 +412,7 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
         |a: usize, b: usize| -> String { r.body[r.token(a).start..r.token(b - 1).end].to_string() };
     let whole = text_of(start, end);
 
-    // Known organisations by name: "Associated Press", "NATO", "the Times".
+    // Known organisations by name: "Reuters", "Hamas", "the U.N.".
     if let Some(org) = r.k.organization(&whole).or_else(|| {
         (first < start)
             .then(|| r.k.organization(&text_of(first, end)))
@@ -465,7 +465,7 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
         }
     }
 
-    // Modifiers: a country possessive or adjective ("Ukraine's", "Russian", "U.S.").
+    // Modifiers: a country possessive or adjective ("Israel's", "Egyptian", "U.S.").
     let mut name_start = start;
     let mut country: Option<String> = None;
     while name_start < end - 1 {
@@ -489,7 +489,7 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
     }
 
     // A title or role inside the run: the last one splits role from name
-    // ("Defense Minister Oleksii Reznikov", "Secretary of State Antony Blinken").
+    // ("Defense Minister Moshe Yaalon", "Secretary of State John Kerry").
     let ws = words(r, name_start, end);
     let mut split = None;
     let mut p = 0;
@@ -559,7 +559,7 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
         m.country = country;
         return Some(vec![m]);
     }
-    // Organisations by their head nouns: "Defence Ministry", "Ministry of Defense of Ukraine".
+    // Organisations by their head nouns: "Defence Ministry", "Ministry of Defense of Israel".
     if name_words
         .iter()
         .any(|w| r.k.is_org_head(strip_possessive(w)) && is_capitalised(w))
@@ -628,7 +628,7 @@ fn person_or_unknown(r: &Reader, words: &[&str], first: usize) -> NameKind {
             NameKind::Unknown
         };
     }
-    // "Hero of Ukraine", "Secretary of State": organisation-style connectors and place names
+    // "Order of Canada", "Secretary of State": organisation-style connectors and place names
     // do not occur inside personal names.
     let connector = words
         .iter()
@@ -654,7 +654,7 @@ fn person_or_unknown(r: &Reader, words: &[&str], first: usize) -> NameKind {
 
 /// An organisation's body, normalised so that word order and spelling variants meet:
 /// "Defence Ministry" and "Ministry of Defense" → "ministry of defense". Also returns the
-/// country named in an "of <Country>" tail ("Ministry of Defense of Ukraine").
+/// country named in an "of <Country>" tail ("Ministry of Defense of Israel").
 pub fn org_body(r: &Reader, words: &[&str]) -> (String, Option<String>) {
     normalise_body(r.k, words)
 }
@@ -670,7 +670,7 @@ pub fn normalise_body(k: &Knowledge, words: &[&str]) -> (String, Option<String>)
         })
         .collect();
     let mut country = None;
-    // "... of Ukraine": the country in the tail.
+    // "... of Israel": the country in the tail.
     if ws.len() >= 3
         && ws[ws.len() - 2] == "of"
         && let Some(c) = k.country(words[words.len() - 1])
@@ -691,7 +691,7 @@ pub fn normalise_body(k: &Knowledge, words: &[&str]) -> (String, Option<String>)
     (ws.join(" "), country)
 }
 
-/// `country's <lower-case body phrase>`: "Russia's defense ministry".
+/// `country's <lower-case body phrase>`: "Israel's defense ministry".
 fn possessive_body(
     r: &Reader,
     first: usize,
@@ -725,7 +725,7 @@ fn possessive_body(
     Some((m, body_end))
 }
 
-/// `[the] <Demonym> <body noun>`: "the British military", "Ukrainian officials".
+/// `[the] <Demonym> <body noun>`: "the Egyptian military", "Israeli officials".
 fn descriptive_body(r: &Reader, i: usize, paragraph: usize) -> Option<(Mention, usize)> {
     let mut at = i;
     if r.is_word(at) && matches!(r.word(at), "the" | "The") {
@@ -736,7 +736,7 @@ fn descriptive_body(r: &Reader, i: usize, paragraph: usize) -> Option<(Mention, 
     }
     let country = r.k.country(r.word(at))?.code.clone();
     let (body_end, body_words) = body_phrase(r, at + 1)?;
-    // "Russian state news agency Tass": the known name that follows is the mention.
+    // "Egyptian state news agency MENA": the known name that follows is the mention.
     if body_end < r.len() && r.is_name_word(body_end) {
         return None;
     }
@@ -828,9 +828,9 @@ impl Mention {
     }
 }
 
-/// Roles written around a person's name: before it in lower case ("Russian Defence Ministry
-/// spokesman Igor Konashenkov") or in an appositive after it ("Vladislav Sokolov, head of the
-/// local administration,").
+/// Roles written around a person's name: before it in lower case ("Israeli Foreign Ministry
+/// spokesman Yigal Palmor") or in an appositive after it ("Mark Regev, spokesman for the
+/// prime minister,").
 fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
     for idx in 0..mentions.len() {
         if mentions[idx].kind == NameKind::Organization || mentions[idx].kind == NameKind::Place {
@@ -1009,20 +1009,20 @@ mod tests {
     #[test]
     fn a_role_before_a_name_is_the_persons_role() {
         let m = mentions_of(
-            "Russian Defence Ministry spokesman Igor Konashenkov said troops would be regrouped.",
+            "Israeli Foreign Ministry spokesman Yigal Palmor said the talks would resume.",
         );
         let person = m.iter().find(|x| x.1 == NameKind::Person).unwrap();
-        assert_eq!(person.0, "Igor Konashenkov");
+        assert_eq!(person.0, "Yigal Palmor");
         assert_eq!(
             person.2.as_deref(),
-            Some("Russian Defence Ministry spokesman")
+            Some("Israeli Foreign Ministry spokesman")
         );
     }
 
     #[test]
     fn titles_inside_a_capitalised_run_split_role_from_name() {
         let m = mentions_of(
-            "Earlier, Ukrainian Defense Minister Oleksii Reznikov spoke. U.S. Secretary of State Antony Blinken warned.",
+            "Earlier, Israeli Defense Minister Moshe Yaalon spoke. U.S. Secretary of State John Kerry warned.",
         );
         let people: Vec<_> = m
             .iter()
@@ -1032,8 +1032,8 @@ mod tests {
         assert_eq!(
             people,
             [
-                ("Oleksii Reznikov", Some("Ukrainian Defense Minister")),
-                ("Antony Blinken", Some("U.S. Secretary of State"))
+                ("Moshe Yaalon", Some("Israeli Defense Minister")),
+                ("John Kerry", Some("U.S. Secretary of State"))
             ]
         );
     }
@@ -1041,7 +1041,7 @@ mod tests {
     #[test]
     fn organisation_variants_share_a_country_and_body_key() {
         let m = mentions_of(
-            "Britain's Defence Ministry said so. The U.K. Ministry of Defense agreed. Britain's Defense Ministry added more. The Ministry of Defense of Ukraine said no. Russia's defense ministry confirmed it.",
+            "America's Defence Department said so. The U.S. Department of Defense agreed. America's Defense Department added more. The Ministry of Defense of Israel said no. Egypt's defense ministry confirmed it.",
         );
         let keys: Vec<_> = m
             .iter()
@@ -1051,11 +1051,11 @@ mod tests {
         assert_eq!(
             keys,
             [
-                "GB|ministry of defense",
-                "GB|ministry of defense",
-                "GB|ministry of defense",
-                "UA|ministry of defense",
-                "RU|ministry of defense"
+                "US|department of defense",
+                "US|department of defense",
+                "US|department of defense",
+                "IL|ministry of defense",
+                "EG|ministry of defense"
             ]
         );
     }
@@ -1063,7 +1063,7 @@ mod tests {
     #[test]
     fn descriptive_bodies_are_organisations() {
         let m = mentions_of(
-            "The sector was held, said the British military. Ukrainian officials claimed gains.",
+            "The truce was holding, said the Egyptian military. Israeli officials claimed success.",
         );
         let orgs: Vec<_> = m
             .iter()
@@ -1073,8 +1073,8 @@ mod tests {
         assert_eq!(
             orgs,
             [
-                ("British military", "GB|military".to_string()),
-                ("Ukrainian officials", "UA|officials".to_string())
+                ("Egyptian military", "EG|military".to_string()),
+                ("Israeli officials", "IL|officials".to_string())
             ]
         );
     }
@@ -1082,24 +1082,24 @@ mod tests {
     #[test]
     fn appositive_roles_are_read() {
         let m = mentions_of(
-            "Vladislav Sokolov, head of the Russian-appointed local administration, said on social media that it was so.",
+            "Mark Regev, spokesman for the Israeli prime minister, said in a statement that it was so.",
         );
-        assert_eq!(m[0].0, "Vladislav Sokolov");
+        assert_eq!(m[0].0, "Mark Regev");
         assert_eq!(
             m[0].2.as_deref(),
-            Some("head of the Russian-appointed local administration")
+            Some("spokesman for the Israeli prime minister")
         );
     }
 
     #[test]
     fn sentence_initial_common_words_are_not_names() {
-        let m = mentions_of("Earlier Saturday, officials spoke. Videos surfaced on the internet.");
+        let m = mentions_of("Earlier Tuesday, officials spoke. Photos circulated online.");
         assert!(m.iter().all(|x| x.1 != NameKind::Person), "{m:?}");
     }
 
     #[test]
     fn known_organisations_are_recognised_by_alias() {
-        let m = mentions_of("The news came, the Associated Press reported. It was on CNN.");
+        let m = mentions_of("The verdict was read, the Associated Press said. It was on CNN.");
         let names: Vec<_> = m
             .iter()
             .filter(|x| x.1 == NameKind::Organization)

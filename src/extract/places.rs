@@ -5,7 +5,7 @@
 //! Washington Times", "Kennedy said"), a common word at the start of a sentence is not a place
 //! ("Police said"), and a town that shares a surname is not a place when it speaks. Places the
 //! gazetteer lacks are found from context ("the town of X", "X region", "X, Arizona"), and
-//! spellings the gazetteer lacks from their transliteration key (Balaklyia → Balakliya).
+//! spellings the gazetteer lacks from their transliteration key (Jabaliyya → Jabaliya).
 
 use super::names::{Mention, NameKind, Reader, is_calendar_word};
 use super::text::{Paragraph, TokenKind, is_capitalised};
@@ -19,9 +19,9 @@ pub struct PlaceMention {
     pub end: usize,
     /// Gazetteer candidates, best first; empty for a place known only from context.
     pub candidates: Vec<u32>,
-    /// The text says it is a region ("Kharkiv region", "Donetsk oblast").
+    /// The text says it is a region ("Idlib province", "Minsk oblast").
     pub region_hint: bool,
-    /// Used for its government or people ("Moscow-backed", "Kyiv said", "the Kyiv regime").
+    /// Used for its government or people ("Tehran-backed", "Beijing said", "the Damascus regime").
     pub metonymy: bool,
     /// How sure the extractor is: a context word ("the town of", "in") or a gazetteer name
     /// alone.
@@ -180,7 +180,7 @@ pub fn find_places(
         if common && (sentence_start || !(big || cue.is_some())) {
             continue;
         }
-        // "Eastern Ukraine", "Western allies": a common word before a name is its adjective.
+        // "Northern Syria", "Western leaders": a common word before a name is its adjective.
         if common && last + 1 < r.len() && r.is_name_word(last + 1) {
             continue;
         }
@@ -202,7 +202,7 @@ pub fn find_places(
         {
             continue;
         }
-        // "Moscow said", "the Kyiv regime", "Moscow-backed": the name stands for a government.
+        // "Beijing said", "the Damascus regime", "Tehran-backed": the name stands for a government.
         let metonymy = speaks
             || backed_adjective(r, last)
             || (last + 1 < r.len()
@@ -211,7 +211,7 @@ pub fn find_places(
                     r.word(last + 1),
                     "regime" | "government" | "authorities" | "officials" | "leadership"
                 ));
-        // "Los Angeles County", "Kharkiv Oblast": a capitalised region word is part of the name.
+        // "Los Angeles County", "Minsk Oblast": a capitalised region word is part of the name.
         let (end, last) = if region_hint && is_capitalised(r.word(last + 1)) {
             (r.token(last + 1).end, last + 1)
         } else {
@@ -243,7 +243,7 @@ pub fn find_places(
     out
 }
 
-/// A bare name shared by a region and a city ("Kharkiv") means the city, unless the city is
+/// A bare name shared by a region and a city ("Aleppo") means the city, unless the city is
 /// small; a region without a same-named city keeps its place.
 fn prefer_cities_over_same_named_regions(
     g: &crate::knowledge::gazetteer::Gazetteer,
@@ -299,7 +299,7 @@ fn token_range(para: &Paragraph, start: usize, end: usize) -> Option<(usize, usi
         .iter()
         .position(|t| t.start <= start && start < t.end)?;
     let last = para.tokens.iter().rposition(|t| t.end == end).or_else(|| {
-        // "Moscow-backed": the name ends inside a token.
+        // "Tehran-backed": the name ends inside a token.
         para.tokens
             .iter()
             .rposition(|t| t.start < end && t.end >= end)
@@ -307,7 +307,7 @@ fn token_range(para: &Paragraph, start: usize, end: usize) -> Option<(usize, usi
     Some((first, last))
 }
 
-/// "Moscow-backed", "Kremlin-controlled": the name starts an adjective about what its
+/// "Tehran-backed", "Beijing-controlled": the name starts an adjective about what its
 /// government does (not "Washington-based", which is about the place).
 fn backed_adjective(r: &Reader, last: usize) -> bool {
     let t = r.token(last);
@@ -454,7 +454,7 @@ fn context_places(
         {
             continue;
         }
-        // Another spelling of a gazetteer place (Balaklyia / Balakliya).
+        // Another spelling of a gazetteer place (Jabaliyya / Jabaliya).
         let translit = g.lookup_translit(w);
         let before_place_noun = i >= 2
             && r.is_word(i - 1)

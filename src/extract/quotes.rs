@@ -262,7 +262,7 @@ mod tests {
     #[test]
     fn apostrophes_and_plural_possessives_are_not_quote_marks() {
         assert_eq!(
-            spans_of("The Mayors' meeting didn't start; it's Kyiv's turn."),
+            spans_of("The Mayors' meeting didn't start; it's Cairo's turn."),
             Vec::<String>::new()
         );
         assert_eq!(

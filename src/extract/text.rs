@@ -5,7 +5,7 @@ use crate::model::{Block, BlockKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
-    /// Letters, with inner apostrophes, hyphens and dots ("don't", "Moscow-backed", "U.S.").
+    /// Letters, with inner apostrophes, hyphens and dots ("don't", "Tehran-backed", "U.S.").
     Word,
     /// Digits with inner separators ("2,500", "1.5", "3,000-4,000" is three tokens).
     Number,
@@ -106,7 +106,7 @@ pub fn tokenize(body: &str, start: usize, end: usize) -> Vec<Token> {
                 loop {
                     match at(j) {
                         Some(d) if d.is_alphanumeric() => j += 1,
-                        // Inner apostrophes and hyphens join ("don't", "Moscow-backed").
+                        // Inner apostrophes and hyphens join ("don't", "Tehran-backed").
                         Some(d)
                             if (is_apostrophe(d) || d == '-')
                                 && at(j + 1).is_some_and(char::is_alphabetic) =>
@@ -252,8 +252,8 @@ fn ends_abbreviation(body: &str, tokens: &[Token], dot: usize, knowledge: &Knowl
     knowledge.is_abbreviation(word)
 }
 
-/// A line in title case: most words capitalised, including common words ("Russia's Attempt
-/// To Justify Retreat"), and no full stop at the end.
+/// A line in title case: most words capitalised, including common words ("Britain's Vote To
+/// Leave The Union"), and no full stop at the end.
 fn is_title_case(body: &str, tokens: &[Token], knowledge: &Knowledge) -> bool {
     let words: Vec<&str> = tokens
         .iter()
@@ -309,13 +309,13 @@ mod tests {
     #[test]
     fn tokens_keep_names_numbers_and_acronyms_whole() {
         assert_eq!(
-            words("The U.S. said 2,500 Moscow-backed troops' \"don't\"."),
+            words("The U.S. said 2,500 Tehran-backed troops' \"don't\"."),
             [
                 "The",
                 "U.S.",
                 "said",
                 "2,500",
-                "Moscow-backed",
+                "Tehran-backed",
                 "troops",
                 "'",
                 "\"",
@@ -325,8 +325,8 @@ mod tests {
             ]
         );
         assert_eq!(
-            words("Kupiansk, 73km north."),
-            ["Kupiansk", ",", "73", "km", "north", "."]
+            words("Yarnell, 48km south."),
+            ["Yarnell", ",", "48", "km", "south", "."]
         );
         assert_eq!(
             words("D.C. and 1.5 million"),

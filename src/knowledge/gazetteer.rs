@@ -248,7 +248,7 @@ impl Gazetteer {
         self.by_name.get(&fold(name)).map_or(&[], Vec::as_slice)
     }
 
-    /// Places whose name has this transliteration key (Kupiansk → Kupyansk), best first.
+    /// Places whose name has this transliteration key (Jogjakarta → Yogyakarta), best first.
     pub fn lookup_translit(&self, name: &str) -> &[u32] {
         self.by_translit
             .get(&translit_key(name))
@@ -268,7 +268,7 @@ impl Gazetteer {
     }
 
     /// Every gazetteer name in `text` that starts with a capital letter at the start of a word
-    /// (also after a hyphen: "Izyum-Balakliya") and ends on a word boundary; the longest at each
+    /// (also after a hyphen: "Israel-Gaza") and ends on a word boundary; the longest at each
     /// start. Searching only from capitalised word starts keeps "nice weather" from being Nice
     /// and lets a rejected longer match never hide a shorter one.
     pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
@@ -434,24 +434,24 @@ mod tests {
 
     #[test]
     fn names_and_alternates_resolve_to_places() {
-        let kharkiv = g().lookup("Kharkov");
-        assert!(!kharkiv.is_empty());
-        assert_eq!(g().place(kharkiv[0]).country, "UA");
+        let mumbai = g().lookup("Bombay");
+        assert!(!mumbai.is_empty());
+        assert_eq!(g().place(mumbai[0]).country, "IN");
         assert_eq!(g().place(g().lookup("U.K.")[0]).kind, PlaceKind::Country);
-        assert!(g().is_place_name("Kupiansk"));
-        assert!(!g().lookup_translit("Kupiansk").is_empty());
+        assert!(g().is_place_name("Yogyakarta"));
+        assert!(!g().lookup_translit("Yogyakarta").is_empty());
     }
 
     #[test]
     fn the_matcher_finds_names_on_word_boundaries_with_original_offsets() {
-        let text = "Troops entered Kupiansk and Charków; nobody in Kyivan.";
+        let text = "Troops entered Rafah and Kraków; nobody in Parisian.";
         let found: Vec<&str> = g()
             .find_names(text)
             .iter()
             .map(|m| &text[m.start..m.end])
             .collect();
-        assert!(found.contains(&"Kupiansk"), "{found:?}");
-        assert!(found.contains(&"Charków"), "{found:?}");
-        assert!(!found.contains(&"Kyiv"), "{found:?}");
+        assert!(found.contains(&"Rafah"), "{found:?}");
+        assert!(found.contains(&"Kraków"), "{found:?}");
+        assert!(!found.contains(&"Paris"), "{found:?}");
     }
 }

@@ -217,7 +217,7 @@ impl Units {
         self.predicates.iter().find(|p| p.key == key)
     }
 
-    /// The singular of a counted noun ("people" → "person", "settlements" → "settlement").
+    /// The singular of a counted noun ("people" → "person", "firefighters" → "firefighter").
     pub fn singular(&self, noun: &str) -> String {
         let lower = noun.to_lowercase();
         if let Some(s) = self.noun_forms.get(&lower) {
@@ -323,7 +323,7 @@ mod tests {
         );
         assert_eq!(u.currency_at(&["$"]).map(|c| c.0), Some("USD".to_string()));
         assert_eq!(u.singular("people"), "person");
-        assert_eq!(u.singular("settlements"), "settlement");
+        assert_eq!(u.singular("firefighters"), "firefighter");
         assert_eq!(u.singular("casualties"), "casualty");
         assert_eq!(
             u.predicate_at(&["reclaimed"]).map(|p| p.0.key.as_str()),

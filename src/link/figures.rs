@@ -22,7 +22,7 @@ use crate::render::format_number;
 use crate::slug::SlugSet;
 
 /// Dimensions a unit error can happen between: a figure in one of these given for a quantity
-/// measured in another of the same family ("1,000 kilometers" of territory).
+/// measured in another of the same family ("500 kilometers" of territory).
 const SPATIAL: &[&str] = &["length", "area"];
 
 struct Draft<'a> {
@@ -49,6 +49,10 @@ pub fn link_figures(
     notices: &mut Vec<Notice>,
 ) -> Vec<Figure> {
     let u = &k.units;
+    let date_of: HashMap<&str, Option<&str>> = documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.date.as_deref()))
+        .collect();
     let mut drafts: Vec<Draft> = Vec::new();
     for (a, x) in extractions.iter().enumerate() {
         for f in &x.figures {
@@ -72,7 +76,7 @@ pub fn link_figures(
             let mut unit_error = false;
             let noun = f.noun.clone().unwrap_or_default();
             let measure = match predicate.and_then(|p| p.dimension.clone()) {
-                // "seven-month war" and "three-day operation" are different durations.
+                // "four-week conflict" and "72-hour truce" are different durations.
                 Some(expected) if f.dimension == expected => format!("{expected}:{noun}"),
                 Some(expected)
                     if SPATIAL.contains(&expected.as_str())
@@ -85,7 +89,7 @@ pub fn link_figures(
                     format!("count:{}", f.noun.clone().unwrap_or_default())
                 }
                 Some(_) => {
-                    // The predicate cannot be about this figure ("recaptured in just two days"):
+                    // The predicate cannot be about this figure ("destroyed in just two days"):
                     // group it by what it measures instead, in a group of its own article's
                     // (nothing says it measures what another article's figure does).
                     class = natural_class(&f.dimension);
@@ -231,12 +235,7 @@ pub fn link_figures(
             ));
         }
         claims.sort_by(|a, b| {
-            let date = |c: &Claim| {
-                documents
-                    .iter()
-                    .find(|d| d.id == c.article)
-                    .and_then(|d| d.date.clone())
-            };
+            let date = |c: &Claim| date_of.get(c.article.as_str()).copied().flatten();
             (date(&a.0), &a.0.article, a.0.start).cmp(&(date(&b.0), &b.0.article, b.0.start))
         });
         // Only groups that say clearly what they measure can be disputed: a predicate from the
@@ -331,16 +330,22 @@ pub fn link_figures(
             });
         }
     }
+    let page_of_claim: HashMap<(&str, usize), &str> = figures
+        .iter()
+        .flat_map(|f| {
+            f.claims
+                .iter()
+                .map(|c| ((c.article.as_str(), c.start), f.page.as_str()))
+        })
+        .collect();
     for n in notices
         .iter_mut()
         .filter(|n| n.kind == "conversion-mismatch" && n.page.is_none())
     {
-        if let Some(f) = figures.iter().find(|f| {
-            f.claims
-                .iter()
-                .any(|c| Some(&c.article) == n.article.as_ref() && Some(c.start) == n.start)
-        }) {
-            n.page = Some(f.page.clone());
+        if let (Some(article), Some(start)) = (n.article.as_deref(), n.start)
+            && let Some(page) = page_of_claim.get(&(article, start))
+        {
+            n.page = Some(page.to_string());
         }
     }
     figures
@@ -449,6 +454,23 @@ fn is_disputed(claims: &[(Claim, f64)], places: &[Vec<String>]) -> bool {
         .filter(|((c, _), _)| !c.unit_error)
         .map(|((c, step), p)| (c, interval(c, *step), p.as_slice()))
         .collect();
+    // Pairs of values one article gives itself, which no other article can be said to
+    // dispute; found per article, so a big group costs no more than its articles' sizes.
+    let mut by_article: HashMap<&str, Vec<(f64, f64)>> = HashMap::new();
+    for (c, i, _) in &usable {
+        by_article.entry(c.article.as_str()).or_default().push(*i);
+    }
+    let own_pairs: Vec<((f64, f64), (f64, f64))> = by_article
+        .values()
+        .flat_map(|list| {
+            list.iter().enumerate().flat_map(move |(k, x)| {
+                list[k + 1..]
+                    .iter()
+                    .filter(move |y| !overlaps(*x, **y))
+                    .flat_map(move |y| [(*x, *y), (*y, *x)])
+            })
+        })
+        .collect();
     for (i, (a, ia, pa)) in usable.iter().enumerate() {
         for (b, ib, pb) in &usable[i + 1..] {
             if a.article == b.article || overlaps(*ia, *ib) {
@@ -460,14 +482,9 @@ fn is_disputed(claims: &[(Claim, f64)], places: &[Vec<String>]) -> bool {
                 continue;
             }
             // Does any article give both values itself?
-            let explained = usable.iter().any(|(x, ix, _)| {
-                usable.iter().any(|(y, iy, _)| {
-                    x.article == y.article
-                        && !overlaps(*ix, *iy)
-                        && overlaps(*ix, *ia)
-                        && overlaps(*iy, *ib)
-                })
-            });
+            let explained = own_pairs
+                .iter()
+                .any(|(ix, iy)| overlaps(*ix, *ia) && overlaps(*iy, *ib));
             if !explained {
                 return true;
             }
@@ -500,8 +517,8 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-/// A plain-language label: "Territory taken", "Territory taken: settlements",
-/// "Population: Kupiansk", "Duration: war".
+/// A plain-language label: "Territory taken", "Territory taken: villages",
+/// "Population: Gaza", "Duration: war".
 fn label_for(
     class: &str,
     measure: &str,
@@ -598,29 +615,29 @@ mod tests {
         let pair = |a: (Claim, f64), b: (Claim, f64)| vec![a, b];
         assert!(is_disputed(
             &pair(
-                claim("a", 1036.0, "approximate"),
-                claim("b", 2000.0, "exact")
+                claim("a", 1300.0, "approximate"),
+                claim("b", 2600.0, "exact")
             ),
             &none
         ));
         assert!(!is_disputed(
             &pair(
-                claim("a", 2500.0, "approximate"),
-                claim("b", 2470.0, "exact")
+                claim("a", 3200.0, "approximate"),
+                claim("b", 3150.0, "exact")
             ),
             &none
         ));
         assert!(!is_disputed(
             &pair(
-                claim("a", 1000.0, "lower_bound"),
-                claim("b", 2000.0, "exact")
+                claim("a", 1300.0, "lower_bound"),
+                claim("b", 2600.0, "exact")
             ),
             &none
         ));
         assert!(!is_disputed(
             &pair(
-                claim("a", 2500.0, "upper_bound"),
-                claim("b", 2000.0, "exact")
+                claim("a", 3200.0, "upper_bound"),
+                claim("b", 2600.0, "exact")
             ),
             &none
         ));

@@ -182,33 +182,34 @@ fn cross_reference(
     }
     for f in figures {
         for c in &f.claims {
+            // Claims of one group come together, so a repeat is always the last one added.
             if let Some(&i) = c.claimant.as_ref().and_then(|s| person_index.get(s))
-                && !people[i].figures.contains(&f.id)
+                && people[i].figures.last() != Some(&f.id)
             {
                 people[i].figures.push(f.id.clone());
             }
         }
     }
     // Place mentions by article, to find the quotations and figures that name each place.
-    let mut mentions_by_article: HashMap<&str, Vec<(usize, usize, usize)>> = HashMap::new();
+    let mut mentions_by_article: HashMap<&str, Vec<(usize, usize, usize, &str)>> = HashMap::new();
     for (pi, p) in places.iter().enumerate() {
         for m in &p.mentions {
             mentions_by_article
                 .entry(m.article.as_str())
                 .or_default()
-                .push((m.start, m.end, pi));
+                .push((m.start, m.end, pi, m.text.as_str()));
         }
     }
     let mut place_quotes: Vec<Vec<String>> = vec![Vec::new(); places.len()];
     let mut place_figures: Vec<Vec<String>> = vec![Vec::new(); places.len()];
     for q in quotes {
         for o in &q.occurrences {
-            for &(s, e, pi) in mentions_by_article
+            for &(s, e, pi, _) in mentions_by_article
                 .get(o.article.as_str())
                 .into_iter()
                 .flatten()
             {
-                if o.start <= s && e <= o.end && !place_quotes[pi].contains(&q.id) {
+                if o.start <= s && e <= o.end && place_quotes[pi].last() != Some(&q.id) {
                     place_quotes[pi].push(q.id.clone());
                 }
             }
@@ -216,16 +217,14 @@ fn cross_reference(
     }
     for f in figures {
         for c in &f.claims {
-            for &(_, _, pi) in mentions_by_article
+            // A place is named by a claim whose sentence holds one of the place's forms used
+            // in that article.
+            for &(_, _, pi, text) in mentions_by_article
                 .get(c.article.as_str())
                 .into_iter()
                 .flatten()
             {
-                let named = places[pi]
-                    .mentions
-                    .iter()
-                    .any(|m| m.article == c.article && c.sentence.contains(&m.text));
-                if named && !place_figures[pi].contains(&f.id) {
+                if c.sentence.contains(text) && place_figures[pi].last() != Some(&f.id) {
                     place_figures[pi].push(f.id.clone());
                 }
             }
@@ -451,6 +450,11 @@ fn quotes_of(
         built.push((first_key.0, first_key.1, first_key.2, quote));
     }
     built.sort_by(|a, b| (&a.0, &a.1, a.2).cmp(&(&b.0, &b.1, b.2)));
+    let doc_index: HashMap<&str, usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
     let mut slugs = SlugSet::new();
     let mut out = Vec::with_capacity(built.len());
     for (_, _, _, mut q) in built {
@@ -459,13 +463,7 @@ fn quotes_of(
         q.page = paths::quote(&q.id);
         for o in &q.occurrences {
             if o.speaker.is_none() {
-                let (a, _) = (
-                    documents
-                        .iter()
-                        .position(|d| d.id == o.article)
-                        .unwrap_or(0),
-                    (),
-                );
+                let a = doc_index.get(o.article.as_str()).copied().unwrap_or(0);
                 let descriptor = extractions[a]
                     .quotes
                     .iter()

@@ -7,7 +7,7 @@
 //! - among same-named places, the one in the countries the briefing is about wins, and a small
 //!   town in a country nothing else in the briefing is in is dropped;
 //! - a word the gazetteer does not know, one letter from a place the briefing names
-//!   (Kupianks / Kupiansk), is a misspelling of it; a place found only from context ("the town
+//!   (Yogyakatra / Yogyakarta), is a misspelling of it; a place found only from context ("the town
 //!   of Yarnell") is recognised wherever else it is named.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -243,16 +243,24 @@ fn add_variants_and_context_names(
     // Names of the places found so far, by transliteration key, blocked by first two letters.
     let mut known: HashMap<String, Vec<(String, PlaceKey)>> = HashMap::new();
     let mut context_names: HashMap<String, PlaceKey> = HashMap::new();
+    let mut seen_keys: HashSet<String> = HashSet::new();
+    // The spans already resolved, by article, so a name inside one is skipped.
+    let mut spans_of: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    for r in resolved.iter() {
+        spans_of
+            .entry(r.article)
+            .or_default()
+            .push((r.start, r.end));
+    }
     for r in resolved.iter() {
         let surface = &documents[r.article].body.text[r.start..r.end];
         let key = translit_key(surface);
         if key.len() < 5 || key.contains(' ') {
             continue;
         }
-        let block: String = key.chars().take(2).collect();
-        let list = known.entry(block).or_default();
-        if !list.iter().any(|(k2, _)| *k2 == key) {
-            list.push((key.clone(), r.key.clone()));
+        if seen_keys.insert(key.clone()) {
+            let block: String = key.chars().take(2).collect();
+            known.entry(block).or_default().push((key, r.key.clone()));
         }
         if let PlaceKey::Context(name) = &r.key {
             context_names.insert(name.clone(), r.key.clone());
@@ -262,10 +270,10 @@ fn add_variants_and_context_names(
     for (a, x) in extractions.iter().enumerate() {
         let body = &documents[a].body.text;
         for &(start, end) in &x.unknown_names {
-            if resolved
-                .iter()
-                .any(|r| r.article == a && r.start <= start && end <= r.end)
-            {
+            let inside_resolved = spans_of
+                .get(&a)
+                .is_some_and(|spans| spans.iter().any(|&(s, e)| s <= start && end <= e));
+            if inside_resolved {
                 continue;
             }
             let surface = &body[start..end];
@@ -289,7 +297,7 @@ fn add_variants_and_context_names(
                 continue;
             };
             // Countries' names are standard; a word one letter from one is another word
-            // ("Russian", "Ukraina"), not a misspelling.
+            // ("Israeli", "Kuwaiti"), not a misspelling.
             let is_country = |key: &PlaceKey| matches!(key, PlaceKey::Gazetteer(i) if g.place(*i).kind <= PlaceKind::Country);
             let matches: Vec<&(String, PlaceKey)> = list
                 .iter()
@@ -376,14 +384,14 @@ fn build(
             }
         }
         // The spelling the articles use most (not counting misspellings).
+        let misspelt: HashSet<&str> = members
+            .iter()
+            .filter(|r| r.variant_of.is_some())
+            .map(|r| &documents[r.article].body.text[r.start..r.end])
+            .collect();
         let name = surfaces
             .iter()
-            .filter(|(s, _)| {
-                !members.iter().any(|r| {
-                    r.variant_of.is_some()
-                        && documents[r.article].body.text[r.start..r.end] == *s.as_str()
-                })
-            })
+            .filter(|(s, _)| !misspelt.contains(s.as_str()))
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
             .or_else(|| surfaces.iter().next())
             .map(|(s, _)| s.clone())

@@ -200,10 +200,10 @@ mod tests {
     #[test]
     fn spelling_quote_and_dash_styles_do_not_split_a_quotation() {
         let o = vec![
-            occ(&["The flag has been raised in the town center."], Some(1)),
-            occ(&["The flag has been raised in the town centre,"], Some(1)),
-            occ(&["showing its back — and, of course, it's good"], Some(2)),
-            occ(&["showing its back - and, of course, it’s good"], Some(2)),
+            occ(&["The fire jumped toward the city center."], Some(1)),
+            occ(&["The fire jumped toward the city centre,"], Some(1)),
+            occ(&["we have no home — and yes, it's all gone"], Some(2)),
+            occ(&["we have no home - and yes, it’s all gone"], Some(2)),
         ];
         let c = clusters(&o);
         assert_eq!(c[0], c[1]);
@@ -216,19 +216,19 @@ mod tests {
         let o = vec![
             occ(
                 &[
-                    "The Russian army is showing its back. And, of course, it's a good decision for them to run",
+                    "Maybe if we had gotten some concessions, it would be worth it. But we got nothing",
                 ],
                 None,
             ),
             occ(
                 &[
-                    "The Russian army is showing its back,",
-                    "And, of course, it's a good decision for them to run.",
+                    "Maybe if we had gotten some concessions,",
+                    "it would be worth it. But we got nothing.",
                 ],
                 None,
             ),
-            occ(&["a good decision for them to run"], None),
-            occ(&["The Russian army ... a good decision"], None),
+            occ(&["it would be worth it. But we got nothing"], None),
+            occ(&["Maybe if we had ... worth it"], None),
         ];
         let c = clusters(&o);
         assert!(c.iter().all(|&x| x == c[0]), "{c:?}");
@@ -237,8 +237,8 @@ mod tests {
     #[test]
     fn numbers_with_and_without_separators_match() {
         let o = vec![
-            occ(&["more than 1,000 square kilometers"], None),
-            occ(&["more than 1000 square kilometres"], None),
+            occ(&["more than 1,900 metres of tunnels"], None),
+            occ(&["more than 1900 meters of tunnels"], None),
         ];
         let c = clusters(&o);
         assert_eq!(c[0], c[1]);
@@ -247,9 +247,9 @@ mod tests {
     #[test]
     fn short_quotations_join_only_when_speakers_agree() {
         let o = vec![
-            occ(&["increasingly isolated"], Some(1)),
-            occ(&["increasingly isolated."], Some(1)),
-            occ(&["increasingly isolated"], None),
+            occ(&["mission accomplished"], Some(1)),
+            occ(&["mission accomplished."], Some(1)),
+            occ(&["mission accomplished"], None),
             occ(&["terrorists"], Some(2)),
             occ(&["terrorists"], Some(3)),
         ];

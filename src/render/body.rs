@@ -328,14 +328,14 @@ mod tests {
 
     #[test]
     fn nested_annotations_open_outer_first() {
-        let body = "the town of Izyum fell";
+        let body = "the town of Rafah fell";
         let html = body_html(
             &article(body, vec![para(0, body.len(), vec![])]),
             &[note(12, 17, "place"), note(0, 22, "quote")],
         );
         assert_eq!(
             html,
-            "<p id=\"p0\"><span class=\"quote\">the town of <span class=\"place\">Izyum</span> fell</span></p>\n"
+            "<p id=\"p0\"><span class=\"quote\">the town of <span class=\"place\">Rafah</span> fell</span></p>\n"
         );
     }
 

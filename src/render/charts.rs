@@ -11,7 +11,7 @@ use crate::render::format_number;
 /// One row of a figure chart: a claim and who made it where.
 pub struct ChartRow<'a> {
     pub claim: &'a Claim,
-    /// "Volodymyr Zelensky (UPI)" or "the outlet's own figure (UPI)".
+    /// "Barack Obama (NPR)" or "the outlet's own figure (NPR)".
     pub label: String,
 }
 

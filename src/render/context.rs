@@ -165,7 +165,41 @@ pub struct Site<'a> {
     annotations: HashMap<&'a str, Vec<Annotation>>,
     notices_by_page: HashMap<&'a str, Vec<&'a Notice>>,
     notices_by_article: HashMap<&'a str, Vec<&'a Notice>>,
+    /// The list pages' orders, sorted once: a big briefing has hundreds of list pages.
+    order: ListOrders,
+    /// What each article carries, so an article page never scans the whole briefing.
+    by_article: HashMap<&'a str, ArticleLinks>,
 }
+
+/// Positions in the briefing's lists, in the order the list pages show them.
+#[derive(Default)]
+struct ListOrders {
+    articles: Vec<usize>,
+    outlets: Vec<usize>,
+    people: Vec<usize>,
+    quotes: Vec<usize>,
+    places: Vec<usize>,
+}
+
+/// Positions of the quotations, people, figures and places an article carries.
+#[derive(Default)]
+struct ArticleLinks {
+    quotes: Vec<usize>,
+    people: Vec<usize>,
+    figures: Vec<usize>,
+    places: Vec<usize>,
+}
+
+/// The most items one section of a page lists (mentions of a place, claims of a figure,
+/// articles of an outlet...). Beyond it the page says how many more there are, and all of
+/// them are in `briefing.json`: a page stays a few hundred KB however big the briefing.
+pub const SECTION_LIMIT: usize = 200;
+/// The front page shows the newest articles and the biggest outlets; the lists have the rest.
+const INDEX_ARTICLES: usize = 50;
+const INDEX_OUTLETS: usize = 20;
+const INDEX_OUTLET_ARTICLES: usize = 10;
+/// The articles named with a quotation in a list of quotations.
+const QUOTE_SUMMARY_ARTICLES: usize = 12;
 
 /// `site`: the briefing as a whole.
 #[derive(Debug, Serialize)]
@@ -260,7 +294,11 @@ impl<'a> Site<'a> {
             annotations: HashMap::new(),
             notices_by_page: HashMap::new(),
             notices_by_article: HashMap::new(),
+            order: ListOrders::default(),
+            by_article: HashMap::new(),
         };
+        site.order = list_orders(briefing, &site);
+        site.by_article = article_links(briefing);
         for n in &briefing.notices {
             if let Some(p) = &n.page {
                 site.notices_by_page.entry(p.as_str()).or_default().push(n);
@@ -280,6 +318,13 @@ impl<'a> Site<'a> {
 
     fn link(&self, path: &str) -> String {
         self.base.link(path)
+    }
+
+    fn lookup(&self) -> structured::Lookup<'_, 'a> {
+        structured::Lookup {
+            articles: &self.article_by_id,
+            people: &self.person_by_id,
+        }
     }
 
     fn summary(&self, article: &'a Article) -> ArticleSummary<'a> {
@@ -324,10 +369,12 @@ impl<'a> Site<'a> {
 }
 
 fn sort_by_date(list: &mut [ArticleSummary]) {
-    // Newest first; undated last; then by title and id so the order is stable.
-    list.sort_by(|a, b| {
-        (b.date.is_some(), b.date, a.title, a.id).cmp(&(a.date.is_some(), a.date, b.title, b.id))
-    });
+    list.sort_by(by_date);
+}
+
+/// Newest first; undated last; then by title and id so the order is stable.
+fn by_date(a: &ArticleSummary, b: &ArticleSummary) -> std::cmp::Ordering {
+    (b.date.is_some(), b.date, a.title, a.id).cmp(&(a.date.is_some(), a.date, b.title, b.id))
 }
 
 /// `page`: about the page being rendered.
@@ -420,6 +467,8 @@ struct QuoteSummary<'a> {
     speaker: Option<PersonRef<'a>>,
     speaker_conflict: bool,
     occurrence_count: usize,
+    /// How many articles carry it; `outlets` lists at most the earliest few of them.
+    article_count: usize,
     outlets: Vec<ArticleSummary<'a>>,
     first_date: Option<&'a str>,
 }
@@ -514,8 +563,8 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
         Page::Article(i) => structured::article(&briefing.articles[i], base),
         Page::Person(i) => structured::person(&briefing.people[i], base),
         Page::Place(i) => structured::place(&briefing.places[i], base),
-        Page::Quote(i) => structured::quote(&briefing.quotes[i], briefing, base),
-        Page::Figure(i) => structured::figure(&briefing.figures[i], briefing, base),
+        Page::Quote(i) => structured::quote(&briefing.quotes[i], &site.lookup(), base),
+        Page::Figure(i) => structured::figure(&briefing.figures[i], &site.lookup(), base),
         _ => structured::website(briefing, base),
     };
     // The entity's slice of the model, as data.
@@ -531,12 +580,31 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
     }
     let (title, description) = match *page {
         Page::Index => {
-            let articles = site.summaries_by_date(briefing.articles.iter());
+            let articles: Vec<ArticleSummary> = site
+                .order
+                .articles
+                .iter()
+                .take(INDEX_ARTICLES)
+                .map(|&i| site.summary(&briefing.articles[i]))
+                .collect();
             ctx.insert("articles", &articles);
-            ctx.insert("outlets", &outlet_views(briefing, site));
+            ctx.insert("articles_total", &briefing.articles.len());
+            let outlets: Vec<OutletView> = site
+                .order
+                .outlets
+                .iter()
+                .take(INDEX_OUTLETS)
+                .map(|&i| outlet_view(&briefing.outlets[i], site, INDEX_OUTLET_ARTICLES))
+                .collect();
+            ctx.insert("outlets", &outlets);
+            ctx.insert("outlets_total", &briefing.outlets.len());
             ctx.insert(
                 "undated",
-                &articles.iter().filter(|a| a.date.is_none()).count(),
+                &briefing
+                    .articles
+                    .iter()
+                    .filter(|a| a.date.is_none())
+                    .count(),
             );
             let mut people: Vec<PersonSummary> = briefing
                 .people
@@ -553,9 +621,8 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                 .map(|q| quote_summary(q, site))
                 .collect();
             quotes.sort_by(|a, b| {
-                b.outlets
-                    .len()
-                    .cmp(&a.outlets.len())
+                b.article_count
+                    .cmp(&a.article_count)
                     .then(b.occurrence_count.cmp(&a.occurrence_count))
                     .then(a.id.cmp(b.id))
             });
@@ -586,50 +653,51 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
             pagination = Some(paginate(list, n, site.per_page, briefing));
             match list {
                 ListKind::Articles => {
-                    let all = site.summaries_by_date(briefing.articles.iter());
-                    ctx.insert("articles", &all[range].to_vec());
+                    let page: Vec<ArticleSummary> = site.order.articles[range]
+                        .iter()
+                        .map(|&i| site.summary(&briefing.articles[i]))
+                        .collect();
+                    ctx.insert("articles", &page);
                     ctx.insert("excluded", &briefing.excluded);
                 }
                 ListKind::Outlets => {
-                    let all = outlet_views(briefing, site);
-                    ctx.insert("outlets", &all[range.clone()]);
+                    let page: Vec<OutletView> = site.order.outlets[range]
+                        .iter()
+                        .map(|&i| outlet_view(&briefing.outlets[i], site, 0))
+                        .collect();
+                    ctx.insert("outlets", &page);
                 }
                 ListKind::People => {
-                    let mut all: Vec<PersonSummary> =
-                        briefing.people.iter().map(|p| person_summary(p)).collect();
-                    all.sort_by(|a, b| {
-                        (b.quote_count + b.statement_count)
-                            .cmp(&(a.quote_count + a.statement_count))
-                            .then(a.name.cmp(b.name))
-                    });
-                    ctx.insert("people", &all[range.clone()]);
+                    let page: Vec<PersonSummary> = site.order.people[range]
+                        .iter()
+                        .map(|&i| person_summary(&briefing.people[i]))
+                        .collect();
+                    ctx.insert("people", &page);
                 }
                 ListKind::Quotes => {
-                    let mut all: Vec<QuoteSummary> = briefing
-                        .quotes
+                    let page: Vec<QuoteSummary> = site.order.quotes[range]
                         .iter()
-                        .map(|q| quote_summary(q, site))
+                        .map(|&i| quote_summary(&briefing.quotes[i], site))
                         .collect();
-                    all.sort_by(|a, b| b.outlets.len().cmp(&a.outlets.len()).then(a.id.cmp(b.id)));
-                    ctx.insert("quotes", &all[range.clone()]);
+                    ctx.insert("quotes", &page);
                 }
                 ListKind::Places => {
-                    let mut all: Vec<PlaceSummary> =
-                        briefing.places.iter().map(place_summary).collect();
-                    all.sort_by(|a, b| {
-                        b.mention_count
-                            .cmp(&a.mention_count)
-                            .then(a.name.cmp(b.name))
-                    });
-                    ctx.insert("places", &all[range.clone()]);
-                    ctx.insert("map_svg", &site.map.0);
-                    ctx.insert("map_far", &site.map.1);
+                    let page: Vec<PlaceSummary> = site.order.places[range]
+                        .iter()
+                        .map(|&i| place_summary(&briefing.places[i]))
+                        .collect();
+                    ctx.insert("places", &page);
+                    // The map of every place, on the first page only.
+                    if n == 1 {
+                        ctx.insert("map_svg", &site.map.0);
+                        ctx.insert("map_far", &site.map.1);
+                    }
                 }
                 ListKind::Figures => {
                     // Disputed first: the model's order.
-                    let all: Vec<FigureSummary> =
-                        briefing.figures.iter().map(figure_summary).collect();
-                    ctx.insert("figures", &all[range.clone()]);
+                    let page: Vec<FigureSummary> =
+                        briefing.figures[range].iter().map(figure_summary).collect();
+                    ctx.insert("figures", &page);
                 }
             }
             let title = if n == 1 {
@@ -655,33 +723,31 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                     .as_deref()
                     .and_then(|id| site.outlet_by_id.get(id)),
             );
-            let quotes: Vec<QuoteSummary> = briefing
+            let empty = ArticleLinks::default();
+            let carried = site.by_article.get(article.id.as_str()).unwrap_or(&empty);
+            let quotes: Vec<QuoteSummary> = carried
                 .quotes
                 .iter()
-                .filter(|q| q.occurrences.iter().any(|o| o.article == article.id))
-                .map(|q| quote_summary(q, site))
+                .map(|&q| quote_summary(&briefing.quotes[q], site))
                 .collect();
             ctx.insert("quotes", &quotes);
-            let mut people: Vec<PersonRef> = briefing
+            let mut people: Vec<PersonRef> = carried
                 .people
                 .iter()
-                .filter(|p| p.articles.contains(&article.id))
-                .filter_map(|p| site.person_ref(Some(&p.id)))
+                .filter_map(|&p| site.person_ref(Some(&briefing.people[p].id)))
                 .collect();
             people.sort_by(|a, b| a.name.cmp(b.name));
             ctx.insert("people", &people);
-            let figures: Vec<FigureSummary> = briefing
+            let figures: Vec<FigureSummary> = carried
                 .figures
                 .iter()
-                .filter(|f| f.claims.iter().any(|c| c.article == article.id))
-                .map(figure_summary)
+                .map(|&f| figure_summary(&briefing.figures[f]))
                 .collect();
             ctx.insert("figures", &figures);
-            let mut places: Vec<PlaceSummary> = briefing
+            let mut places: Vec<PlaceSummary> = carried
                 .places
                 .iter()
-                .filter(|p| p.articles.contains(&article.id))
-                .map(place_summary)
+                .map(|&p| place_summary(&briefing.places[p]))
                 .collect();
             places.sort_by(|a, b| a.name.cmp(b.name));
             ctx.insert("places", &places);
@@ -689,43 +755,52 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
         }
         Page::Outlet(i) => {
             let outlet = &briefing.outlets[i];
-            let view = outlet_view(outlet, site);
+            let view = outlet_view(outlet, site, SECTION_LIMIT);
             ctx.insert("outlet", &view);
             ctx.insert("articles", &view.articles);
+            ctx.insert("articles_total", &view.article_count);
             (outlet.name.clone(), None)
         }
         Page::Person(i) => {
             let person = &briefing.people[i];
-            ctx.insert("person", person);
+            ctx.insert("person", &trimmed_person(person));
             let quotes: Vec<QuoteSummary> = person
                 .quotes
                 .iter()
+                .take(SECTION_LIMIT)
                 .filter_map(|id| site.quote_by_id.get(id.as_str()))
                 .map(|q| quote_summary(q, site))
                 .collect();
             ctx.insert("quotes", &quotes);
-            ctx.insert("statements", &spans_view(&person.statements, site));
+            ctx.insert("quotes_total", &person.quotes.len());
+            let shown = &person.statements[..person.statements.len().min(SECTION_LIMIT)];
+            ctx.insert("statements", &spans_view(shown, site));
+            ctx.insert("statements_total", &person.statements.len());
             let figures: Vec<FigureSummary> = person
                 .figures
                 .iter()
+                .take(SECTION_LIMIT)
                 .filter_map(|id| site.figure_by_id.get(id.as_str()))
                 .map(|f| figure_summary(f))
                 .collect();
             ctx.insert("figures", &figures);
+            ctx.insert("figures_total", &person.figures.len());
             let mut articles: Vec<ArticleSummary> = person
                 .articles
                 .iter()
                 .filter_map(|id| site.summary_of(id))
                 .collect();
             sort_by_date(&mut articles);
+            let (articles, articles_total) = capped(articles);
             ctx.insert("articles", &articles);
+            ctx.insert("articles_total", &articles_total);
             ctx.insert("mention_count", &person.mentions.len());
             let description = format!(
                 "{} in {}: {} quotation{}, {} statement{}.",
                 person.name,
                 briefing.title,
-                quotes.len(),
-                plural(quotes.len()),
+                person.quotes.len(),
+                plural(person.quotes.len()),
                 person.statements.len(),
                 plural(person.statements.len())
             );
@@ -733,11 +808,25 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
         }
         Page::Quote(i) => {
             let quote = &briefing.quotes[i];
-            ctx.insert("quote", quote);
+            ctx.insert(
+                "quote",
+                &Quote {
+                    id: quote.id.clone(),
+                    speaker: quote.speaker.clone(),
+                    text: quote.text.clone(),
+                    page: quote.page.clone(),
+                    occurrences: first(&quote.occurrences),
+                    speaker_conflict: quote.speaker_conflict,
+                    first_article: quote.first_article.clone(),
+                    notes: quote.notes.clone(),
+                },
+            );
             ctx.insert("speaker", &site.person_ref(quote.speaker.as_deref()));
+            ctx.insert("occurrences_total", &quote.occurrences.len());
             let occurrences: Vec<OccurrenceView> = quote
                 .occurrences
                 .iter()
+                .take(SECTION_LIMIT)
                 .map(|o| {
                     let (diff_html, diff) = word_diff_html(&quote.text, &o.text, site.knowledge);
                     OccurrenceView {
@@ -782,10 +871,12 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
         }
         Page::Place(i) => {
             let place = &briefing.places[i];
-            ctx.insert("place", place);
+            ctx.insert("place", &trimmed_place(place));
+            ctx.insert("mentions_total", &place.mentions.len());
             let mentions: Vec<MentionView> = place
                 .mentions
                 .iter()
+                .take(SECTION_LIMIT)
                 .map(|m| MentionView {
                     article: site.summary_of(&m.article),
                     text: &m.text,
@@ -798,16 +889,20 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                 })
                 .collect();
             ctx.insert("mentions", &mentions);
+            ctx.insert("quotes_total", &place.quotes.len());
             let quotes: Vec<QuoteSummary> = place
                 .quotes
                 .iter()
+                .take(SECTION_LIMIT)
                 .filter_map(|id| site.quote_by_id.get(id.as_str()))
                 .map(|q| quote_summary(q, site))
                 .collect();
             ctx.insert("quotes", &quotes);
+            ctx.insert("figures_total", &place.figures.len());
             let figures: Vec<FigureSummary> = place
                 .figures
                 .iter()
+                .take(SECTION_LIMIT)
                 .filter_map(|id| site.figure_by_id.get(id.as_str()))
                 .map(|f| figure_summary(f))
                 .collect();
@@ -838,7 +933,9 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                 .filter_map(|id| site.summary_of(id))
                 .collect();
             sort_by_date(&mut articles);
+            let (articles, articles_total) = capped(articles);
             ctx.insert("articles", &articles);
+            ctx.insert("articles_total", &articles_total);
             let one = [place];
             let (map, _) = locator_map(&one, &|p| site.link(p));
             ctx.insert("map_svg", &map);
@@ -853,10 +950,27 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
         }
         Page::Figure(i) => {
             let figure = &briefing.figures[i];
-            ctx.insert("figure", figure);
+            ctx.insert(
+                "figure",
+                &Figure {
+                    id: figure.id.clone(),
+                    label: figure.label.clone(),
+                    quantity: figure.quantity.clone(),
+                    unit: figure.unit.clone(),
+                    disputed: figure.disputed,
+                    page: figure.page.clone(),
+                    claims: first(&figure.claims),
+                    grouping: figure.grouping.clone(),
+                    range: figure.range,
+                    ratio: figure.ratio,
+                    notes: figure.notes.clone(),
+                },
+            );
+            ctx.insert("claims_total", &figure.claims.len());
             let claims: Vec<ClaimView> = figure
                 .claims
                 .iter()
+                .take(SECTION_LIMIT)
                 .map(|c| ClaimView {
                     claim: c,
                     article: site.summary_of(&c.article),
@@ -985,16 +1099,20 @@ fn person_summary(p: &Person) -> PersonSummary<'_> {
 }
 
 fn quote_summary<'a>(q: &'a Quote, site: &Site<'a>) -> QuoteSummary<'a> {
-    let mut outlets: Vec<ArticleSummary> = Vec::new();
-    for o in &q.occurrences {
-        if let Some(s) = site.summary_of(&o.article)
-            && !outlets.iter().any(|x| x.id == s.id)
-        {
-            outlets.push(s);
-        }
-    }
+    let mut seen = std::collections::HashSet::new();
+    let mut outlets: Vec<ArticleSummary> = q
+        .occurrences
+        .iter()
+        .filter(|o| seen.insert(o.article.as_str()))
+        .filter_map(|o| site.summary_of(&o.article))
+        .collect();
     sort_by_date(&mut outlets);
     let first_date = outlets.iter().filter_map(|a| a.date).min();
+    let article_count = outlets.len();
+    // A list shows the earliest few; the quotation's page has them all.
+    outlets.sort_by(|a, b| (a.date.is_none(), a.date).cmp(&(b.date.is_none(), b.date)));
+    outlets.truncate(QUOTE_SUMMARY_ARTICLES);
+    sort_by_date(&mut outlets);
     QuoteSummary {
         id: &q.id,
         text: &q.text,
@@ -1002,6 +1120,7 @@ fn quote_summary<'a>(q: &'a Quote, site: &Site<'a>) -> QuoteSummary<'a> {
         speaker: site.person_ref(q.speaker.as_deref()),
         speaker_conflict: q.speaker_conflict,
         occurrence_count: q.occurrences.len(),
+        article_count,
         outlets,
         first_date,
     }
@@ -1045,7 +1164,7 @@ fn place_summary(p: &Place) -> PlaceSummary<'_> {
     }
 }
 
-/// "2,500 km²", "1,000–2,000 people".
+/// "3,400 km²", "1,000–2,000 people".
 fn value_text(value: f64, max: Option<f64>, unit: &str) -> String {
     let unit_text = match unit {
         "km2" => " km²",
@@ -1108,34 +1227,169 @@ fn spans_view<'a>(spans: &'a [Span], site: &Site<'a>) -> Vec<StatementView<'a>> 
         .collect()
 }
 
-fn outlet_view<'a>(outlet: &'a Outlet, site: &Site<'a>) -> OutletView<'a> {
-    let articles = site.summaries_by_date(
-        outlet
-            .articles
-            .iter()
-            .filter_map(|id| site.article_by_id.get(id.as_str()).copied()),
-    );
+/// An outlet with its newest `limit` articles.
+fn outlet_view<'a>(outlet: &'a Outlet, site: &Site<'a>, limit: usize) -> OutletView<'a> {
+    let articles = if limit == 0 {
+        Vec::new()
+    } else {
+        let mut list = site.summaries_by_date(
+            outlet
+                .articles
+                .iter()
+                .filter_map(|id| site.article_by_id.get(id.as_str()).copied()),
+        );
+        list.truncate(limit);
+        list
+    };
     OutletView {
         id: &outlet.id,
         name: &outlet.name,
         page: &outlet.page,
-        article_count: articles.len(),
+        article_count: outlet.articles.len(),
         articles,
     }
 }
 
-fn outlet_views<'a>(briefing: &'a Briefing, site: &Site<'a>) -> Vec<OutletView<'a>> {
-    let mut views: Vec<OutletView> = briefing
-        .outlets
-        .iter()
-        .map(|o| outlet_view(o, site))
-        .collect();
-    views.sort_by(|a, b| {
-        b.article_count
-            .cmp(&a.article_count)
-            .then(a.name.cmp(b.name))
+fn list_orders(briefing: &Briefing, site: &Site) -> ListOrders {
+    let mut articles: Vec<usize> = (0..briefing.articles.len()).collect();
+    articles.sort_by(|&a, &b| {
+        let (a, b) = (
+            site.summary(&briefing.articles[a]),
+            site.summary(&briefing.articles[b]),
+        );
+        by_date(&a, &b)
     });
-    views
+    let mut outlets: Vec<usize> = (0..briefing.outlets.len()).collect();
+    outlets.sort_by(|&a, &b| {
+        let (a, b) = (&briefing.outlets[a], &briefing.outlets[b]);
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(a.name.cmp(&b.name))
+    });
+    let mut people: Vec<usize> = (0..briefing.people.len()).collect();
+    people.sort_by(|&a, &b| {
+        let (a, b) = (&briefing.people[a], &briefing.people[b]);
+        (b.quotes.len() + b.statements.len())
+            .cmp(&(a.quotes.len() + a.statements.len()))
+            .then(a.name.cmp(&b.name))
+    });
+    let outlet_count = |q: &Quote| {
+        let mut ids: Vec<&str> = q.occurrences.iter().map(|o| o.article.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    };
+    let counts: Vec<usize> = briefing.quotes.iter().map(outlet_count).collect();
+    let mut quotes: Vec<usize> = (0..briefing.quotes.len()).collect();
+    quotes.sort_by(|&a, &b| {
+        counts[b]
+            .cmp(&counts[a])
+            .then(briefing.quotes[a].id.cmp(&briefing.quotes[b].id))
+    });
+    let mut places: Vec<usize> = (0..briefing.places.len()).collect();
+    places.sort_by(|&a, &b| {
+        let (a, b) = (&briefing.places[a], &briefing.places[b]);
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then(a.name.cmp(&b.name))
+    });
+    ListOrders {
+        articles,
+        outlets,
+        people,
+        quotes,
+        places,
+    }
+}
+
+fn article_links(briefing: &Briefing) -> HashMap<&str, ArticleLinks> {
+    let mut out: HashMap<&str, ArticleLinks> = HashMap::new();
+    fn add<'a>(
+        out: &mut HashMap<&'a str, ArticleLinks>,
+        article: &'a str,
+        pick: fn(&mut ArticleLinks) -> &mut Vec<usize>,
+        i: usize,
+    ) {
+        let list = pick(out.entry(article).or_default());
+        // Items are added in order, so a repeat is always the last one.
+        if list.last() != Some(&i) {
+            list.push(i);
+        }
+    }
+    for (i, q) in briefing.quotes.iter().enumerate() {
+        for o in &q.occurrences {
+            add(&mut out, &o.article, |l| &mut l.quotes, i);
+        }
+    }
+    for (i, p) in briefing.people.iter().enumerate() {
+        for a in &p.articles {
+            add(&mut out, a, |l| &mut l.people, i);
+        }
+    }
+    for (i, f) in briefing.figures.iter().enumerate() {
+        for c in &f.claims {
+            add(&mut out, &c.article, |l| &mut l.figures, i);
+        }
+    }
+    for (i, p) in briefing.places.iter().enumerate() {
+        for a in &p.articles {
+            add(&mut out, a, |l| &mut l.places, i);
+        }
+    }
+    out
+}
+
+/// The first `SECTION_LIMIT` items of a list, for a page's copy of an entity: templates see
+/// the model's shape, and a page costs the same for a place named once or ten thousand times.
+fn first<T: Clone>(items: &[T]) -> Vec<T> {
+    items[..items.len().min(SECTION_LIMIT)].to_vec()
+}
+
+fn trimmed_person(p: &Person) -> Person {
+    Person {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        kind: p.kind,
+        aliases: p.aliases.clone(),
+        roles: p.roles.clone(),
+        page: p.page.clone(),
+        statements: first(&p.statements),
+        mentions: first(&p.mentions),
+        quotes: first(&p.quotes),
+        figures: first(&p.figures),
+        articles: first(&p.articles),
+        notes: p.notes.clone(),
+    }
+}
+
+fn trimmed_place(p: &Place) -> Place {
+    Place {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        aliases: p.aliases.clone(),
+        lat: p.lat,
+        lon: p.lon,
+        country: p.country.clone(),
+        page: p.page.clone(),
+        mentions: first(&p.mentions),
+        kind: p.kind.clone(),
+        population: p.population,
+        in_gazetteer: p.in_gazetteer,
+        articles: first(&p.articles),
+        quotes: first(&p.quotes),
+        figures: first(&p.figures),
+        related: first(&p.related),
+        notes: p.notes.clone(),
+    }
+}
+
+/// The first `SECTION_LIMIT` items, and how many there were in all.
+fn capped<T>(mut items: Vec<T>) -> (Vec<T>, usize) {
+    let total = items.len();
+    items.truncate(SECTION_LIMIT);
+    (items, total)
 }
 
 /// The marks on article bodies: quotations (linked to their page and speaker), statements,

@@ -106,22 +106,22 @@ mod tests {
     fn spelling_changes_are_told_apart_from_wording() {
         let k = Knowledge::builtin();
         let (html, s) = word_diff_html(
-            "raised in the town center.",
-            "raised in the town centre,",
+            "a fire near the city center.",
+            "a fire near the city centre,",
             k,
         );
         assert_eq!(s.wording, 0);
         assert_eq!(s.spelling, 1);
         assert!(html.contains("class=\"spelling\""), "{html}");
         let (html, s) = word_diff_html(
-            "one line of defense will shake today",
-            "one line of defence will fall today",
+            "the labor market will improve today",
+            "the labour market will recover today",
             k,
         );
         assert_eq!(s.wording, 1, "{html}");
         assert_eq!(s.spelling, 1, "{html}");
         assert!(
-            html.contains("<del>shake</del>") && html.contains("<ins>fall</ins>"),
+            html.contains("<del>improve</del>") && html.contains("<ins>recover</ins>"),
             "{html}"
         );
     }
@@ -130,8 +130,8 @@ mod tests {
     fn a_fragment_shows_what_it_leaves_out_as_an_elision() {
         let k = Knowledge::builtin();
         let (html, s) = word_diff_html(
-            "The town is liberated! The flag has been raised.",
-            "The town is liberated!,",
+            "Mission accomplished! The tunnels have been destroyed.",
+            "Mission accomplished!,",
             k,
         );
         assert!(s.fragment);

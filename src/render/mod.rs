@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use tera::Value;
 
 use crate::config::BaseUrl;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Briefing;
 pub use templates::Templates;
 
@@ -42,30 +42,30 @@ pub fn render(
     briefing: &Briefing,
     templates: &Templates,
     options: &RenderOptions,
-) -> (Vec<OutputFile>, Diagnostics) {
+    sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+) -> Diagnostics {
     let site = context::Site::new(briefing, options.base, options.per_page, options.knowledge);
     let pages = context::pages(briefing, site.per_page);
-    let results: Vec<Result<OutputFile, (String, tera::Error)>> = pages
+    // Each page goes to the sink as soon as it is made, so the site is never held in memory.
+    let problems: Vec<Problem> = pages
         .par_iter()
-        .map(|page| {
+        .filter_map(|page| {
             let ctx = context::build(page, briefing, &site);
-            templates
-                .tera
-                .render(page.template(), &ctx)
-                .map(|html| OutputFile {
+            let file = match templates.tera.render(page.template(), &ctx) {
+                Ok(html) => OutputFile {
                     path: output_path(&page.path_in(briefing)),
                     bytes: html.into_bytes(),
-                })
-                .map_err(|e| (page.path_in(briefing), e))
+                },
+                Err(e) => return Some(Problem::Template(page.path_in(briefing), e)),
+            };
+            sink(file).err().map(Problem::Sink)
         })
         .collect();
-    let mut files = Vec::with_capacity(results.len());
     let mut diagnostics = Diagnostics::new();
     let mut seen_messages = std::collections::HashSet::new();
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err((path, e)) => {
+    for problem in problems {
+        match problem {
+            Problem::Template(path, e) => {
                 let d = templates.diagnostic(&e, &path);
                 // One broken template breaks many pages: report it once.
                 let key = (d.file.clone(), d.position, e.to_string());
@@ -73,9 +73,19 @@ pub fn render(
                     diagnostics.push(d);
                 }
             }
+            Problem::Sink(d) => {
+                if seen_messages.insert((d.file.clone(), d.position, d.message.clone())) {
+                    diagnostics.push(d);
+                }
+            }
         }
     }
-    (files, diagnostics)
+    diagnostics
+}
+
+enum Problem {
+    Template(String, tera::Error),
+    Sink(Diagnostic),
 }
 
 /// `/articles/x/` is written as `articles/x/index.html`; `/404.html` as `404.html`.

@@ -2,6 +2,8 @@
 //! geo coordinates, Quotation with its creator, QuantitativeValue for figure claims), and each
 //! entity's slice of the model as highlighted JSON and YAML.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -95,31 +97,33 @@ pub fn place(p: &Place, base: &BaseUrl) -> Value {
     v
 }
 
-pub fn quote(q: &Quote, b: &Briefing, base: &BaseUrl) -> Value {
+/// Looks up the briefing's articles and people by id (the caller holds the indexes).
+pub struct Lookup<'l, 'a> {
+    pub articles: &'l HashMap<&'a str, &'a Article>,
+    pub people: &'l HashMap<&'a str, &'a Person>,
+}
+
+pub fn quote(q: &Quote, b: &Lookup, base: &BaseUrl) -> Value {
     let mut v = json!({
         "@context": "https://schema.org",
         "@type": "Quotation",
         "text": q.text,
         "url": base.absolute(&q.page),
     });
-    if let Some(p) = q
-        .speaker
-        .as_ref()
-        .and_then(|id| b.people.iter().find(|p| &p.id == id))
-    {
+    if let Some(p) = q.speaker.as_ref().and_then(|id| b.people.get(id.as_str())) {
         v["creator"] = person_ld(p, base);
     }
     let cited: Vec<Value> = q
         .occurrences
         .iter()
-        .filter_map(|o| b.article(&o.article))
+        .filter_map(|o| b.articles.get(o.article.as_str()))
         .map(|a| json!({ "@type": "NewsArticle", "headline": a.title, "url": base.absolute(&a.page) }))
         .collect();
     v["citation"] = json!(cited);
     v
 }
 
-pub fn figure(f: &Figure, b: &Briefing, base: &BaseUrl) -> Value {
+pub fn figure(f: &Figure, b: &Lookup, base: &BaseUrl) -> Value {
     let claims: Vec<Value> = f
         .claims
         .iter()
@@ -138,7 +142,7 @@ pub fn figure(f: &Figure, b: &Briefing, base: &BaseUrl) -> Value {
                 }
                 _ => q["value"] = json!(c.value),
             }
-            if let Some(a) = b.article(&c.article) {
+            if let Some(a) = b.articles.get(c.article.as_str()) {
                 q["url"] = json!(base.absolute(&a.page));
             }
             q
@@ -153,16 +157,64 @@ pub fn figure(f: &Figure, b: &Briefing, base: &BaseUrl) -> Value {
     })
 }
 
+/// Lists in a data view longer than this are cut, with the number left out said in place:
+/// a page shows its record; the whole of it is in `briefing.json`. Keeping views small keeps
+/// big briefings' pages small and their highlighting cheap.
+const DATA_VIEW_ITEMS: usize = 5;
+
 /// Slices larger than this are shown unhighlighted: highlighting costs about a third of a
 /// millisecond per kilobyte, which adds up over a big briefing's pages.
-const HIGHLIGHT_LIMIT: usize = 32 * 1024;
+const HIGHLIGHT_LIMIT: usize = 16 * 1024;
 
 /// An entity's slice of the model as JSON, highlighted with syntect (CSS classes).
 pub fn data_view<T: Serialize>(value: &T) -> String {
-    let json = serde_json::to_string_pretty(value).unwrap_or_default();
+    let value = shorten(serde_json::to_value(value).unwrap_or_default());
+    let json = serde_json::to_string_pretty(&value).unwrap_or_default();
     if json.len() <= HIGHLIGHT_LIMIT {
         highlight::code_block_html(&json, Some("json"))
     } else {
         highlight::code_block_html(&json, None)
+    }
+}
+
+/// Cuts long lists to their first items and a note of how many more `briefing.json` holds.
+fn shorten(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Array(items) => {
+            let total = items.len();
+            let mut kept: Vec<Value> = items
+                .into_iter()
+                .take(DATA_VIEW_ITEMS)
+                .map(shorten)
+                .collect();
+            if total > DATA_VIEW_ITEMS {
+                kept.push(Value::String(format!(
+                    "… {} more in briefing.json",
+                    total - DATA_VIEW_ITEMS
+                )));
+            }
+            Value::Array(kept)
+        }
+        Value::Object(fields) => {
+            Value::Object(fields.into_iter().map(|(k, v)| (k, shorten(v))).collect())
+        }
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod data_view_tests {
+    use super::*;
+
+    #[test]
+    fn long_lists_are_cut_and_say_how_many_were_left_out() {
+        let value = serde_json::json!({"mentions": (0..20).collect::<Vec<_>>(), "name": "x"});
+        let short = shorten(value);
+        let mentions = short["mentions"].as_array().unwrap();
+        assert_eq!(mentions.len(), DATA_VIEW_ITEMS + 1);
+        let note = format!("… {} more in briefing.json", 20 - DATA_VIEW_ITEMS);
+        assert_eq!(mentions[DATA_VIEW_ITEMS], note.as_str());
+        assert_eq!(short["name"], "x");
     }
 }

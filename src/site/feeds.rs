@@ -64,13 +64,11 @@ pub fn atom(briefing: &Briefing, base: &BaseUrl) -> OutputFile {
 }
 
 /// Every HTML page, with its absolute URL when `base_url` has a host.
-pub fn sitemap(files: &[OutputFile], base: &BaseUrl) -> OutputFile {
+pub fn sitemap<'a>(files: impl Iterator<Item = &'a str>, base: &BaseUrl) -> OutputFile {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     let mut paths: Vec<&str> = files
-        .iter()
-        .map(|f| f.path.as_str())
         .filter(|p| p.ends_with(".html") && *p != "404.html")
         .collect();
     paths.sort_unstable();

@@ -69,6 +69,16 @@ pub struct Generated {
     pub timings: Timings,
 }
 
+/// What a run made, besides its files (which went to the sink).
+pub struct Made {
+    pub briefing: Briefing,
+    pub documents: Vec<load::Document>,
+    pub warnings: Diagnostics,
+    pub timings: Timings,
+    /// How many HTML pages the site has.
+    pub pages: usize,
+}
+
 /// Extractions kept between builds (by `serve`): an article whose file did not change is not
 /// extracted again.
 #[derive(Default)]
@@ -91,6 +101,30 @@ pub fn generate_with(
     options: &Options,
     cache: Option<&mut Cache>,
 ) -> Result<Generated, Diagnostics> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let made = run(options, cache, &|file| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    })?;
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Generated {
+        briefing: made.briefing,
+        documents: made.documents,
+        files,
+        warnings: made.warnings,
+        timings: made.timings,
+    })
+}
+
+/// Runs every stage, handing each file to `sink` as soon as it is made (pages in parallel).
+/// Fails with all the problems found when anything is an error; the caller then discards
+/// what the sink took. A path made twice is passed on once, the first time.
+pub fn run(
+    options: &Options,
+    cache: Option<&mut Cache>,
+    sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+) -> Result<Made, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let mut timings = Timings::default();
     let root = &options.root;
@@ -139,43 +173,72 @@ pub fn generate_with(
     let briefing = timings.time("link", || {
         link::link(&config, &documents, &extractions, &knowledge)
     });
+    drop(extractions);
     let render_options = render::RenderOptions {
         base: &base,
         per_page: config.paginate.unwrap_or(render::context::DEFAULT_PER_PAGE),
         knowledge: &knowledge,
     };
-    let (mut files, render_problems) = timings.time("render", || {
-        render::render(&briefing, &templates, &render_options)
+    // The paths made so far: the sitemap lists them, and a path is passed on only once.
+    let made = std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let pass_on = |file: OutputFile| {
+        if !made
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(file.path.clone())
+        {
+            return Ok(());
+        }
+        sink(file)
+    };
+    let render_problems = timings.time("render", || {
+        let mut problems = render::render(&briefing, &templates, &render_options, &pass_on);
+        let whole_site = [
+            OutputFile {
+                path: "briefing.json".to_string(),
+                bytes: serde_json::to_vec_pretty(&briefing).expect("the model always serialises"),
+            },
+            OutputFile {
+                path: "search_index.json".to_string(),
+                bytes: search::search_index(&briefing, &base).into_bytes(),
+            },
+            OutputFile {
+                path: "highlight.css".to_string(),
+                bytes: render::highlight::stylesheet().into_bytes(),
+            },
+            feeds::atom(&briefing, &base),
+            feeds::robots(&base),
+        ];
+        for file in whole_site.into_iter().chain(statics) {
+            if let Err(d) = pass_on(file) {
+                problems.push(d);
+            }
+        }
+        let sitemap = {
+            let paths = made.lock().unwrap_or_else(|e| e.into_inner());
+            feeds::sitemap(paths.iter().map(String::as_str), &base)
+        };
+        if let Err(d) = pass_on(sitemap) {
+            problems.push(d);
+        }
+        problems
     });
     diagnostics.extend(render_problems);
     if diagnostics.has_errors() {
         return Err(diagnostics.sorted());
     }
-    files.push(OutputFile {
-        path: "briefing.json".to_string(),
-        bytes: serde_json::to_vec_pretty(&briefing).expect("the model always serialises"),
-    });
-    files.push(OutputFile {
-        path: "search_index.json".to_string(),
-        bytes: search::search_index(&briefing, &base).into_bytes(),
-    });
-    files.push(OutputFile {
-        path: "highlight.css".to_string(),
-        bytes: render::highlight::stylesheet().into_bytes(),
-    });
-    files.push(feeds::atom(&briefing, &base));
-    files.push(feeds::robots(&base));
-    files.extend(statics);
-    let sitemap = feeds::sitemap(&files, &base);
-    files.push(sitemap);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files.dedup_by(|later, earlier| later.path == earlier.path);
-    Ok(Generated {
+    let pages = made
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .filter(|p| p.ends_with(".html"))
+        .count();
+    Ok(Made {
         briefing,
         documents,
-        files,
         warnings: diagnostics.sorted(),
         timings,
+        pages,
     })
 }
 
@@ -225,24 +288,25 @@ pub struct BuildReport {
 pub fn build(options: &Options) -> Result<BuildReport, Diagnostics> {
     let output_dir = options.output_dir();
     output::check_output_folder(&options.root, &output_dir).map_err(one)?;
-    let mut generated = generate(options)?;
-    let write = generated
+    let writer = output::Writer::open(&output_dir).map_err(one)?;
+    let mut made = match run(options, None, &|file| writer.stage(&file)) {
+        Ok(made) => made,
+        Err(problems) => {
+            writer.abort();
+            return Err(problems);
+        }
+    };
+    let write = made
         .timings
-        .time("write", || {
-            output::write_site(&output_dir, &generated.files)
-        })
+        .time("write", || writer.commit())
         .map_err(one)?;
     Ok(BuildReport {
         output: output_dir,
-        pages: generated
-            .files
-            .iter()
-            .filter(|f| f.path.ends_with(".html"))
-            .count(),
-        articles: generated.briefing.articles.len(),
+        pages: made.pages,
+        articles: made.briefing.articles.len(),
         write,
-        warnings: generated.warnings,
-        timings: generated.timings,
+        warnings: made.warnings,
+        timings: made.timings,
     })
 }
 

@@ -1,15 +1,17 @@
 //! Writing the built site: safely, atomically, and only inside the output folder.
 //!
 //! Everything is rendered in memory before this runs, so a build that fails never touches the
-//! output. Changed files are first written to a staging folder *inside* the output folder, then
-//! moved into place by renames; files crossbrief wrote last time and no longer produces are
-//! removed. Files crossbrief did not write are never deleted: a manifest records what it wrote,
+//! output. Changed files are first written beside their final place under a hidden temporary
+//! name, then moved into place by renames once every one of them is written; if any write
+//! fails, the temporary files are removed and the previous site is left as it was. Files
+//! crossbrief wrote last time and no longer produces are removed. Files crossbrief did not write are never deleted: a manifest records what it wrote,
 //! and a non-empty folder without one is refused.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -19,7 +21,10 @@ use crate::load::hash_bytes;
 use crate::render::OutputFile;
 
 pub const MANIFEST: &str = ".crossbrief-manifest.json";
-const STAGING: &str = ".crossbrief-staging";
+/// Left over by crossbrief versions that staged into a folder; removed when found.
+const OLD_STAGING: &str = ".crossbrief-staging";
+/// The suffix of a file being written; hidden, so `serve` never shows one.
+const PARTIAL: &str = ".crossbrief-partial";
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Manifest {
@@ -81,11 +86,63 @@ pub fn check_output_folder(root: &Path, output: &Path) -> Result<(), Diagnostic>
 
 /// Writes `files` into `output`, replacing the previous build.
 pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<WriteReport, Diagnostic> {
-    let io_error = |what: &str, path: &Path, e: io::Error| {
-        Diagnostic::error("output", format!("could not {what} {}: {e}", path.display()))
-            .with_help("check that the output folder is writable and the disk is not full; the previous build was left as it was")
-    };
-    for file in files {
+    let writer = Writer::open(output)?;
+    let staged: Result<(), Diagnostic> = files.par_iter().try_for_each(|f| writer.stage(f));
+    match staged {
+        Ok(()) => writer.commit(),
+        Err(e) => {
+            writer.abort();
+            Err(e)
+        }
+    }
+}
+
+/// Writes a site as its files are made, so a big site never has to be held in memory.
+///
+/// [`Writer::stage`] writes each changed file beside its final place under a hidden temporary
+/// name (from several threads at once); [`Writer::commit`] then moves them all into place and
+/// removes what the previous build had and this one does not; [`Writer::abort`] removes the
+/// temporary files and leaves the previous site exactly as it was.
+pub struct Writer {
+    output: PathBuf,
+    /// The output folder did not exist before: an abort removes it again.
+    created: bool,
+    old: Manifest,
+    staged: Mutex<Staged>,
+}
+
+#[derive(Default)]
+struct Staged {
+    /// Every file of the new site: path → hash.
+    files: BTreeMap<String, String>,
+    /// Those written under a temporary name, waiting to be moved into place.
+    changed: Vec<String>,
+    bytes: u64,
+}
+
+fn io_error(what: &str, path: &Path, e: io::Error) -> Diagnostic {
+    Diagnostic::error("output", format!("could not {what} {}: {e}", path.display()))
+        .with_help("check that the output folder is writable and the disk is not full; the previous build was left as it was")
+}
+
+impl Writer {
+    pub fn open(output: &Path) -> Result<Writer, Diagnostic> {
+        let created = !output.exists();
+        fs::create_dir_all(output).map_err(|e| io_error("create", output, e))?;
+        let staging = output.join(OLD_STAGING);
+        if staging.exists() {
+            fs::remove_dir_all(&staging).map_err(|e| io_error("remove", &staging, e))?;
+        }
+        Ok(Writer {
+            output: output.to_path_buf(),
+            created,
+            old: read_manifest(output),
+            staged: Mutex::new(Staged::default()),
+        })
+    }
+
+    /// Takes one file of the new site. A path given twice keeps its first file.
+    pub fn stage(&self, file: &OutputFile) -> Result<(), Diagnostic> {
         if !is_safe_relative(&file.path) {
             return Err(Diagnostic::error(
                 "output",
@@ -95,46 +152,21 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<WriteReport, Di
                 ),
             ));
         }
-    }
-    fs::create_dir_all(output).map_err(|e| io_error("create", output, e))?;
-    let old = read_manifest(output);
-    let staging = output.join(STAGING);
-    if staging.exists() {
-        // Left over from an interrupted run: it is ours.
-        fs::remove_dir_all(&staging).map_err(|e| io_error("remove", &staging, e))?;
-    }
-
-    let hashed: Vec<(&OutputFile, String)> = files
-        .par_iter()
-        .map(|f| (f, format!("{:016x}", hash_bytes(&f.bytes))))
-        .collect();
-    let changed: Vec<&(&OutputFile, String)> = hashed
-        .iter()
-        .filter(|(f, hash)| {
-            let unchanged = old.files.get(&f.path) == Some(hash)
-                && fs::metadata(output.join(&f.path))
-                    .is_ok_and(|m| m.is_file() && m.len() == f.bytes.len() as u64);
-            !unchanged
-        })
-        .collect();
-
-    let staged: Result<(), Diagnostic> = changed.par_iter().try_for_each(|(f, _)| {
-        let target = staging.join(&f.path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
+        let hash = format!("{:016x}", hash_bytes(&file.bytes));
+        {
+            let mut staged = self.lock();
+            if staged.files.contains_key(&file.path) {
+                return Ok(());
+            }
+            staged.files.insert(file.path.clone(), hash.clone());
+            staged.bytes += file.bytes.len() as u64;
         }
-        fs::write(&target, &f.bytes).map_err(|e| io_error("write", &target, e))
-    });
-    if let Err(e) = staged {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-
-    // Swap in: renames only from here on.
-    for (f, _) in &changed {
-        let target = output.join(&f.path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
+        let target = self.output.join(&file.path);
+        let unchanged = self.old.files.get(&file.path) == Some(&hash)
+            && fs::metadata(&target)
+                .is_ok_and(|m| m.is_file() && m.len() == file.bytes.len() as u64);
+        if unchanged {
+            return Ok(());
         }
         if target.is_dir() {
             return Err(io_error(
@@ -143,43 +175,83 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<WriteReport, Di
                 io::Error::other("a folder is in the way of a file"),
             ));
         }
-        fs::rename(staging.join(&f.path), &target)
-            .map_err(|e| io_error("move into place", &target, e))?;
-    }
-    let _ = fs::remove_dir_all(&staging);
-
-    let new_files: BTreeMap<String, String> = hashed
-        .iter()
-        .map(|(f, h)| (f.path.clone(), h.clone()))
-        .collect();
-    let mut removed = 0;
-    for stale in old.files.keys().filter(|p| !new_files.contains_key(*p)) {
-        if !is_safe_relative(stale) {
-            continue;
+        let tmp = partial(&target);
+        if let Some(parent) = tmp.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
         }
-        let path = output.join(stale);
-        if path.is_file() && fs::remove_file(&path).is_ok() {
-            removed += 1;
-            remove_empty_parents(output, &path);
+        // Recorded before writing, so that an abort removes a half-written file too.
+        self.lock().changed.push(file.path.clone());
+        fs::write(&tmp, &file.bytes).map_err(|e| io_error("write", &tmp, e))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Staged> {
+        self.staged.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Removes what was staged; the previous site stays as it was.
+    pub fn abort(self) {
+        let staged = self.staged.into_inner().unwrap_or_else(|e| e.into_inner());
+        for path in &staged.changed {
+            let tmp = partial(&self.output.join(path));
+            let _ = fs::remove_file(&tmp);
+            remove_empty_parents(&self.output, &tmp);
+        }
+        if self.created {
+            // Only succeeds when empty: nothing but what this run made is removed.
+            let _ = fs::remove_dir(&self.output);
         }
     }
-    let manifest = Manifest {
-        version: 1,
-        files: new_files,
-    };
-    let manifest_path = output.join(MANIFEST);
-    let tmp = output.join(format!("{MANIFEST}.tmp"));
-    let json = serde_json::to_vec_pretty(&manifest).expect("a manifest always serialises");
-    fs::write(&tmp, json).map_err(|e| io_error("write", &tmp, e))?;
-    fs::rename(&tmp, &manifest_path).map_err(|e| io_error("write", &manifest_path, e))?;
 
-    Ok(WriteReport {
-        files: files.len(),
-        written: changed.len(),
-        unchanged: files.len() - changed.len(),
-        removed,
-        bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
-    })
+    /// Moves the staged files into place, removes stale ones, and records the new manifest.
+    pub fn commit(self) -> Result<WriteReport, Diagnostic> {
+        let staged = self.staged.into_inner().unwrap_or_else(|e| e.into_inner());
+        let output = &self.output;
+        // Renames only from here on, each within its own folder.
+        for path in &staged.changed {
+            let target = output.join(path);
+            fs::rename(partial(&target), &target)
+                .map_err(|e| io_error("move into place", &target, e))?;
+        }
+        let mut removed = 0;
+        for stale in self
+            .old
+            .files
+            .keys()
+            .filter(|p| !staged.files.contains_key(*p))
+        {
+            if !is_safe_relative(stale) {
+                continue;
+            }
+            let path = output.join(stale);
+            if path.is_file() && fs::remove_file(&path).is_ok() {
+                removed += 1;
+                remove_empty_parents(output, &path);
+            }
+        }
+        let report = WriteReport {
+            files: staged.files.len(),
+            written: staged.changed.len(),
+            unchanged: staged.files.len() - staged.changed.len(),
+            removed,
+            bytes: staged.bytes,
+        };
+        let manifest = Manifest {
+            version: 1,
+            files: staged.files,
+        };
+        let manifest_path = output.join(MANIFEST);
+        let tmp = output.join(format!("{MANIFEST}.tmp"));
+        let json = serde_json::to_vec_pretty(&manifest).expect("a manifest always serialises");
+        fs::write(&tmp, json).map_err(|e| io_error("write", &tmp, e))?;
+        fs::rename(&tmp, &manifest_path).map_err(|e| io_error("write", &manifest_path, e))?;
+        Ok(report)
+    }
+}
+
+/// The hidden name a file is written under before it is moved into place.
+fn partial(target: &Path) -> PathBuf {
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    target.with_file_name(format!(".{name}{PARTIAL}"))
 }
 
 fn read_manifest(output: &Path) -> Manifest {
@@ -261,7 +333,12 @@ mod tests {
         assert_eq!((r2.written, r2.unchanged, r2.removed), (1, 1, 1));
         assert!(!out.join("b.txt").exists());
         assert_eq!(fs::read_to_string(out.join("c.txt")).unwrap(), "C");
-        assert!(!out.join(STAGING).exists());
+        let leftovers: Vec<_> = walkdir::WalkDir::new(&out)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(PARTIAL))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
     }
 
     #[test]

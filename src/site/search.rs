@@ -9,7 +9,7 @@ use crate::model::Briefing;
 /// The search index of the briefing as JSON: articles (title, outlet), people and
 /// organisations (name, variants, roles), places (name, spellings), quotations (text,
 /// speaker) and figures (label, claims). Variant spellings are indexed, so a search for
-/// "Zelenskyy" finds the page of Volodymyr Zelensky.
+/// "Aliev" finds the page of Ilham Aliyev.
 pub fn search_index(briefing: &Briefing, base: &BaseUrl) -> String {
     let mut index: Index = IndexBuilder::new()
         .save_docs(true)
@@ -38,10 +38,15 @@ pub fn search_index(briefing: &Briefing, base: &BaseUrl) -> String {
     for p in &briefing.places {
         add(&p.page, &p.name, &p.aliases.join(" "), "place");
     }
+    let names: std::collections::HashMap<&str, &str> = briefing
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
     let name_of = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| briefing.people.iter().find(|p| &p.id == id))
-            .map(|p| p.name.clone())
+        id.as_deref()
+            .and_then(|id| names.get(id))
+            .copied()
             .unwrap_or_default()
     };
     for q in &briefing.quotes {

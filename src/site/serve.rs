@@ -18,7 +18,7 @@ use notify::RecursiveMode;
 use notify_debouncer_full::new_debouncer;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::site::{Cache, Options, generate_with, output};
+use crate::site::{Cache, Options, output, run};
 
 const EVENTS_PATH: &str = "/__crossbrief/events";
 
@@ -131,10 +131,20 @@ fn rebuild(
     first: bool,
 ) -> Result<(), Diagnostics> {
     let start = Instant::now();
-    let result = generate_with(options, Some(cache)).and_then(|g| {
-        output::write_site(output, &g.files).map_err(one)?;
-        Ok(g)
-    });
+    let result = output::Writer::open(output)
+        .map_err(one)
+        .and_then(
+            |writer| match run(options, Some(cache), &|file| writer.stage(&file)) {
+                Ok(made) => {
+                    writer.commit().map_err(one)?;
+                    Ok(made)
+                }
+                Err(problems) => {
+                    writer.abort();
+                    Err(problems)
+                }
+            },
+        );
     match result {
         Ok(g) => {
             eprint!("{}", g.warnings);
