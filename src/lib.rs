@@ -6,6 +6,7 @@ pub mod knowledge;
 pub mod link;
 pub mod load;
 pub mod model;
+pub mod progress;
 pub mod render;
 pub mod site;
 pub mod slug;

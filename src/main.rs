@@ -202,6 +202,7 @@ fn main() -> ExitCode {
 }
 
 fn build(options: site::Options, timings: bool) -> ExitCode {
+    Bars::install();
     match site::build(&options) {
         Ok(report) => {
             eprint!("{}", report.warnings);
@@ -260,4 +261,61 @@ fn fail(problems: &Diagnostics, consequence: &str) -> ExitCode {
         warning_suffix(problems)
     );
     ExitCode::FAILURE
+}
+
+/// Progress bars on standard error, one per stage, shown only when it is a terminal and only
+/// once a build has taken more than a second (a quick build stays quiet).
+struct Bars {
+    started: std::time::Instant,
+    bar: std::sync::Mutex<Option<indicatif::ProgressBar>>,
+}
+
+impl Bars {
+    fn install() {
+        use std::io::IsTerminal;
+        if std::io::stderr().is_terminal() {
+            crossbrief::progress::install(std::sync::Arc::new(Bars {
+                started: std::time::Instant::now(),
+                bar: std::sync::Mutex::new(None),
+            }));
+        }
+    }
+
+    fn show_if_slow(&self, bar: &indicatif::ProgressBar) {
+        if bar.is_hidden() && self.started.elapsed() > std::time::Duration::from_secs(1) {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+}
+
+impl crossbrief::progress::Reporter for Bars {
+    fn start(&self, stage: &'static str, total: u64) {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(total),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{prefix:>8} [{bar:32}] {pos}/{len} {elapsed_precise}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        bar.set_prefix(stage);
+        self.show_if_slow(&bar);
+        *self.bar.lock().unwrap_or_else(|e| e.into_inner()) = Some(bar);
+    }
+
+    fn advance(&self, n: u64) {
+        if let Some(bar) = &*self.bar.lock().unwrap_or_else(|e| e.into_inner()) {
+            bar.inc(n);
+            self.show_if_slow(bar);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = self.bar.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            bar.finish_and_clear();
+        }
+    }
 }

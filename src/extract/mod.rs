@@ -76,9 +76,14 @@ pub struct Statement {
 
 /// Extracts every document, in parallel; the result is in the documents' order.
 pub fn extract_all(documents: &[Document], knowledge: &Knowledge) -> Vec<Extraction> {
+    let progress = crate::progress::stage("extract", documents.len());
     documents
         .par_iter()
-        .map(|d| extract(&d.body.text, &d.body.blocks, knowledge))
+        .map(|d| {
+            let x = extract(&d.body.text, &d.body.blocks, knowledge);
+            progress.advance();
+            x
+        })
         .collect()
 }
 

@@ -3,7 +3,9 @@
 //! Each occurrence is normalised (case, punctuation, quote and dash styles, thousands
 //! separators, British/American spelling) into words. Occurrences join when their words are
 //! the same or one's words run inside the other's (fragments, truncations; an elided
-//! quotation "A ... B" needs each part inside, in order). Candidates come from an inverted
+//! quotation "A ... B" needs each part inside, in order); a short fragment joins only when
+//! everything it runs inside is one quotation already, so that a common phrase cannot chain
+//! unrelated quotations together. Candidates come from an inverted
 //! index of three-word shingles, so quotations are never compared all pairs; very short
 //! quotations (one or two words) join only on exactly the same words and compatible speakers.
 
@@ -60,6 +62,8 @@ fn fragments(o: &Occurrence, k: &Knowledge) -> Vec<Vec<String>> {
 const SHINGLE: usize = 3;
 /// Shingles shared by more occurrences than this are too common to propose candidates.
 const HOT_SHINGLE: usize = 500;
+/// A fragment of this many words or more is taken to be one statement wherever it runs.
+const DISTINCTIVE_WORDS: usize = 8;
 
 /// Clusters occurrences; returns the cluster index of each.
 pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
@@ -100,6 +104,8 @@ pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
             }
         }
     }
+    // Who runs inside whom: (contained, container), each pair once.
+    let mut contained_in: Vec<(usize, usize)> = Vec::new();
     for (i, f) in frags.iter().enumerate() {
         if words[i].len() < SHINGLE {
             continue;
@@ -117,9 +123,40 @@ pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
         candidates.sort_unstable();
         candidates.dedup();
         for j in candidates {
-            if contains_all(&words[j], &frags[i]) || contains_all(&words[i], &frags[j]) {
-                union(&mut parent, i, j);
+            if contains_all(&words[j], &frags[i]) {
+                contained_in.push((i, j));
+            } else if contains_all(&words[i], &frags[j]) {
+                contained_in.push((j, i));
             }
+        }
+    }
+    // A fragment long enough to be one statement joins its container outright.
+    for &(inner, outer) in &contained_in {
+        if words[inner].len() >= DISTINCTIVE_WORDS {
+            union(&mut parent, inner, outer);
+        }
+    }
+    // A short fragment ("we will win", "I think it's") can run inside many unrelated
+    // quotations; joining it to all of them would chain those into one. It joins only when
+    // every quotation it runs inside is already one cluster, and its speaker fits.
+    let mut containers: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(inner, outer) in &contained_in {
+        if words[inner].len() < DISTINCTIVE_WORDS {
+            containers.entry(inner).or_default().push(outer);
+        }
+    }
+    let mut short: Vec<(usize, Vec<usize>)> = containers.into_iter().collect();
+    short.sort_unstable();
+    for (inner, outers) in short {
+        let mut roots: Vec<usize> = outers.iter().map(|&o| find(&mut parent, o)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [root] = roots[..]
+            && outers
+                .iter()
+                .all(|&o| compatible(occurrences[inner].speaker, occurrences[o].speaker))
+        {
+            union(&mut parent, inner, root);
         }
     }
     (0..occurrences.len())
@@ -267,5 +304,23 @@ mod tests {
         ];
         let c = clusters(&o);
         assert_ne!(c[0], c[1]);
+    }
+
+    #[test]
+    fn a_common_short_phrase_does_not_chain_different_quotations() {
+        let o = vec![
+            occ(&["We will win this war and rebuild every town"], Some(1)),
+            occ(
+                &["Whatever they say, we will win, and the bridge will stand"],
+                Some(2),
+            ),
+            occ(&["we will win"], None),
+        ];
+        let c = clusters(&o);
+        assert_ne!(c[0], c[1], "{c:?}");
+        assert_ne!(
+            c[2], c[0],
+            "a fragment of two quotations is credited to neither"
+        );
     }
 }

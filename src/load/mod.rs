@@ -88,10 +88,16 @@ pub fn load(root: &Path) -> Loaded {
     let (paths, walk_problems) = article_paths(root, &content);
     diagnostics.extend(walk_problems);
 
+    let progress = crate::progress::stage("load", paths.len());
     let results: Vec<Result<(Document, Diagnostics), Diagnostic>> = paths
         .par_iter()
-        .map(|(abs, rel)| read_document(abs, rel))
+        .map(|(abs, rel)| {
+            let read = read_document(abs, rel);
+            progress.advance();
+            read
+        })
         .collect();
+    drop(progress);
 
     let mut documents = Vec::with_capacity(results.len());
     for result in results {

@@ -46,6 +46,7 @@ pub fn render(
 ) -> Diagnostics {
     let site = context::Site::new(briefing, options.base, options.per_page, options.knowledge);
     let pages = context::pages(briefing, site.per_page);
+    let progress = crate::progress::stage("render", pages.len());
     // Each page goes to the sink as soon as it is made, so the site is never held in memory.
     let problems: Vec<Problem> = pages
         .par_iter()
@@ -58,9 +59,12 @@ pub fn render(
                 },
                 Err(e) => return Some(Problem::Template(page.path_in(briefing), e)),
             };
-            sink(file).err().map(Problem::Sink)
+            let sunk = sink(file).err().map(Problem::Sink);
+            progress.advance();
+            sunk
         })
         .collect();
+    drop(progress);
     let mut diagnostics = Diagnostics::new();
     let mut seen_messages = std::collections::HashSet::new();
     for problem in problems {

@@ -171,6 +171,7 @@ pub fn run(
         None => extract::extract_all(&documents, &knowledge),
     });
     let briefing = timings.time("link", || {
+        let _progress = crate::progress::stage("link", 1);
         link::link(&config, &documents, &extractions, &knowledge)
     });
     drop(extractions);

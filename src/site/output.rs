@@ -207,7 +207,9 @@ impl Writer {
         let staged = self.staged.into_inner().unwrap_or_else(|e| e.into_inner());
         let output = &self.output;
         // Renames only from here on, each within its own folder.
+        let progress = crate::progress::stage("write", staged.changed.len());
         for path in &staged.changed {
+            progress.advance();
             let target = output.join(path);
             fs::rename(partial(&target), &target)
                 .map_err(|e| io_error("move into place", &target, e))?;
