@@ -40,28 +40,179 @@ pub fn code_block_html(code: &str, lang: Option<&str>) -> String {
     let mut state = ParseState::new(syntax);
     let mut stack = ScopeStack::new();
     let mut html = String::with_capacity(code.len() * 2);
-    let mut run = Run::default();
     for line in LinesWithEndings::from(code) {
-        let Ok(ops) = state.parse_line(line, set) else {
+        if highlight_line(&mut state, &mut stack, line, &language_atom, &mut html).is_err() {
             return plain();
-        };
-        for (range, op) in ScopeRangeIterator::new(&ops, line) {
-            let text = &line[range];
-            if stack.apply(op).is_err() {
-                return plain();
-            }
-            if text.is_empty() {
-                continue;
-            }
-            let class = token_class(&stack, &language_atom);
-            run.push(&mut html, class, text);
         }
     }
-    run.flush(&mut html);
+    wrap(&html, lang.unwrap_or_default())
+}
+
+fn wrap(html: &str, lang: &str) -> String {
     format!(
         "<pre class=\"highlight\"><code class=\"language-{}\">{html}</code></pre>",
-        escape(lang.unwrap_or_default())
+        escape(lang)
     )
+}
+
+/// Appends one line's HTML; its spans close at the line's end, so a line's HTML depends only
+/// on the line and the parser's state at its start.
+fn highlight_line(
+    state: &mut ParseState,
+    stack: &mut ScopeStack,
+    line: &str,
+    language_atom: &str,
+    html: &mut String,
+) -> Result<(), ()> {
+    let ops = state.parse_line(line, syntaxes()).map_err(|_| ())?;
+    let mut run = Run::default();
+    for (range, op) in ScopeRangeIterator::new(&ops, line) {
+        let text = &line[range];
+        stack.apply(op).map_err(|_| ())?;
+        if text.is_empty() {
+            continue;
+        }
+        run.push(html, token_class(stack, language_atom), text);
+    }
+    run.flush(html);
+    Ok(())
+}
+
+/// Lines longer than this are highlighted afresh each time rather than remembered.
+const CACHED_LINE_BYTES: usize = 120;
+/// Remembered lines per thread before the memory is cleared and filled again.
+const CACHED_LINES: usize = 50_000;
+
+/// [`code_block_html`] for pretty-printed JSON (the pages' data views), the same HTML, made
+/// fast by remembering lines.
+///
+/// Every page carries a data view and most of their lines recur (`"aliases": [],`, `{`), but
+/// the parser costs as much for a recurring line as for a new one. In pretty-printed JSON the
+/// parser's state at a line's start follows from the brackets open there, so a line's HTML is
+/// remembered by the open brackets and its text, and the state for a bracket nesting is
+/// made once by parsing a stand-in line per bracket.
+pub fn json_block_html(json: &str) -> String {
+    type Start = (ParseState, ScopeStack);
+    thread_local! {
+        static LINES: std::cell::RefCell<HashMap<(String, String), String>> = Default::default();
+        static STARTS: std::cell::RefCell<HashMap<String, Option<Start>>> = Default::default();
+    }
+    let set = syntaxes();
+    let Some(syntax) = set.find_syntax_by_token("json") else {
+        return code_block_html(json, Some("json"));
+    };
+    let mut html = String::with_capacity(json.len() * 2);
+    let mut open = String::new();
+    for line in LinesWithEndings::from(json) {
+        // Numbers differ from page to page ("start": 2130,) but parse alike: remembered with
+        // every digit a 1, which keeps them valid numbers, and given their digits back.
+        let key = (
+            open.clone(),
+            line.replace(|c: char| c.is_ascii_digit(), "1"),
+        );
+        let known = LINES.with(|lines| {
+            lines
+                .borrow()
+                .get(&key)
+                .map(|h| push_with_digits(&mut html, h, line))
+        });
+        if known.is_none() {
+            let start = STARTS.with(|starts| {
+                starts
+                    .borrow_mut()
+                    .entry(open.clone())
+                    .or_insert_with(|| start_for(&open, syntax))
+                    .clone()
+            });
+            let Some((mut state, mut stack)) = start else {
+                return code_block_html(json, Some("json"));
+            };
+            let mut line_html = String::new();
+            if highlight_line(&mut state, &mut stack, &key.1, "json", &mut line_html).is_err() {
+                return code_block_html(json, Some("json"));
+            }
+            push_with_digits(&mut html, &line_html, line);
+            if line.len() <= CACHED_LINE_BYTES {
+                LINES.with(|lines| {
+                    let mut lines = lines.borrow_mut();
+                    if lines.len() >= CACHED_LINES {
+                        lines.clear();
+                    }
+                    lines.insert(key, line_html);
+                });
+            }
+        }
+        track_brackets(&mut open, line);
+    }
+    wrap(&html, "json")
+}
+
+/// Appends `template`, the HTML of `line` with each digit a 1, with `line`'s digits put back:
+/// in the HTML's text (outside tags and entities) the 1s are the digits, in order.
+fn push_with_digits(html: &mut String, template: &str, line: &str) {
+    let mut digits = line.chars().filter(char::is_ascii_digit);
+    let mut in_markup = None;
+    for c in template.chars() {
+        match (in_markup, c) {
+            (None, '<') => in_markup = Some('>'),
+            (None, '&') => in_markup = Some(';'),
+            (Some(end), _) if c == end => in_markup = None,
+            (None, '1') => {
+                html.push(digits.next().unwrap_or('1'));
+                continue;
+            }
+            _ => {}
+        }
+        html.push(c);
+    }
+}
+
+/// The parser's state after the stand-in lines that open `open`'s brackets, as
+/// `to_string_pretty` writes them: a bracket alone at the top and in arrays, after a key in
+/// objects.
+fn start_for(
+    open: &str,
+    syntax: &syntect::parsing::SyntaxReference,
+) -> Option<(ParseState, ScopeStack)> {
+    let mut state = ParseState::new(syntax);
+    let mut stack = ScopeStack::new();
+    let mut parent = None;
+    for bracket in open.chars() {
+        let line = match parent {
+            Some('{') => format!("\"k\": {bracket}\n"),
+            _ => format!("{bracket}\n"),
+        };
+        for (_, op) in state.parse_line(&line, syntaxes()).ok()? {
+            stack.apply(&op).ok()?;
+        }
+        parent = Some(bracket);
+    }
+    Some((state, stack))
+}
+
+/// Updates the brackets open after `line`; brackets inside strings do not count.
+fn track_brackets(open: &mut String, line: &str) {
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in line.chars() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '{' | '[' => open.push(c),
+            '}' | ']' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
 }
 
 /// `hl-` classes for the innermost scope that styles anything (not punctuation, which takes
@@ -168,5 +319,36 @@ mod tests {
         );
         let plain = code_block_html("x < y", Some("no-such-language"));
         assert_eq!(plain, "<pre><code>x &lt; y</code></pre>");
+    }
+
+    #[test]
+    fn remembered_json_lines_give_the_same_html_as_parsing_afresh() {
+        let value = serde_json::json!({
+            "name": "A \"quoted\" {name} [x]",
+            "aliases": [],
+            "empty": {},
+            "mentions": [
+                {"article": "a1", "start": 3, "end": 9, "text": "back\\slash ]"},
+                {"article": "a2", "start": 30, "end": 39, "text": "é — ünïcode"},
+            ],
+            "nested": [[1, 2.5, -3e9], [true, false, null], [{"deep": ["x"]}]],
+            "lat": 49.99,
+            "numbers": [0, 10, -0.25, 1e-7, 1234567890, "0 < 1 & 2 > 0 's \\u0031"],
+        });
+        let json = serde_json::to_string_pretty(&value).unwrap();
+        let fresh = code_block_html(&json, Some("json"));
+        // Twice: the second time every short line comes from memory.
+        assert_eq!(json_block_html(&json), fresh);
+        assert_eq!(json_block_html(&json), fresh);
+        let renumbered = json.replace("30", "47").replace("1234567890", "9876543210");
+        assert_eq!(
+            json_block_html(&renumbered),
+            code_block_html(&renumbered, Some("json"))
+        );
+        let other = serde_json::to_string_pretty(&value["mentions"]).unwrap();
+        assert_eq!(
+            json_block_html(&other),
+            code_block_html(&other, Some("json"))
+        );
     }
 }

@@ -171,7 +171,7 @@ pub fn data_view<T: Serialize>(value: &T) -> String {
     let value = shorten(serde_json::to_value(value).unwrap_or_default());
     let json = serde_json::to_string_pretty(&value).unwrap_or_default();
     if json.len() <= HIGHLIGHT_LIMIT {
-        highlight::code_block_html(&json, Some("json"))
+        highlight::json_block_html(&json)
     } else {
         highlight::code_block_html(&json, None)
     }
