@@ -176,6 +176,37 @@ fn a_second_build_leaves_identical_bytes() {
 }
 
 #[test]
+fn the_number_of_threads_does_not_change_a_byte() {
+    // The sample and three real stories: enough articles that work is split across threads.
+    let dir = sample_briefing();
+    for story in [
+        "2014-08-gaza-ceasefire",
+        "2016-06-brexit-referendum",
+        "2017-10-las-vegas-shooting",
+    ] {
+        copy_dir(
+            &repo().join("tests/fixtures/dev").join(story),
+            &dir.path().join("content").join(story),
+        );
+    }
+    let build = |jobs: &str, out: &str| {
+        let status = crossbrief()
+            .args(["build", "--jobs", jobs, "--root"])
+            .arg(dir.path())
+            .arg("--output")
+            .arg(dir.path().join(out))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        snapshot(&dir.path().join(out))
+    };
+    let one = build("1", "one");
+    let four = build("4", "four");
+    assert!(one.len() > 100, "only {} files", one.len());
+    assert_eq!(one, four);
+}
+
+#[test]
 fn article_text_is_escaped() {
     let dir = briefing_with(&[(
         "content/x.md",

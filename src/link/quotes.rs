@@ -92,41 +92,33 @@ pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
         }
     }
 
-    // Containment, through shared shingles.
+    // Containment, through shingles: whatever contains all of a quotation's fragments holds
+    // every one of their shingles, so the occurrences holding its rarest shingle are the only
+    // candidates. The index is over each occurrence's whole words, so that a fragment running
+    // across another occurrence's elision is found too.
     let mut index: HashMap<&[String], Vec<usize>> = HashMap::new();
-    for (i, f) in frags.iter().enumerate() {
-        for frag in f {
-            for sh in frag.windows(SHINGLE) {
-                let list = index.entry(sh).or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
-                }
+    for (i, w) in words.iter().enumerate() {
+        for sh in w.windows(SHINGLE) {
+            let list = index.entry(sh).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
             }
         }
     }
-    // Who runs inside whom: (contained, container), each pair once.
+    // Who runs inside whom: (contained, container).
     let mut contained_in: Vec<(usize, usize)> = Vec::new();
     for (i, f) in frags.iter().enumerate() {
-        if words[i].len() < SHINGLE {
+        let rarest = f
+            .iter()
+            .flat_map(|frag| frag.windows(SHINGLE))
+            .filter_map(|sh| index.get(sh))
+            .min_by_key(|list| list.len());
+        let Some(candidates) = rarest.filter(|list| list.len() <= HOT_SHINGLE) else {
             continue;
-        }
-        let mut candidates: Vec<usize> = Vec::new();
-        for frag in f {
-            for sh in frag.windows(SHINGLE) {
-                if let Some(list) = index.get(sh)
-                    && list.len() <= HOT_SHINGLE
-                {
-                    candidates.extend(list.iter().copied().filter(|&j| j > i));
-                }
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for j in candidates {
-            if contains_all(&words[j], &frags[i]) {
+        };
+        for &j in candidates {
+            if j != i && words[j] != words[i] && contains_all(&words[j], &frags[i]) {
                 contained_in.push((i, j));
-            } else if contains_all(&words[i], &frags[j]) {
-                contained_in.push((j, i));
             }
         }
     }

@@ -370,14 +370,10 @@ fn assign_ids(documents: &mut [Document]) {
     }
 }
 
-/// FNV-1a: stable across runs and platforms (unlike std's randomly seeded hasher).
+/// XXH3 (64 bits): stable across runs and platforms, unlike std's randomly seeded hasher.
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+    // Gigabytes of pages are hashed on every build: this runs at memory speed.
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 #[cfg(test)]

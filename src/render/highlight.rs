@@ -78,87 +78,127 @@ fn highlight_line(
     Ok(())
 }
 
-/// Lines longer than this are highlighted afresh each time rather than remembered.
-const CACHED_LINE_BYTES: usize = 120;
-/// Remembered lines per thread before the memory is cleared and filled again.
-const CACHED_LINES: usize = 50_000;
+/// Remembered line shapes per thread before the memory is cleared and filled again.
+const CACHED_LINES: usize = 20_000;
+/// Stands for a string's contents in a line's shape.
+const STRING_STANDIN: char = '\u{E000}';
 
 /// [`code_block_html`] for pretty-printed JSON (the pages' data views), the same HTML, made
-/// fast by remembering lines.
+/// fast by remembering line shapes.
 ///
-/// Every page carries a data view and most of their lines recur (`"aliases": [],`, `{`), but
-/// the parser costs as much for a recurring line as for a new one. In pretty-printed JSON the
-/// parser's state at a line's start follows from the brackets open there, so a line's HTML is
-/// remembered by the open brackets and its text, and the state for a bracket nesting is
-/// made once by parsing a stand-in line per bracket.
+/// Every page carries a data view, and the parser costs as much for a line it has seen as for
+/// a new one. In pretty-printed JSON the parser's state at a line's start follows from the
+/// brackets open there, and a line parses the same whatever its strings hold (when they hold
+/// no escapes) and whatever its digits are. So a line's HTML is made once per shape (the open
+/// brackets, and the line with each string's contents one stand-in character and each digit
+/// a 1, which keeps numbers valid) and filled in with the line's own text; the parser state
+/// for a bracket nesting is made once by parsing a stand-in line per bracket.
 pub fn json_block_html(json: &str) -> String {
     type Start = (ParseState, ScopeStack);
     thread_local! {
-        static LINES: std::cell::RefCell<HashMap<(String, String), String>> = Default::default();
+        static SHAPES: std::cell::RefCell<HashMap<(String, String), String>> = Default::default();
         static STARTS: std::cell::RefCell<HashMap<String, Option<Start>>> = Default::default();
     }
     let set = syntaxes();
     let Some(syntax) = set.find_syntax_by_token("json") else {
         return code_block_html(json, Some("json"));
     };
+    let start_of = |open: &str| {
+        STARTS.with(|starts| {
+            starts
+                .borrow_mut()
+                .entry(open.to_string())
+                .or_insert_with(|| start_for(open, syntax))
+                .clone()
+        })
+    };
     let mut html = String::with_capacity(json.len() * 2);
     let mut open = String::new();
     for line in LinesWithEndings::from(json) {
-        // Numbers differ from page to page ("start": 2130,) but parse alike: remembered with
-        // every digit a 1, which keeps them valid numbers, and given their digits back.
-        let key = (
-            open.clone(),
-            line.replace(|c: char| c.is_ascii_digit(), "1"),
-        );
-        let known = LINES.with(|lines| {
-            lines
-                .borrow()
-                .get(&key)
-                .map(|h| push_with_digits(&mut html, h, line))
-        });
-        if known.is_none() {
-            let start = STARTS.with(|starts| {
-                starts
-                    .borrow_mut()
-                    .entry(open.clone())
-                    .or_insert_with(|| start_for(&open, syntax))
-                    .clone()
-            });
-            let Some((mut state, mut stack)) = start else {
+        let Some((shape, fills)) = line_shape(line) else {
+            // A string with escapes: parsed as it is, not remembered.
+            let Some((mut state, mut stack)) = start_of(&open) else {
                 return code_block_html(json, Some("json"));
             };
-            let mut line_html = String::new();
-            if highlight_line(&mut state, &mut stack, &key.1, "json", &mut line_html).is_err() {
+            if highlight_line(&mut state, &mut stack, line, "json", &mut html).is_err() {
                 return code_block_html(json, Some("json"));
             }
-            push_with_digits(&mut html, &line_html, line);
-            if line.len() <= CACHED_LINE_BYTES {
-                LINES.with(|lines| {
-                    let mut lines = lines.borrow_mut();
-                    if lines.len() >= CACHED_LINES {
-                        lines.clear();
-                    }
-                    lines.insert(key, line_html);
-                });
+            track_brackets(&mut open, line);
+            continue;
+        };
+        let key = (open.clone(), shape);
+        let known = SHAPES.with(|shapes| {
+            shapes
+                .borrow()
+                .get(&key)
+                .map(|template| fill(&mut html, template, &fills))
+        });
+        if known.is_none() {
+            let Some((mut state, mut stack)) = start_of(&open) else {
+                return code_block_html(json, Some("json"));
+            };
+            let mut template = String::new();
+            if highlight_line(&mut state, &mut stack, &key.1, "json", &mut template).is_err() {
+                return code_block_html(json, Some("json"));
             }
+            fill(&mut html, &template, &fills);
+            SHAPES.with(|shapes| {
+                let mut shapes = shapes.borrow_mut();
+                if shapes.len() >= CACHED_LINES {
+                    shapes.clear();
+                }
+                shapes.insert(key, template);
+            });
         }
         track_brackets(&mut open, line);
     }
     wrap(&html, "json")
 }
 
-/// Appends `template`, the HTML of `line` with each digit a 1, with `line`'s digits put back:
-/// in the HTML's text (outside tags and entities) the 1s are the digits, in order.
-fn push_with_digits(html: &mut String, template: &str, line: &str) {
-    let mut digits = line.chars().filter(char::is_ascii_digit);
+/// A JSON line's shape: each string's contents one [`STRING_STANDIN`], each digit outside
+/// strings a 1; and what each stand-in and 1 stands for, in order. None when a string holds
+/// an escape, or the stand-in itself.
+fn line_shape(line: &str) -> Option<(String, Vec<&str>)> {
+    let mut shape = String::with_capacity(line.len().min(64));
+    let mut fills = Vec::new();
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        if c == '"' {
+            let body = &rest[1..];
+            let close = body.find(['"', '\\'])?;
+            if body.as_bytes()[close] != b'"' || body[..close].contains(STRING_STANDIN) {
+                return None;
+            }
+            shape.push('"');
+            shape.push(STRING_STANDIN);
+            shape.push('"');
+            fills.push(&body[..close]);
+            rest = &body[close + 1..];
+        } else {
+            if c.is_ascii_digit() {
+                shape.push('1');
+                fills.push(&rest[..1]);
+            } else {
+                shape.push(c);
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    Some((shape, fills))
+}
+
+/// Appends `template`, the HTML of a line's shape, with the shape's stand-ins and 1s replaced
+/// by `fills`, escaped: in the HTML's text (outside tags and entities) they come in order.
+fn fill(html: &mut String, template: &str, fills: &[&str]) {
+    let mut fills = fills.iter();
     let mut in_markup = None;
     for c in template.chars() {
         match (in_markup, c) {
             (None, '<') => in_markup = Some('>'),
             (None, '&') => in_markup = Some(';'),
             (Some(end), _) if c == end => in_markup = None,
-            (None, '1') => {
-                html.push(digits.next().unwrap_or('1'));
+            (None, '1' | STRING_STANDIN) => {
+                html.push_str(&escape(fills.next().copied().unwrap_or_default()));
                 continue;
             }
             _ => {}
@@ -334,6 +374,8 @@ mod tests {
             "nested": [[1, 2.5, -3e9], [true, false, null], [{"deep": ["x"]}]],
             "lat": 49.99,
             "numbers": [0, 10, -0.25, 1e-7, 1234567890, "0 < 1 & 2 > 0 's \\u0031"],
+            "strings": ["", "1", "a \\ b", "<script>&amp;</script>", "\u{E000}", "x\ny"],
+            "1 key with digits": "and 'quotes' \"inside\"",
         });
         let json = serde_json::to_string_pretty(&value).unwrap();
         let fresh = code_block_html(&json, Some("json"));

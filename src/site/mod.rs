@@ -193,23 +193,30 @@ pub fn run(
         sink(file)
     };
     let render_problems = timings.time("render", || {
-        let mut problems = render::render(&briefing, &templates, &render_options, &pass_on);
-        let whole_site = [
-            OutputFile {
-                path: "briefing.json".to_string(),
-                bytes: serde_json::to_vec_pretty(&briefing).expect("the model always serialises"),
+        // The files made from the whole briefing are made while the pages render: on their
+        // own they would keep one core busy and the other idle.
+        let (mut problems, whole_site) = rayon::join(
+            || render::render(&briefing, &templates, &render_options, &pass_on),
+            || {
+                [
+                    OutputFile {
+                        path: "briefing.json".to_string(),
+                        bytes: serde_json::to_vec_pretty(&briefing)
+                            .expect("the model always serialises"),
+                    },
+                    OutputFile {
+                        path: "search_index.json".to_string(),
+                        bytes: search::search_index(&briefing, &base).into_bytes(),
+                    },
+                    OutputFile {
+                        path: "highlight.css".to_string(),
+                        bytes: render::highlight::stylesheet().into_bytes(),
+                    },
+                    feeds::atom(&briefing, &base),
+                    feeds::robots(&base),
+                ]
             },
-            OutputFile {
-                path: "search_index.json".to_string(),
-                bytes: search::search_index(&briefing, &base).into_bytes(),
-            },
-            OutputFile {
-                path: "highlight.css".to_string(),
-                bytes: render::highlight::stylesheet().into_bytes(),
-            },
-            feeds::atom(&briefing, &base),
-            feeds::robots(&base),
-        ];
+        );
         for file in whole_site.into_iter().chain(statics) {
             if let Err(d) = pass_on(file) {
                 problems.push(d);
