@@ -184,7 +184,7 @@ pub struct Place {
     pub country: Option<String>,
     pub page: String,
     pub mentions: Vec<Span>,
-    /// country | region | city | other
+    /// continent | country | region | city | feature | other
     #[serde(default)]
     pub kind: String,
     /// Population from the gazetteer, when known.
@@ -201,7 +201,8 @@ pub struct Place {
     /// Ids of figure groups whose claims name the place.
     #[serde(default)]
     pub figures: Vec<String>,
-    /// Other places named in the same sentences, most frequent first: (place id, count).
+    /// Other places named in the same paragraphs, most frequent first, at most 12:
+    /// (place id, paragraphs shared).
     #[serde(default)]
     pub related: Vec<(String, usize)>,
     #[serde(default)]
@@ -211,7 +212,8 @@ pub struct Place {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub id: String,
-    /// The speaker most outlets credit (a people id), or null when none does.
+    /// The speaker most occurrences credit (a people id; ties go to the first id in
+    /// alphabetical order), or null when none does.
     pub speaker: Option<String>,
     /// The canonical wording: the longest occurrence.
     pub text: String,
@@ -236,11 +238,14 @@ pub struct QuoteOccurrence {
     pub start: usize,
     pub end: usize,
     pub speaker: Option<String>,
-    /// The spans of the parts when the quotation was split by its attribution.
+    /// The spans of the quotation's parts: one part, or several when the quotation was split
+    /// by its attribution or ran over paragraphs. `start..end` also covers what lies between.
     #[serde(default)]
     pub parts: Vec<(usize, usize)>,
     /// How the speaker was found: `named`, `pronoun`, `role`, `continuation`, `embedded`,
-    /// `editor` (set in crossbrief.yaml), or null when unattributed.
+    /// `document` (a statement or report), `editor` (set in crossbrief.yaml), or null when no
+    /// cue was found. A descriptor that names no one ("a spokesman") leaves `speaker` null
+    /// with `named` or `pronoun` here.
     #[serde(default)]
     pub attribution: Option<String>,
     /// The words of the article that credit the speaker, e.g. "Obama said".
@@ -253,9 +258,11 @@ pub struct Figure {
     pub id: String,
     /// A plain-language label for the quantity, e.g. "Territory retaken".
     pub label: String,
-    /// The quantity's key: dimension, counted noun or predicate.
+    /// The grouping key, `|`-separated: dimension, counted noun or predicate, and what
+    /// narrows it (place ids, time phrases, `previous`, ...). For matching builds, not display.
     pub quantity: String,
-    /// The canonical unit the claims are normalised to.
+    /// The unit the claims are normalised to: the one most of them write. A claim with a
+    /// unit error keeps its own unit in `normalized`.
     pub unit: String,
     pub disputed: bool,
     pub page: String,
@@ -263,9 +270,10 @@ pub struct Figure {
     /// Why these claims were grouped, in plain words.
     #[serde(default)]
     pub grouping: Vec<String>,
-    /// Lowest and highest normalised values among the claims, and their ratio.
+    /// Lowest and highest normalised values among the claims (unit errors left out).
     #[serde(default)]
     pub range: Option<(f64, f64)>,
+    /// Highest over lowest of `range`, rounded, when the lowest is above zero.
     #[serde(default)]
     pub ratio: Option<f64>,
     #[serde(default)]
@@ -320,7 +328,8 @@ pub struct Conversion {
 /// Something the tool was unsure about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {
-    /// `unattributed-quote`, `ambiguous-name`, `speaker-conflict`, `unit-error`, ...
+    /// `unattributed-quote`, `speaker-conflict`, `ambiguous-name`, `unit-error`,
+    /// `conversion-mismatch`, `stale-correction`.
     pub kind: String,
     pub message: String,
     pub article: Option<String>,

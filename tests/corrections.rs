@@ -168,6 +168,35 @@ fn a_speaker_set_by_the_editor_is_shown_as_such() {
 }
 
 #[test]
+fn a_speaker_conflict_the_editor_settles_is_no_longer_reported() {
+    let conflicts = |b: &Briefing| {
+        b.notices
+            .iter()
+            .filter(|n| n.kind == "speaker-conflict")
+            .count()
+    };
+    let (_dir, before) = built_with("  speaker: []\n");
+    let conflicted = before
+        .quotes
+        .iter()
+        .find(|q| q.speaker_conflict)
+        .expect("the sample has a quotation outlets credit to different speakers");
+    assert!(conflicts(&before) > 0);
+    let words: Vec<&str> = conflicted.text.split_whitespace().take(6).collect();
+    let (_dir, after) = built_with(&format!(
+        "  speaker:\n    - {{quote: \"{}\", speaker: \"Jane Example\"}}\n",
+        words.join(" ")
+    ));
+    assert_eq!(conflicts(&after), conflicts(&before) - 1);
+    assert!(
+        after
+            .notices
+            .iter()
+            .all(|n| n.kind != "unattributed-quote" || !n.message.contains(words[0]))
+    );
+}
+
+#[test]
 fn a_figure_group_can_be_renamed_and_marked_not_disputed() {
     let (dir, b) = built_with(
         "  figures:\n    - {figure: \"Territory taken\", label: \"Territory retaken\", not_disputed: \"the claims cover different days\"}\n",

@@ -70,16 +70,10 @@ pub fn link(
     aliases.extend(corrections_apply::alias_rules(fixes));
     let linked = people::link_people(extractions, &aliases);
     let (mut people, person_ids) = people_of(&linked, documents, extractions);
-    let mut quotes = quotes_of(
-        documents,
-        extractions,
-        &linked,
-        &person_ids,
-        knowledge,
-        &mut notices,
-    );
+    let mut quotes = quotes_of(documents, extractions, &linked, &person_ids, knowledge);
     corrections_apply::people_notes(fixes, &mut people, &mut used);
     corrections_apply::speakers(fixes, &mut quotes, &mut people, &mut used);
+    quote_notices(&quotes, documents, extractions, &mut notices);
     let surnames: std::collections::HashSet<String> = linked
         .entities
         .iter()
@@ -338,7 +332,6 @@ fn quotes_of(
     linked: &people::People,
     person_ids: &[Option<String>],
     knowledge: &Knowledge,
-    notices: &mut Vec<Notice>,
 ) -> Vec<Quote> {
     // Every occurrence, with where it came from.
     let mut occurrences: Vec<quotes::Occurrence> = Vec::new();
@@ -450,19 +443,33 @@ fn quotes_of(
         built.push((first_key.0, first_key.1, first_key.2, quote));
     }
     built.sort_by(|a, b| (&a.0, &a.1, a.2).cmp(&(&b.0, &b.1, b.2)));
-    let doc_index: HashMap<&str, usize> = documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
     let mut slugs = SlugSet::new();
     let mut out = Vec::with_capacity(built.len());
     for (_, _, _, mut q) in built {
         let words: Vec<&str> = q.text.split_whitespace().take(8).collect();
         q.id = slugs.claim(&words.join(" "));
         q.page = paths::quote(&q.id);
+        out.push(q);
+    }
+    out
+}
+
+/// What the tool was unsure about in the quotations, once the editor's corrections are in: a
+/// speaker the editor set or cleared is no longer in doubt.
+fn quote_notices(
+    quotes: &[Quote],
+    documents: &[Document],
+    extractions: &[Extraction],
+    notices: &mut Vec<Notice>,
+) {
+    let doc_index: HashMap<&str, usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    for q in quotes {
         for o in &q.occurrences {
-            if o.speaker.is_none() {
+            if o.speaker.is_none() && o.attribution.as_deref() != Some("editor") {
                 let a = doc_index.get(o.article.as_str()).copied().unwrap_or(0);
                 let descriptor = extractions[a]
                     .quotes
@@ -501,9 +508,7 @@ fn quotes_of(
                 page: Some(q.page.clone()),
             });
         }
-        out.push(q);
     }
-    out
 }
 
 fn excerpt(text: &str) -> String {
