@@ -220,6 +220,28 @@ fn article_text_is_escaped() {
 }
 
 #[test]
+fn a_url_that_is_not_a_web_address_is_never_linked() {
+    let dir = briefing_with(&[(
+        "content/x.md",
+        b"---\ntitle: x\nurl: \"javascript:alert(1)\"\n---\n\nBody text.\n",
+    )]);
+    let generated = site::generate(&options(dir.path())).unwrap();
+    assert!(
+        generated
+            .files
+            .iter()
+            .all(|f| !String::from_utf8_lossy(&f.bytes).contains("javascript:alert")),
+        "the address reaches no page, feed or data file"
+    );
+    let warning = generated
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("not a web address"))
+        .expect("a warning says why the url was dropped");
+    assert_eq!(warning.position.map(|p| p.line), Some(3));
+}
+
+#[test]
 fn all_problems_of_a_run_are_reported_with_file_line_and_column() {
     let dir = briefing_with(&[
         ("content/good.md", b"---\ntitle: Good\n---\nFine.\n"),
@@ -307,6 +329,29 @@ fn a_briefing_template_overrides_only_its_own_page() {
         .unwrap();
     assert!(String::from_utf8_lossy(&article.bytes).contains("class=\"custom\""));
     assert!(!page(&generated.files, "index.html").contains("class=\"custom\""));
+}
+
+#[test]
+fn a_briefing_can_add_partials_of_its_own() {
+    let dir = sample_briefing();
+    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    fs::write(
+        dir.path().join("templates/byline.html"),
+        "<p class=\"byline\">{{ article.author | default(value=\"staff\") }}</p>",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("templates/article.html"),
+        "{% extends \"base.html\" %}{% block content %}{% include \"byline.html\" %}{{ body_html | safe }}{% endblock content %}",
+    )
+    .unwrap();
+    let generated = site::generate(&options(dir.path())).unwrap();
+    let article = generated
+        .files
+        .iter()
+        .find(|f| f.path.starts_with("articles/") && f.path != "articles/index.html")
+        .unwrap();
+    assert!(String::from_utf8_lossy(&article.bytes).contains("class=\"byline\""));
 }
 
 #[test]

@@ -216,7 +216,7 @@ fn a_figure_group_can_be_renamed_and_marked_not_disputed() {
 
 #[test]
 fn corrections_that_match_nothing_are_reported() {
-    let (_dir, b) = built_with(concat!(
+    let (dir, b) = built_with(concat!(
         "  exclude:\n    - {article: no-such-article}\n",
         "  merge:\n    - {into: \"Nobody Here\", names: [\"Nobody\"]}\n",
         "  speaker:\n    - {quote: \"words no outlet printed\", speaker: \"Someone\"}\n",
@@ -235,6 +235,10 @@ fn corrections_that_match_nothing_are_reported() {
             "{needle} in {stale:?}"
         );
     }
+    assert!(
+        page(&dir, "/").contains("the correction figure &quot;No such group&quot;"),
+        "a notice about no page in particular is on the front page"
+    );
 }
 
 #[test]

@@ -287,6 +287,24 @@ pub fn parse_document(
     };
 
     let clean = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let url = clean(meta.url).filter(|url| {
+        let web = is_web_address(url);
+        if !web {
+            let mut d = Diagnostic::warning(
+                "url",
+                format!("the url {url:?} is not a web address; the article is shown without it"),
+            )
+            .in_file(rel)
+            .with_help(
+                "write the address the article was published at, starting with https:// or http://",
+            );
+            if let Some(pos) = key_position(&text, "url") {
+                d = d.at(pos);
+            }
+            warnings.push(d);
+        }
+        web
+    });
     let document = Document {
         id: String::new(),
         path: rel.to_string(),
@@ -296,7 +314,7 @@ pub fn parse_document(
         outlet: clean(meta.outlet),
         date,
         author: clean(meta.author),
-        url: clean(meta.url),
+        url,
         source: clean(meta.source),
         body,
         source_map: map,
@@ -304,6 +322,14 @@ pub fn parse_document(
         content_hash,
     };
     Ok((document, warnings))
+}
+
+/// Only web addresses become links: a `javascript:` or `data:` URL in a scraped header must
+/// never run in a reader's browser.
+fn is_web_address(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.contains(char::is_whitespace)
 }
 
 fn decode_utf8(bytes: Vec<u8>, rel: &str) -> Result<String, Diagnostic> {

@@ -300,8 +300,15 @@ impl<'a> Site<'a> {
         site.order = list_orders(briefing, &site);
         site.by_article = article_links(briefing);
         for n in &briefing.notices {
-            if let Some(p) = &n.page {
-                site.notices_by_page.entry(p.as_str()).or_default().push(n);
+            // A notice about no page in particular (a correction that matches nothing) is
+            // shown on the front page, so that nothing the tool reports goes unseen.
+            let page = match (&n.page, &n.article) {
+                (Some(p), _) => Some(p.as_str()),
+                (None, None) => Some("/"),
+                (None, Some(_)) => None,
+            };
+            if let Some(p) = page {
+                site.notices_by_page.entry(p).or_default().push(n);
             }
             if let Some(a) = &n.article {
                 site.notices_by_article
@@ -716,12 +723,15 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
             ctx.insert("article", article);
             ctx.insert("summary", &site.summary(article));
             ctx.insert("body_html", &body_html(article, notes));
+            // The same shape as on the outlet's page, without its (possibly thousands of)
+            // articles.
             ctx.insert(
                 "outlet",
                 &article
                     .outlet_id
                     .as_deref()
-                    .and_then(|id| site.outlet_by_id.get(id)),
+                    .and_then(|id| site.outlet_by_id.get(id))
+                    .map(|o| outlet_view(o, site, 0)),
             );
             let empty = ArticleLinks::default();
             let carried = site.by_article.get(article.id.as_str()).unwrap_or(&empty);
@@ -823,6 +833,17 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
             );
             ctx.insert("speaker", &site.person_ref(quote.speaker.as_deref()));
             ctx.insert("occurrences_total", &quote.occurrences.len());
+            let article_count = {
+                let mut ids: Vec<&str> = quote
+                    .occurrences
+                    .iter()
+                    .map(|o| o.article.as_str())
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids.len()
+            };
+            ctx.insert("article_count", &article_count);
             let occurrences: Vec<OccurrenceView> = quote
                 .occurrences
                 .iter()
@@ -1392,6 +1413,13 @@ fn capped<T>(mut items: Vec<T>) -> (Vec<T>, usize) {
     (items, total)
 }
 
+/// The value of the `id` attribute in an opening tag made here.
+fn id_attribute(open_tag: &str) -> Option<&str> {
+    let from = open_tag.find(" id=\"")? + " id=\"".len();
+    let len = open_tag[from..].find('"')?;
+    Some(&open_tag[from..from + len])
+}
+
 /// The marks on article bodies: quotations (linked to their page and speaker), statements,
 /// and names of people with pages.
 fn annotations<'a>(briefing: &'a Briefing, site: &Site<'a>) -> HashMap<&'a str, Vec<Annotation>> {
@@ -1504,18 +1532,24 @@ fn annotations<'a>(briefing: &'a Briefing, site: &Site<'a>) -> HashMap<&'a str, 
             });
         }
     }
-    // Links may not nest: drop a link that would sit inside another link.
+    // Links may not nest: a link that would sit inside another link becomes a plain span,
+    // keeping its id, since other pages link to it ("#p-108").
     for list in out.values_mut() {
         list.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end), a.rank));
         let mut kept: Vec<Annotation> = Vec::with_capacity(list.len());
-        for a in list.drain(..) {
+        for mut a in list.drain(..) {
             let is_link = a.open.starts_with("<a ");
             let inside_link = kept
                 .iter()
                 .any(|k| k.open.starts_with("<a ") && k.start < a.end && a.start < k.end);
-            if !(is_link && inside_link) {
-                kept.push(a);
+            if is_link && inside_link {
+                let Some(id) = id_attribute(&a.open) else {
+                    continue;
+                };
+                a.open = format!("<span id=\"{id}\">");
+                a.close = "</span>".to_string();
             }
+            kept.push(a);
         }
         *list = kept;
     }

@@ -1,6 +1,6 @@
 //! Structured data for pages: schema.org JSON-LD (NewsArticle, Person, Organization, Place with
 //! geo coordinates, Quotation with its creator, QuantitativeValue for figure claims), and each
-//! entity's slice of the model as highlighted JSON and YAML.
+//! entity's slice of the model as highlighted JSON.
 
 use std::collections::HashMap;
 

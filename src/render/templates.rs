@@ -91,7 +91,15 @@ impl Templates {
             .map(|(n, (_, o))| (n.clone(), o.clone()))
             .collect();
 
-        // Check each user template on its own first, so every broken file is reported.
+        // Check each user template with the built-in ones first, so that every broken file
+        // is reported, not only the first. Templates the user added (partials, macros) are
+        // there too, so that a template can include them.
+        let added: Vec<(&String, &String)> = sources
+            .iter()
+            .filter(|(n, _)| !BUILT_IN.iter().any(|(b, _)| b == n))
+            .map(|(n, (t, _))| (n, t))
+            .collect();
+        let mut reported: Vec<String> = Vec::new();
         for (name, (text, origin)) in &sources {
             if let Origin::File(_) = origin {
                 let mut scratch = new_tera(base);
@@ -99,9 +107,21 @@ impl Templates {
                     .iter()
                     .filter(|(n, _)| *n != name)
                     .map(|(n, t)| (n.to_string(), t.to_string()));
-                let with_this = built_ins.chain(std::iter::once((name.clone(), text.clone())));
+                let others = added
+                    .iter()
+                    .filter(|(n, _)| *n != name)
+                    .map(|(n, t)| (n.to_string(), t.to_string()));
+                let with_this = built_ins
+                    .chain(others)
+                    .chain(std::iter::once((name.clone(), text.clone())));
                 if let Err(e) = scratch.add_raw_templates(with_this) {
-                    diagnostics.push(template_error(&e, &origins, &sources));
+                    let d = template_error(&e, &origins, &sources);
+                    // A broken added file also breaks every check that includes it.
+                    let key = format!("{d:?}");
+                    if !reported.contains(&key) {
+                        reported.push(key);
+                        diagnostics.push(d);
+                    }
                 }
             }
         }
@@ -141,10 +161,19 @@ fn new_tera(base: &BaseUrl) -> Tera {
     tera.register_filter("thousands", |n: Value, _: Kwargs, _: &State| {
         crate::render::thousands(&n)
     });
-    tera.register_filter("to_json", |v: Value, _: Kwargs, _: &State| {
-        serde_json::to_string(&v).unwrap_or_default()
-    });
+    tera.register_filter("to_json", |v: Value, _: Kwargs, _: &State| to_json(&v));
     tera
+}
+
+/// JSON for a template: keys sorted (so that builds are byte-identical) and `<`, `>`, `&`
+/// written as escapes, so that it can stand inside a `<script>` element.
+fn to_json(value: &Value) -> String {
+    serde_json::to_value(value)
+        .and_then(|v| serde_json::to_string(&v))
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 fn template_error(
@@ -166,7 +195,7 @@ fn error_to_diagnostic(
             _ => PathBuf::from(format!("(built-in template) {name}")),
         }
     };
-    let help = "fix the template; the README's \"Templates\" section lists the variables each template receives";
+    let help = "fix the template; docs/templates.md lists the variables each template receives";
     match error.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
             let span = report.span();
@@ -248,4 +277,22 @@ fn user_template_files(root: &Path) -> Vec<(String, PathBuf)> {
 
 fn rel(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod to_json_tests {
+    use super::*;
+
+    #[test]
+    fn to_json_sorts_keys_and_is_safe_inside_a_script_element() {
+        let map: std::collections::HashMap<String, String> = (0..50)
+            .map(|i| (format!("k{i}"), "</script><b>&".to_string()))
+            .collect();
+        let json = to_json(&Value::from_serializable(&map));
+        assert!(json.starts_with("{\"k0\":"), "{json}");
+        assert!(json.find("\"k1\"") < json.find("\"k2\""));
+        assert!(!json.contains('<') && !json.contains('&'), "{json}");
+        let back: std::collections::HashMap<String, String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, map);
+    }
 }

@@ -1,7 +1,7 @@
 //! Internal link checking over the built files: every `href`/`src` that points into the site
 //! must name a file the build produced.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::config::BaseUrl;
 use crate::render::OutputFile;
@@ -14,16 +14,29 @@ pub struct BrokenLink {
     pub href: String,
 }
 
-/// All internal links in HTML files that do not resolve to a built file.
+/// All internal links in HTML files that do not resolve to a built file, or to an element of
+/// it when they name one (`page/#p-108`).
 pub fn broken_links(files: &[OutputFile], base: &BaseUrl) -> Vec<BrokenLink> {
-    let existing: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let by_path: HashMap<&str, &OutputFile> = files.iter().map(|f| (f.path.as_str(), f)).collect();
+    let mut ids_of: HashMap<&str, HashSet<String>> = HashMap::new();
     let mut broken = Vec::new();
     for file in files.iter().filter(|f| f.path.ends_with(".html")) {
         let html = String::from_utf8_lossy(&file.bytes);
         for href in attribute_values(&html) {
-            if let Some(target) = internal_target(&href, base)
-                && !resolves(&target, &existing)
-            {
+            let Some(target) = internal_target(&href, base) else {
+                continue;
+            };
+            let fine = match resolve(&target, &by_path) {
+                None => false,
+                Some(found) => match fragment(&href) {
+                    None => true,
+                    Some(id) => ids_of
+                        .entry(found.path.as_str())
+                        .or_insert_with(|| element_ids(&found.bytes))
+                        .contains(id),
+                },
+            };
+            if !fine {
                 broken.push(BrokenLink {
                     page: file.path.clone(),
                     href: href.to_string(),
@@ -34,6 +47,28 @@ pub fn broken_links(files: &[OutputFile], base: &BaseUrl) -> Vec<BrokenLink> {
     broken.sort_by(|a, b| (&a.page, &a.href).cmp(&(&b.page, &b.href)));
     broken.dedup();
     broken
+}
+
+/// The element a link names after `#`, if any.
+fn fragment(href: &str) -> Option<&str> {
+    href.split_once('#')
+        .map(|(_, f)| f)
+        .filter(|f| !f.is_empty())
+}
+
+/// The `id` attributes of an HTML file.
+fn element_ids(bytes: &[u8]) -> HashSet<String> {
+    let html = String::from_utf8_lossy(bytes);
+    let mut ids = HashSet::new();
+    let mut rest = html.as_ref();
+    while let Some(i) = rest.find(" id=\"") {
+        rest = &rest[i + 5..];
+        if let Some(end) = rest.find('"') {
+            ids.insert(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+    }
+    ids
 }
 
 /// Values of `href="..."` and `src="..."` attributes, entity-decoded for `&amp;`.
@@ -71,12 +106,15 @@ fn internal_target(href: &str, base: &BaseUrl) -> Option<String> {
     Some(percent_decode(site_relative))
 }
 
-fn resolves(target: &str, existing: &HashSet<&str>) -> bool {
+fn resolve<'a>(target: &str, files: &HashMap<&str, &'a OutputFile>) -> Option<&'a OutputFile> {
     if target.is_empty() {
-        return existing.contains("index.html");
+        return files.get("index.html").copied();
     }
-    existing.contains(target)
-        || existing.contains(format!("{}/index.html", target.trim_end_matches('/')).as_str())
+    files.get(target).copied().or_else(|| {
+        files
+            .get(format!("{}/index.html", target.trim_end_matches('/')).as_str())
+            .copied()
+    })
 }
 
 fn percent_decode(s: &str) -> String {
@@ -115,7 +153,7 @@ mod tests {
         let files = vec![
             page(
                 "index.html",
-                r#"<a href="/sub/a/">a</a> <a href="/sub/missing/">m</a> <a href="https://other.org/">x</a> <a href="/sub/#top">t</a>"#,
+                r#"<a href="/sub/a/">a</a> <a href="/sub/missing/">m</a> <a href="https://other.org/">x</a> <a href="/sub/#top">t</a> <h1 id="top">T</h1> <a href="/sub/a/#gone">g</a>"#,
             ),
             page(
                 "a/index.html",
@@ -125,6 +163,6 @@ mod tests {
         ];
         let broken = broken_links(&files, &base);
         let hrefs: Vec<_> = broken.iter().map(|b| b.href.as_str()).collect();
-        assert_eq!(hrefs, ["/elsewhere/", "/sub/missing/"]);
+        assert_eq!(hrefs, ["/elsewhere/", "/sub/a/#gone", "/sub/missing/"]);
     }
 }
