@@ -8,18 +8,19 @@
   if (!input || !list) return;
   var indexUrl = document.documentElement.getAttribute("data-search-index");
   var index = null;
+  var docs = {};
 
   function show(results, query) {
     list.innerHTML = "";
     results.slice(0, 50).forEach(function (r) {
-      var doc = index.documentStore.getDoc(r.ref);
+      var doc = docs[r.ref] || [r.ref, ""];
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = r.ref;
-      a.textContent = doc.title;
+      a.textContent = doc[0];
       var kind = document.createElement("span");
       kind.className = "meta";
-      kind.textContent = " " + doc.kind;
+      kind.textContent = " " + doc[1];
       li.appendChild(a);
       li.appendChild(kind);
       list.appendChild(li);
@@ -33,7 +34,7 @@
     var query = input.value.trim();
     if (!index || !query) { show([], ""); return; }
     var results = index.search(query, {
-      fields: { title: { boost: 3 }, body: { boost: 1 }, kind: { boost: 1 } },
+      fields: { title: { boost: 3 }, body: { boost: 1 } },
       expand: true,
       bool: "OR"
     });
@@ -47,7 +48,8 @@
   });
 
   fetch(indexUrl).then(function (r) { return r.json(); }).then(function (data) {
-    index = elasticlunr.Index.load(data);
+    index = elasticlunr.Index.load(data.index);
+    docs = data.docs;
     var q = new URLSearchParams(window.location.search).get("q");
     if (q) { input.value = q; }
     if (status) { status.textContent = ""; }

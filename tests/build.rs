@@ -207,6 +207,33 @@ fn the_number_of_threads_does_not_change_a_byte() {
 }
 
 #[test]
+fn the_search_index_names_every_page_of_a_small_briefing() {
+    let dir = sample_briefing();
+    let generated = site::generate(&options(dir.path())).unwrap();
+    let index: serde_json::Value =
+        serde_json::from_str(&page(&generated.files, "search_index.json")).unwrap();
+    let docs = index["docs"].as_object().unwrap();
+    let b = &generated.briefing;
+    let pages =
+        b.articles.len() + b.people.len() + b.places.len() + b.quotes.len() + b.figures.len();
+    assert_eq!(docs.len(), pages);
+    let quote = &b.quotes[0];
+    assert_eq!(docs[&quote.page][1], "quotation");
+    assert!(
+        index["index"]["index"]["body"].is_object(),
+        "an elasticlunr index"
+    );
+    assert!(
+        index["index"]["documentStore"]["docs"]
+            .as_object()
+            .unwrap()
+            .values()
+            .all(|d| d.as_object().is_some_and(|d| d.is_empty())),
+        "the indexed text is not stored a second time"
+    );
+}
+
+#[test]
 fn article_text_is_escaped() {
     let dir = briefing_with(&[(
         "content/x.md",

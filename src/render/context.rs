@@ -125,6 +125,18 @@ impl Page {
 
 pub const DEFAULT_PER_PAGE: usize = 100;
 
+/// Up to this many pages in all, the search index covers every page. Beyond it, quotations
+/// and figures found in only one article are left out of it (they stay on their article's
+/// page and in the lists): the browser has to download the whole index, and at 10,000
+/// articles one covering everything is 170 MB.
+pub const SEARCH_EVERYTHING_UP_TO: usize = 5_000;
+
+/// Whether the search index covers every page, or only what more than one article carries.
+pub fn search_covers_everything(b: &Briefing) -> bool {
+    b.articles.len() + b.people.len() + b.places.len() + b.quotes.len() + b.figures.len()
+        <= SEARCH_EVERYTHING_UP_TO
+}
+
 /// All pages of `briefing`, in a fixed order.
 pub fn pages(briefing: &Briefing, per_page: usize) -> Vec<Page> {
     let mut pages = vec![Page::Index, Page::NotFound, Page::Search];
@@ -1035,7 +1047,13 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                 )),
             )
         }
-        Page::Search => ("Search".to_string(), None),
+        Page::Search => {
+            ctx.insert(
+                "search_covers_everything",
+                &search_covers_everything(briefing),
+            );
+            ("Search".to_string(), None)
+        }
         Page::NotFound => ("Page not found".to_string(), None),
     };
     let notices: Vec<NoticeView> = site

@@ -3,20 +3,32 @@
 
 use elasticlunr::{Index, IndexBuilder};
 
+use std::collections::HashMap;
+
 use crate::config::BaseUrl;
 use crate::model::Briefing;
+use crate::render::context::search_covers_everything;
 
-/// The search index of the briefing as JSON: articles (title, outlet), people and
-/// organisations (name, variants, roles), places (name, spellings), quotations (text,
-/// speaker) and figures (label, claims). Variant spellings are indexed, so a search for
-/// "Aliev" finds the page of Ilham Aliyev.
+/// The search index of the briefing as JSON, `{"index": <elasticlunr index>, "docs": {url:
+/// [title, kind]}}`: articles (title, outlet, date, author), people and organisations (name,
+/// variants, roles), places (name, spellings), quotations (text, speaker) and figures (label,
+/// claims). Variant spellings are indexed, so a search for "Aliev" finds the page of Ilham
+/// Aliyev. In a big briefing, quotations and figures found in only one article are left out
+/// (see [`search_covers_everything`]).
+///
+/// Titles are kept apart from the index ("docs") rather than stored in it with every field,
+/// which would store the indexed text a second time.
 pub fn search_index(briefing: &Briefing, base: &BaseUrl) -> String {
+    let everything = search_covers_everything(briefing);
     let mut index: Index = IndexBuilder::new()
-        .save_docs(true)
-        .add_fields(&["title", "body", "kind"])
+        .save_docs(false)
+        .add_fields(&["title", "body"])
         .build();
-    let mut add = |page: &str, title: &str, body: &str, kind: &str| {
-        index.add_doc(&base.link(page), [title, body, kind]);
+    let mut docs: Vec<(String, String, &str)> = Vec::new();
+    let mut add = |page: &str, title: &str, body: &str, kind: &'static str| {
+        let url = base.link(page);
+        index.add_doc(&url, [title, body]);
+        docs.push((url, title.to_string(), kind));
     };
     for a in &briefing.articles {
         let body = [
@@ -38,7 +50,7 @@ pub fn search_index(briefing: &Briefing, base: &BaseUrl) -> String {
     for p in &briefing.places {
         add(&p.page, &p.name, &p.aliases.join(" "), "place");
     }
-    let names: std::collections::HashMap<&str, &str> = briefing
+    let names: HashMap<&str, &str> = briefing
         .people
         .iter()
         .map(|p| (p.id.as_str(), p.name.as_str()))
@@ -50,6 +62,9 @@ pub fn search_index(briefing: &Briefing, base: &BaseUrl) -> String {
             .unwrap_or_default()
     };
     for q in &briefing.quotes {
+        if !everything && article_count(q.occurrences.iter().map(|o| &o.article)) < 2 {
+            continue;
+        }
         let title: String = q
             .text
             .split_whitespace()
@@ -64,6 +79,9 @@ pub fn search_index(briefing: &Briefing, base: &BaseUrl) -> String {
         );
     }
     for f in &briefing.figures {
+        if !everything && !f.disputed && article_count(f.claims.iter().map(|c| &c.article)) < 2 {
+            continue;
+        }
         let claims: Vec<&str> = f.claims.iter().map(|c| c.text.as_str()).collect();
         add(
             &f.page,
@@ -76,5 +94,18 @@ pub fn search_index(briefing: &Briefing, base: &BaseUrl) -> String {
             },
         );
     }
-    index.to_json()
+    let docs: serde_json::Map<String, serde_json::Value> = docs
+        .into_iter()
+        .map(|(url, title, kind)| (url, serde_json::json!([title, kind])))
+        .collect();
+    let docs = serde_json::to_string(&docs).expect("titles always serialise");
+    format!("{{\"index\":{},\"docs\":{docs}}}", index.to_json())
+}
+
+/// How many different articles these ids name.
+fn article_count<'a>(ids: impl Iterator<Item = &'a String>) -> usize {
+    let mut ids: Vec<&String> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len()
 }
