@@ -264,7 +264,8 @@ fn people_of(
             }
         }
         for &g in ids {
-            if !articles[g].contains(&doc.id) {
+            // Articles come one at a time, so a repeat can only be the last one added.
+            if articles[g].last() != Some(&doc.id) {
                 articles[g].push(doc.id.clone());
             }
         }

@@ -517,13 +517,11 @@ fn build(
         })
         .collect();
     // Places named together in a paragraph.
+    let doc_of: HashMap<&str, &Document> = documents.iter().map(|d| (d.id.as_str(), d)).collect();
     let mut by_paragraph: HashMap<(String, usize), Vec<usize>> = HashMap::new();
     for (i, p) in places.iter().enumerate() {
         for m in &p.mentions {
-            let doc = documents
-                .iter()
-                .find(|d| d.id == m.article)
-                .expect("mention of a loaded article");
+            let doc = doc_of[m.article.as_str()];
             let para = doc
                 .body
                 .blocks
