@@ -102,7 +102,7 @@ pub fn generate_with(
     cache: Option<&mut Cache>,
 ) -> Result<Generated, Diagnostics> {
     let files = std::sync::Mutex::new(Vec::new());
-    let made = run(options, cache, &|file| {
+    let made = run(options, cache, true, &|file| {
         files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
         Ok(())
     })?;
@@ -119,10 +119,12 @@ pub fn generate_with(
 
 /// Runs every stage, handing each file to `sink` as soon as it is made (pages in parallel).
 /// Fails with all the problems found when anything is an error; the caller then discards
-/// what the sink took. A path made twice is passed on once, the first time.
+/// what the sink took. A path made twice is passed on once, the first time. The articles as
+/// read come back in [`Made::documents`] only with `keep_documents`.
 pub fn run(
     options: &Options,
     cache: Option<&mut Cache>,
+    keep_documents: bool,
     sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
 ) -> Result<Made, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
@@ -175,6 +177,14 @@ pub fn run(
         link::link(&config, &documents, &extractions, &knowledge)
     });
     drop(extractions);
+    // Pages are made from the briefing alone; the articles as read are only kept for callers
+    // that report positions in them (`check`). A big briefing needs the memory to render.
+    let documents = if keep_documents {
+        documents
+    } else {
+        drop(documents);
+        Vec::new()
+    };
     let render_options = render::RenderOptions {
         base: &base,
         per_page: config.paginate.unwrap_or(render::context::DEFAULT_PER_PAGE),
@@ -194,30 +204,37 @@ pub fn run(
     };
     let render_problems = timings.time("render", || {
         // The files made from the whole briefing are made while the pages render: on their
-        // own they would keep one core busy and the other idle.
-        let (mut problems, whole_site) = rayon::join(
+        // own they would keep one core busy and the other idle. Each is passed on as soon as
+        // it is made, so that only one of them (briefing.json is the biggest) is in memory at
+        // a time.
+        let (mut problems, whole_site_problems) = rayon::join(
             || render::render(&briefing, &templates, &render_options, &pass_on),
             || {
-                [
-                    OutputFile {
+                let makers: [&dyn Fn() -> OutputFile; 5] = [
+                    &|| OutputFile {
                         path: "briefing.json".to_string(),
                         bytes: serde_json::to_vec_pretty(&briefing)
                             .expect("the model always serialises"),
                     },
-                    OutputFile {
+                    &|| OutputFile {
                         path: "search_index.json".to_string(),
                         bytes: search::search_index(&briefing, &base).into_bytes(),
                     },
-                    OutputFile {
+                    &|| OutputFile {
                         path: "highlight.css".to_string(),
                         bytes: render::highlight::stylesheet().into_bytes(),
                     },
-                    feeds::atom(&briefing, &base),
-                    feeds::robots(&base),
-                ]
+                    &|| feeds::atom(&briefing, &base),
+                    &|| feeds::robots(&base),
+                ];
+                makers
+                    .iter()
+                    .filter_map(|make| pass_on(make()).err())
+                    .collect::<Diagnostics>()
             },
         );
-        for file in whole_site.into_iter().chain(statics) {
+        problems.extend(whole_site_problems);
+        for file in statics {
             if let Err(d) = pass_on(file) {
                 problems.push(d);
             }
@@ -297,7 +314,7 @@ pub fn build(options: &Options) -> Result<BuildReport, Diagnostics> {
     let output_dir = options.output_dir();
     output::check_output_folder(&options.root, &output_dir).map_err(one)?;
     let writer = output::Writer::open(&output_dir).map_err(one)?;
-    let mut made = match run(options, None, &|file| writer.stage(&file)) {
+    let mut made = match run(options, None, false, &|file| writer.stage(&file)) {
         Ok(made) => made,
         Err(problems) => {
             writer.abort();

@@ -134,7 +134,7 @@ fn rebuild(
     let result = output::Writer::open(output)
         .map_err(one)
         .and_then(
-            |writer| match run(options, Some(cache), &|file| writer.stage(&file)) {
+            |writer| match run(options, Some(cache), false, &|file| writer.stage(&file)) {
                 Ok(made) => {
                     writer.commit().map_err(one)?;
                     Ok(made)
