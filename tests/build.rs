@@ -157,6 +157,14 @@ fn all_internal_links_resolve_at_the_root_and_under_a_sub_path() {
     }
 }
 
+/// Some article's page (not the articles list).
+fn first_article_page(files: &[OutputFile]) -> &OutputFile {
+    files
+        .iter()
+        .find(|f| f.path.starts_with("articles/") && f.path != "articles/index.html")
+        .expect("the briefing has an article page")
+}
+
 fn page<'a>(files: &'a [OutputFile], path: &str) -> std::borrow::Cow<'a, str> {
     String::from_utf8_lossy(&files.iter().find(|f| f.path == path).unwrap().bytes)
 }
@@ -349,11 +357,7 @@ fn a_briefing_template_overrides_only_its_own_page() {
     )
     .unwrap();
     let generated = site::generate(&options(dir.path())).unwrap();
-    let article = generated
-        .files
-        .iter()
-        .find(|f| f.path.starts_with("articles/") && f.path != "articles/index.html")
-        .unwrap();
+    let article = first_article_page(&generated.files);
     assert!(String::from_utf8_lossy(&article.bytes).contains("class=\"custom\""));
     assert!(!page(&generated.files, "index.html").contains("class=\"custom\""));
 }
@@ -373,11 +377,7 @@ fn a_briefing_can_add_partials_of_its_own() {
     )
     .unwrap();
     let generated = site::generate(&options(dir.path())).unwrap();
-    let article = generated
-        .files
-        .iter()
-        .find(|f| f.path.starts_with("articles/") && f.path != "articles/index.html")
-        .unwrap();
+    let article = first_article_page(&generated.files);
     assert!(String::from_utf8_lossy(&article.bytes).contains("class=\"byline\""));
 }
 

@@ -125,11 +125,20 @@ impl Page {
 
 pub const DEFAULT_PER_PAGE: usize = 100;
 
-/// Up to this many pages in all, the search index covers every page. Beyond it, quotations
+/// Up to this many entity pages (articles, people, places, quotations, figures), the search
+/// index covers every page. Beyond it, quotations
 /// and figures found in only one article are left out of it (they stay on their article's
 /// page and in the lists): the browser has to download the whole index, and at 10,000
 /// articles one covering everything is 170 MB.
 pub const SEARCH_EVERYTHING_UP_TO: usize = 5_000;
+
+/// How many different articles these ids name.
+pub fn distinct_articles<'a>(ids: impl Iterator<Item = &'a String>) -> usize {
+    let mut ids: Vec<&String> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len()
+}
 
 /// Whether the search index covers every page, or only what more than one article carries.
 pub fn search_covers_everything(b: &Briefing) -> bool {
@@ -845,17 +854,10 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
             );
             ctx.insert("speaker", &site.person_ref(quote.speaker.as_deref()));
             ctx.insert("occurrences_total", &quote.occurrences.len());
-            let article_count = {
-                let mut ids: Vec<&str> = quote
-                    .occurrences
-                    .iter()
-                    .map(|o| o.article.as_str())
-                    .collect();
-                ids.sort_unstable();
-                ids.dedup();
-                ids.len()
-            };
-            ctx.insert("article_count", &article_count);
+            ctx.insert(
+                "article_count",
+                &distinct_articles(quote.occurrences.iter().map(|o| &o.article)),
+            );
             let occurrences: Vec<OccurrenceView> = quote
                 .occurrences
                 .iter()

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::config::BaseUrl;
 use crate::model::Briefing;
-use crate::render::context::search_covers_everything;
+use crate::render::context::{distinct_articles, search_covers_everything};
 
 /// The search index of the briefing as JSON, `{"index": <elasticlunr index>, "docs": {url:
 /// [title, kind]}}`: articles (title, outlet, date, author), people and organisations (name,
@@ -62,7 +62,7 @@ pub fn search_index(briefing: &Briefing, base: &BaseUrl) -> String {
             .unwrap_or_default()
     };
     for q in &briefing.quotes {
-        if !everything && article_count(q.occurrences.iter().map(|o| &o.article)) < 2 {
+        if !everything && distinct_articles(q.occurrences.iter().map(|o| &o.article)) < 2 {
             continue;
         }
         let title: String = q
@@ -79,7 +79,8 @@ pub fn search_index(briefing: &Briefing, base: &BaseUrl) -> String {
         );
     }
     for f in &briefing.figures {
-        if !everything && !f.disputed && article_count(f.claims.iter().map(|c| &c.article)) < 2 {
+        if !everything && !f.disputed && distinct_articles(f.claims.iter().map(|c| &c.article)) < 2
+        {
             continue;
         }
         let claims: Vec<&str> = f.claims.iter().map(|c| c.text.as_str()).collect();
@@ -100,12 +101,4 @@ pub fn search_index(briefing: &Briefing, base: &BaseUrl) -> String {
         .collect();
     let docs = serde_json::to_string(&docs).expect("titles always serialise");
     format!("{{\"index\":{},\"docs\":{docs}}}", index.to_json())
-}
-
-/// How many different articles these ids name.
-fn article_count<'a>(ids: impl Iterator<Item = &'a String>) -> usize {
-    let mut ids: Vec<&String> = ids.collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids.len()
 }
