@@ -469,6 +469,8 @@ fn build(
                 quoted.join(", ")
             ));
         }
+        // A set beside the list: a place named in most articles must not rescan its list.
+        let mut listed: HashSet<usize> = HashSet::new();
         for r in members {
             let doc = &documents[r.article];
             place.mentions.push(Span {
@@ -477,7 +479,7 @@ fn build(
                 start: r.start,
                 end: r.end,
             });
-            if !place.articles.contains(&doc.id) {
+            if listed.insert(r.article) {
                 place.articles.push(doc.id.clone());
             }
         }

@@ -65,14 +65,42 @@ const HOT_SHINGLE: usize = 500;
 /// A fragment of this many words or more is taken to be one statement wherever it runs.
 const DISTINCTIVE_WORDS: usize = 8;
 
+/// A normalised word, interned: comparing and hashing numbers is what makes clustering tens
+/// of thousands of quotations cheap.
+type Word = u32;
+
+/// Each occurrence's fragments as interned words.
+fn interned_fragments(occurrences: &[Occurrence], k: &Knowledge) -> Vec<Vec<Vec<Word>>> {
+    use rayon::prelude::*;
+    let normalised: Vec<Vec<Vec<String>>> =
+        occurrences.par_iter().map(|o| fragments(o, k)).collect();
+    let mut ids: HashMap<&str, Word> = HashMap::new();
+    normalised
+        .iter()
+        .map(|frags| {
+            frags
+                .iter()
+                .map(|frag| {
+                    frag.iter()
+                        .map(|w| {
+                            let next = ids.len() as Word;
+                            *ids.entry(w.as_str()).or_insert(next)
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Clusters occurrences; returns the cluster index of each.
 pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
-    let frags: Vec<Vec<Vec<String>>> = occurrences.iter().map(|o| fragments(o, k)).collect();
-    let words: Vec<Vec<String>> = frags.iter().map(|f| f.concat()).collect();
+    let frags = interned_fragments(occurrences, k);
+    let words: Vec<Vec<Word>> = frags.iter().map(|f| f.concat()).collect();
     let mut parent: Vec<usize> = (0..occurrences.len()).collect();
 
     // Exact matches (this also covers short quotations).
-    let mut exact: HashMap<&[String], Vec<usize>> = HashMap::new();
+    let mut exact: HashMap<&[Word], Vec<usize>> = HashMap::new();
     for (i, w) in words.iter().enumerate() {
         if !w.is_empty() {
             exact.entry(w.as_slice()).or_default().push(i);
@@ -96,7 +124,7 @@ pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
     // every one of their shingles, so the occurrences holding its rarest shingle are the only
     // candidates. The index is over each occurrence's whole words, so that a fragment running
     // across another occurrence's elision is found too.
-    let mut index: HashMap<&[String], Vec<usize>> = HashMap::new();
+    let mut index: HashMap<&[Word], Vec<usize>> = HashMap::new();
     for (i, w) in words.iter().enumerate() {
         for sh in w.windows(SHINGLE) {
             let list = index.entry(sh).or_default();
@@ -164,7 +192,7 @@ fn compatible(a: Option<usize>, b: Option<usize>) -> bool {
 }
 
 /// Whether every fragment (of two words or more) appears in `words`, in order.
-fn contains_all(words: &[String], frags: &[Vec<String>]) -> bool {
+fn contains_all(words: &[Word], frags: &[Vec<Word>]) -> bool {
     let mut from = 0;
     let mut any = false;
     for frag in frags {
@@ -182,7 +210,7 @@ fn contains_all(words: &[String], frags: &[Vec<String>]) -> bool {
     any
 }
 
-fn find_run(hay: &[String], needle: &[String]) -> Option<usize> {
+fn find_run(hay: &[Word], needle: &[Word]) -> Option<usize> {
     if needle.len() > hay.len() {
         return None;
     }
