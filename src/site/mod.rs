@@ -90,6 +90,84 @@ pub struct Cache {
     pub extracted: usize,
 }
 
+/// Where a run's files go as they are made: the output folder when building, memory for
+/// tests and `check`.
+pub trait Sink: Sync {
+    fn file(&self, file: OutputFile) -> Result<(), Diagnostic>;
+
+    /// A file too big to hold in memory twice (`briefing.json`), made by `write`. By default
+    /// it is made in memory and passed to [`Sink::file`].
+    fn stream(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), Diagnostic> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).expect("writing to memory does not fail");
+        self.file(OutputFile {
+            path: path.to_string(),
+            bytes,
+        })
+    }
+}
+
+impl<F: Fn(OutputFile) -> Result<(), Diagnostic> + Sync> Sink for F {
+    fn file(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        self(file)
+    }
+}
+
+impl Sink for output::Writer {
+    fn file(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        self.stage(&file)
+    }
+
+    fn stream(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), Diagnostic> {
+        self.stage_streamed(path, write)
+    }
+}
+
+/// Passes each path on once, the first time, and remembers the paths for the sitemap.
+struct OncePerPath<'a> {
+    sink: &'a dyn Sink,
+    made: std::sync::Mutex<std::collections::BTreeSet<String>>,
+}
+
+impl OncePerPath<'_> {
+    fn first_time(&self, path: &str) -> bool {
+        self.made
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string())
+    }
+}
+
+impl Sink for OncePerPath<'_> {
+    fn file(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        if self.first_time(&file.path) {
+            self.sink.file(file)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn stream(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), Diagnostic> {
+        if self.first_time(path) {
+            self.sink.stream(path, write)
+        } else {
+            Ok(())
+        }
+    }
+}
+
 /// Runs every stage and renders every file in memory. Fails with all the problems found when
 /// anything is an error; nothing is written either way.
 pub fn generate(options: &Options) -> Result<Generated, Diagnostics> {
@@ -125,7 +203,7 @@ pub fn run(
     options: &Options,
     cache: Option<&mut Cache>,
     keep_documents: bool,
-    sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+    sink: &dyn Sink,
 ) -> Result<Made, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let mut timings = Timings::default();
@@ -191,45 +269,44 @@ pub fn run(
         knowledge: &knowledge,
     };
     // The paths made so far: the sitemap lists them, and a path is passed on only once.
-    let made = std::sync::Mutex::new(std::collections::BTreeSet::new());
-    let pass_on = |file: OutputFile| {
-        if !made
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(file.path.clone())
-        {
-            return Ok(());
-        }
-        sink(file)
+    let once = OncePerPath {
+        sink,
+        made: Default::default(),
     };
+    let pass_on = |file: OutputFile| once.file(file);
     let render_problems = timings.time("render", || {
         // The files made from the whole briefing are made while the pages render: on their
         // own they would keep one core busy and the other idle. Each is passed on as soon as
-        // it is made, so that only one of them (briefing.json is the biggest) is in memory at
-        // a time.
+        // it is made, so that only one of them is in memory at a time; briefing.json, the
+        // biggest by far, is written as it is serialised.
         let (mut problems, whole_site_problems) = rayon::join(
             || render::render(&briefing, &templates, &render_options, &pass_on),
             || {
-                let makers: [&dyn Fn() -> OutputFile; 5] = [
-                    &|| OutputFile {
-                        path: "briefing.json".to_string(),
-                        bytes: serde_json::to_vec_pretty(&briefing)
-                            .expect("the model always serialises"),
+                let makers: [&dyn Fn() -> Result<(), Diagnostic>; 5] = [
+                    &|| {
+                        once.stream("briefing.json", &|out| {
+                            serde_json::to_writer_pretty(out, &briefing)
+                                .map_err(std::io::Error::other)
+                        })
                     },
-                    &|| OutputFile {
-                        path: "search_index.json".to_string(),
-                        bytes: search::search_index(&briefing, &base).into_bytes(),
+                    &|| {
+                        pass_on(OutputFile {
+                            path: "search_index.json".to_string(),
+                            bytes: search::search_index(&briefing, &base).into_bytes(),
+                        })
                     },
-                    &|| OutputFile {
-                        path: "highlight.css".to_string(),
-                        bytes: render::highlight::stylesheet().into_bytes(),
+                    &|| {
+                        pass_on(OutputFile {
+                            path: "highlight.css".to_string(),
+                            bytes: render::highlight::stylesheet().into_bytes(),
+                        })
                     },
-                    &|| feeds::atom(&briefing, &base),
-                    &|| feeds::robots(&base),
+                    &|| pass_on(feeds::atom(&briefing, &base)),
+                    &|| pass_on(feeds::robots(&base)),
                 ];
                 makers
                     .iter()
-                    .filter_map(|make| pass_on(make()).err())
+                    .filter_map(|make| make().err())
                     .collect::<Diagnostics>()
             },
         );
@@ -240,7 +317,7 @@ pub fn run(
             }
         }
         let sitemap = {
-            let paths = made.lock().unwrap_or_else(|e| e.into_inner());
+            let paths = once.made.lock().unwrap_or_else(|e| e.into_inner());
             feeds::sitemap(paths.iter().map(String::as_str), &base)
         };
         if let Err(d) = pass_on(sitemap) {
@@ -252,7 +329,8 @@ pub fn run(
     if diagnostics.has_errors() {
         return Err(diagnostics.sorted());
     }
-    let pages = made
+    let pages = once
+        .made
         .into_inner()
         .unwrap_or_else(|e| e.into_inner())
         .iter()
@@ -314,7 +392,7 @@ pub fn build(options: &Options) -> Result<BuildReport, Diagnostics> {
     let output_dir = options.output_dir();
     output::check_output_folder(&options.root, &output_dir).map_err(one)?;
     let writer = output::Writer::open(&output_dir).map_err(one)?;
-    let mut made = match run(options, None, false, &|file| writer.stage(&file)) {
+    let mut made = match run(options, None, false, &writer) {
         Ok(made) => made,
         Err(problems) => {
             writer.abort();

@@ -1,11 +1,12 @@
 //! Writing the built site: safely, atomically, and only inside the output folder.
 //!
-//! Everything is rendered in memory before this runs, so a build that fails never touches the
-//! output. Changed files are first written beside their final place under a hidden temporary
-//! name, then moved into place by renames once every one of them is written; if any write
-//! fails, the temporary files are removed and the previous site is left as it was. Files
-//! crossbrief wrote last time and no longer produces are removed. Files crossbrief did not write are never deleted: a manifest records what it wrote,
-//! and a non-empty folder without one is refused.
+//! Nothing of the previous site is touched until every file of the new one is written. A
+//! changed file whose place the previous site holds is written beside it under a hidden
+//! temporary name, and moved into place by a rename once every file is written; a file new to
+//! this build is written straight to its place, which was free. If anything fails, what this
+//! run wrote is removed and the previous site is left as it was. Files crossbrief wrote last
+//! time and no longer produces are removed. Files crossbrief did not write are never deleted:
+//! a manifest records what it wrote, and a non-empty folder without one is refused.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -115,14 +116,44 @@ pub struct Writer {
 struct Staged {
     /// Every file of the new site: path → hash.
     files: BTreeMap<String, String>,
-    /// Those written under a temporary name, waiting to be moved into place.
-    changed: Vec<String>,
+    /// Those written this run, and where: waiting to be moved into place, or already there.
+    changed: Vec<(String, Placement)>,
     bytes: u64,
+}
+
+/// Where a changed file was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placement {
+    /// Under its hidden temporary name beside its final place, which the previous site may hold.
+    Partial,
+    /// At its final place, which was free: nothing of the previous site is touched, and a
+    /// commit has nothing to move. Most files of a first build go this way.
+    Direct,
 }
 
 fn io_error(what: &str, path: &Path, e: io::Error) -> Diagnostic {
     Diagnostic::error("output", format!("could not {what} {}: {e}", path.display()))
         .with_help("check that the output folder is writable and the disk is not full; the previous build was left as it was")
+}
+
+/// Bytes on their way to a file, hashed and counted as they pass.
+struct Hashing<W> {
+    inner: W,
+    hasher: xxhash_rust::xxh3::Xxh3,
+    len: u64,
+}
+
+impl<W: io::Write> io::Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 impl Writer {
@@ -143,45 +174,122 @@ impl Writer {
 
     /// Takes one file of the new site. A path given twice keeps its first file.
     pub fn stage(&self, file: &OutputFile) -> Result<(), Diagnostic> {
-        if !is_safe_relative(&file.path) {
-            return Err(Diagnostic::error(
-                "output",
-                format!(
-                    "refusing to write outside the output folder: {:?}",
-                    file.path
-                ),
-            ));
+        if !self.claim(&file.path)? {
+            return Ok(());
         }
         let hash = format!("{:016x}", hash_bytes(&file.bytes));
-        {
-            let mut staged = self.lock();
-            if staged.files.contains_key(&file.path) {
-                return Ok(());
-            }
-            staged.files.insert(file.path.clone(), hash.clone());
-            staged.bytes += file.bytes.len() as u64;
-        }
+        let len = file.bytes.len() as u64;
         let target = self.output.join(&file.path);
-        let unchanged = self.old.files.get(&file.path) == Some(&hash)
-            && fs::metadata(&target)
-                .is_ok_and(|m| m.is_file() && m.len() == file.bytes.len() as u64);
-        if unchanged {
+        if self.is_unchanged(&file.path, &target, &hash, len) {
+            self.record(&file.path, hash, len, None);
             return Ok(());
+        }
+        let (mut out, placement, written) = self.create(&file.path, &target)?;
+        // Recorded before writing, so that an abort removes a half-written file too.
+        self.record(&file.path, hash, len, Some(placement));
+        io::Write::write_all(&mut out, &file.bytes).map_err(|e| io_error("write", &written, e))
+    }
+
+    /// Takes one file of the new site that is written as it is made (the biggest, such as
+    /// `briefing.json`, need never be held in memory). A path given twice keeps its first file.
+    pub fn stage_streamed(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), Diagnostic> {
+        if !self.claim(path)? {
+            return Ok(());
+        }
+        let target = self.output.join(path);
+        // Whether it changed is only known once it is written: when the previous site has
+        // this file, the new one goes to the temporary name and is dropped if it is the same.
+        let (file, placement, written) = self.create(path, &target)?;
+        self.lock().changed.push((path.to_string(), placement));
+        let mut out = Hashing {
+            inner: io::BufWriter::with_capacity(1 << 20, file),
+            hasher: xxhash_rust::xxh3::Xxh3::new(),
+            len: 0,
+        };
+        write(&mut out)
+            .and_then(|()| io::Write::flush(&mut out))
+            .map_err(|e| io_error("write", &written, e))?;
+        let hash = format!("{:016x}", out.hasher.digest());
+        let len = out.len;
+        drop(out);
+        let mut staged = self.lock();
+        if placement == Placement::Partial && self.is_unchanged(path, &target, &hash, len) {
+            let _ = fs::remove_file(&written);
+            staged.changed.retain(|(p, _)| p != path);
+        }
+        staged.files.insert(path.to_string(), hash);
+        staged.bytes += len;
+        Ok(())
+    }
+
+    /// Checks that a path may be written, and that it is new to this run.
+    fn claim(&self, path: &str) -> Result<bool, Diagnostic> {
+        if !is_safe_relative(path) {
+            return Err(Diagnostic::error(
+                "output",
+                format!("refusing to write outside the output folder: {path:?}"),
+            ));
+        }
+        let mut staged = self.lock();
+        if staged.files.contains_key(path) {
+            return Ok(false);
+        }
+        // Claimed now (the hash is filled in by `record`), so a second writer of the same path
+        // backs off at once.
+        staged.files.insert(path.to_string(), String::new());
+        Ok(true)
+    }
+
+    fn record(&self, path: &str, hash: String, len: u64, placement: Option<Placement>) {
+        let mut staged = self.lock();
+        staged.files.insert(path.to_string(), hash);
+        staged.bytes += len;
+        if let Some(placement) = placement {
+            staged.changed.push((path.to_string(), placement));
+        }
+    }
+
+    /// Whether the previous build wrote exactly these bytes to `path`, and they are still there.
+    fn is_unchanged(&self, path: &str, target: &Path, hash: &str, len: u64) -> bool {
+        self.old.files.get(path).is_some_and(|h| h == hash)
+            && fs::metadata(target).is_ok_and(|m| m.is_file() && m.len() == len)
+    }
+
+    /// Opens the file a changed path is written to: its final place when that is free,
+    /// otherwise a hidden temporary name beside it. Returns the file, where it is, and its path.
+    fn create(
+        &self,
+        path: &str,
+        target: &Path,
+    ) -> Result<(fs::File, Placement, PathBuf), Diagnostic> {
+        create_parent(target)?;
+        if !self.old.files.contains_key(path) {
+            // `create_new` never replaces anything: a file that is there already (one the
+            // previous build did not record) is replaced by a rename at commit, as usual.
+            match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(target)
+            {
+                Ok(file) => return Ok((file, Placement::Direct, target.to_path_buf())),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(io_error("write", target, e)),
+            }
         }
         if target.is_dir() {
             return Err(io_error(
                 "replace",
-                &target,
+                target,
                 io::Error::other("a folder is in the way of a file"),
             ));
         }
-        let tmp = partial(&target);
-        if let Some(parent) = tmp.parent() {
-            fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
-        }
-        // Recorded before writing, so that an abort removes a half-written file too.
-        self.lock().changed.push(file.path.clone());
-        fs::write(&tmp, &file.bytes).map_err(|e| io_error("write", &tmp, e))
+        let tmp = partial(target);
+        let file = fs::File::create(&tmp).map_err(|e| io_error("write", &tmp, e))?;
+        Ok((file, Placement::Partial, tmp))
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Staged> {
@@ -191,10 +299,14 @@ impl Writer {
     /// Removes what was staged; the previous site stays as it was.
     pub fn abort(self) {
         let staged = self.staged.into_inner().unwrap_or_else(|e| e.into_inner());
-        for path in &staged.changed {
-            let tmp = partial(&self.output.join(path));
-            let _ = fs::remove_file(&tmp);
-            remove_empty_parents(&self.output, &tmp);
+        for (path, placement) in &staged.changed {
+            let target = self.output.join(path);
+            let written = match placement {
+                Placement::Partial => partial(&target),
+                Placement::Direct => target,
+            };
+            let _ = fs::remove_file(&written);
+            remove_empty_parents(&self.output, &written);
         }
         if self.created {
             // Only succeeds when empty: nothing but what this run made is removed.
@@ -207,8 +319,14 @@ impl Writer {
         let staged = self.staged.into_inner().unwrap_or_else(|e| e.into_inner());
         let output = &self.output;
         // Renames only from here on, each within its own folder.
-        let progress = crate::progress::stage("write", staged.changed.len());
-        for path in &staged.changed {
+        let partials: Vec<&String> = staged
+            .changed
+            .iter()
+            .filter(|(_, placement)| *placement == Placement::Partial)
+            .map(|(path, _)| path)
+            .collect();
+        let progress = crate::progress::stage("write", partials.len());
+        for path in partials {
             progress.advance();
             let target = output.join(path);
             fs::rename(partial(&target), &target)
@@ -247,6 +365,19 @@ impl Writer {
         fs::write(&tmp, json).map_err(|e| io_error("write", &tmp, e))?;
         fs::rename(&tmp, &manifest_path).map_err(|e| io_error("write", &manifest_path, e))?;
         Ok(report)
+    }
+}
+
+/// Makes the folder a file goes in. Pretty URLs give most pages a folder of their own, so the
+/// common case (a new folder in an existing one) is tried first with a single call.
+fn create_parent(target: &Path) -> Result<(), Diagnostic> {
+    let Some(parent) = target.parent() else {
+        return Ok(());
+    };
+    match fs::create_dir(parent) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        Err(_) => fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e)),
     }
 }
 
@@ -341,6 +472,57 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(PARTIAL))
             .collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
+    #[test]
+    fn an_aborted_build_removes_what_it_wrote_in_place_and_keeps_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&out, &[file("a/index.html", "A")]).unwrap();
+        let writer = Writer::open(&out).unwrap();
+        writer.stage(&file("a/index.html", "A2")).unwrap();
+        writer.stage(&file("new/page/index.html", "N")).unwrap();
+        // A new page goes straight to its place; the changed one waits beside its own.
+        assert!(out.join("new/page/index.html").is_file());
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "A");
+        writer.abort();
+        assert!(!out.join("new").exists());
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "A");
+        let names: Vec<String> = fs::read_dir(out.join("a"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["index.html"]);
+
+        let fresh = dir.path().join("fresh");
+        let writer = Writer::open(&fresh).unwrap();
+        writer.stage(&file("x/index.html", "X")).unwrap();
+        writer.abort();
+        assert!(
+            !fresh.exists(),
+            "a first build that fails leaves no folder behind"
+        );
+    }
+
+    #[test]
+    fn streamed_files_are_skipped_when_unchanged_like_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let stream = |text: &'static str| {
+            let writer = Writer::open(&out).unwrap();
+            writer
+                .stage_streamed("big.json", &|w| w.write_all(text.as_bytes()))
+                .unwrap();
+            writer.commit().unwrap()
+        };
+        assert_eq!(stream("{}").written, 1);
+        let again = stream("{}");
+        assert_eq!((again.written, again.unchanged, again.bytes), (0, 1, 2));
+        assert_eq!(stream("[1]").written, 1);
+        assert_eq!(fs::read_to_string(out.join("big.json")).unwrap(), "[1]");
+        // A streamed file and the same bytes given whole are one and the same to the manifest.
+        let whole = write_site(&out, &[file("big.json", "[1]")]).unwrap();
+        assert_eq!(whole.unchanged, 1);
     }
 
     #[test]

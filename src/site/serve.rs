@@ -133,18 +133,16 @@ fn rebuild(
     let start = Instant::now();
     let result = output::Writer::open(output)
         .map_err(one)
-        .and_then(
-            |writer| match run(options, Some(cache), false, &|file| writer.stage(&file)) {
-                Ok(made) => {
-                    writer.commit().map_err(one)?;
-                    Ok(made)
-                }
-                Err(problems) => {
-                    writer.abort();
-                    Err(problems)
-                }
-            },
-        );
+        .and_then(|writer| match run(options, Some(cache), false, &writer) {
+            Ok(made) => {
+                writer.commit().map_err(one)?;
+                Ok(made)
+            }
+            Err(problems) => {
+                writer.abort();
+                Err(problems)
+            }
+        });
     match result {
         Ok(g) => {
             eprint!("{}", g.warnings);
