@@ -199,9 +199,27 @@ def failed(tool: str, n: int, m: dict) -> None:
     print(tail(m["stderr"]), file=sys.stderr)
 
 
+TRASH: Path | None = None
+
+
+def set_aside(path: Path) -> None:
+    """Moves a previous output out of the way, to be deleted once every build is timed.
+
+    Deleting hundreds of thousands of files just before a build slows the build's own file
+    creation several-fold on this machine's ext4 (the kernel skips inodes freed in the last
+    minutes, reading each one's inode block to find out), so outputs are renamed into a trash
+    folder instead and removed at the end of the run.
+    """
+    if not path.exists():
+        return
+    assert TRASH is not None
+    TRASH.mkdir(parents=True, exist_ok=True)
+    path.rename(TRASH / f"{path.parent.name}-{path.name}-{time.time_ns()}")
+
+
 def bench_crossbrief(binary: Path, site: Path, n: int, jobs: int | None) -> dict | None:
     public = site / "public"
-    shutil.rmtree(public, ignore_errors=True)
+    set_aside(public)
     cmd = [str(binary), "build", "--root", str(site), "--output", str(public), "--timings"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
@@ -235,7 +253,7 @@ def bench_crossbrief(binary: Path, site: Path, n: int, jobs: int | None) -> dict
 
 
 def bench_other(tool: str, cmd: list[str], out: Path, site: Path, n: int, env: dict) -> dict | None:
-    shutil.rmtree(out, ignore_errors=True)
+    set_aside(out)
     note(f"{tool} n={n}: {' '.join(cmd)}")
     m = run_measured(cmd, site, tool, env)
     if m["rc"] != 0:
@@ -598,6 +616,8 @@ def main() -> int:
         sys.exit(f"bench: no corpus at {corpus} (see --corpus)")
     work = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
+    global TRASH
+    TRASH = work / ".trash"
 
     binary = (args.binary or DEFAULT_BINARY).resolve()
     if args.binary is None and not args.skip_build:
@@ -701,7 +721,10 @@ def main() -> int:
                     f.write(json.dumps({**r, **run_info, "version": versions.get(r["tool"])}) + "\n")
         if not args.keep:
             for sub in ("public", "hugo", "zola"):
-                shutil.rmtree(site / sub, ignore_errors=True)
+                set_aside(site / sub)
+    if TRASH is not None and TRASH.exists():
+        note(f"removing the set-aside outputs in {TRASH}")
+        shutil.rmtree(TRASH, ignore_errors=True)
 
     print(f"crossbrief benchmark  {run_info['time']}  commit {run_info['commit'] or '?'}  "
           f"{run_info['cpus']} CPUs  jobs {args.jobs or 'default'}")

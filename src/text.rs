@@ -63,7 +63,10 @@ pub fn translit_key(name: &str) -> String {
 /// Damerau-Levenshtein distance of at most one (one insertion, deletion, substitution or
 /// transposition of adjacent letters): the typos that turn Yogyakarta into Yogyakatra.
 pub fn within_one_edit(a: &str, b: &str) -> bool {
-    strsim::damerau_levenshtein(a, b) <= 1
+    // Most pairs differ in length by more than one letter: no edit distance needed for them.
+    a.len().abs_diff(b.len()) <= 4
+        && a.chars().count().abs_diff(b.chars().count()) <= 1
+        && strsim::damerau_levenshtein(a, b) <= 1
 }
 
 #[cfg(test)]

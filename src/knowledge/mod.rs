@@ -325,11 +325,18 @@ impl Knowledge {
 
     /// The longest title ("Prime Minister", "Gen.") starting at `words[0]`, as its word count.
     pub fn title_at(&self, words: &[&str]) -> Option<usize> {
+        // Asked of every word of every article: most are not capitalised, and need no lookup.
+        if !words
+            .first()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+        {
+            return None;
+        }
         self.titles
             .iter()
             .find(|t| {
                 t.len() <= words.len()
-                    && words[0].chars().next().is_some_and(char::is_uppercase)
                     && t.iter()
                         .zip(words)
                         .all(|(a, b)| a.trim_end_matches('.') == b.trim_end_matches('.'))

@@ -70,10 +70,6 @@ pub fn link(
     aliases.extend(corrections_apply::alias_rules(fixes));
     let linked = people::link_people(extractions, &aliases);
     let (mut people, person_ids) = people_of(&linked, documents, extractions);
-    let mut quotes = quotes_of(documents, extractions, &linked, &person_ids, knowledge);
-    corrections_apply::people_notes(fixes, &mut people, &mut used);
-    corrections_apply::speakers(fixes, &mut quotes, &mut people, &mut used);
-    quote_notices(&quotes, documents, extractions, &mut notices);
     let surnames: std::collections::HashSet<String> = linked
         .entities
         .iter()
@@ -82,8 +78,14 @@ pub fn link(
         .filter(|f| f.split_whitespace().count() >= 2)
         .filter_map(|f| f.split_whitespace().last().map(crate::text::translit_key))
         .collect();
-    let (mut places, place_spans) =
-        places::link_places(documents, extractions, &surnames, knowledge);
+    // Quotations and places do not depend on each other, and each takes seconds at scale.
+    let (mut quotes, (mut places, place_spans)) = rayon::join(
+        || quotes_of(documents, extractions, &linked, &person_ids, knowledge),
+        || places::link_places(documents, extractions, &surnames, knowledge),
+    );
+    corrections_apply::people_notes(fixes, &mut people, &mut used);
+    corrections_apply::speakers(fixes, &mut quotes, &mut people, &mut used);
+    quote_notices(&quotes, documents, extractions, &mut notices);
     corrections_apply::places(fixes, &mut places, &mut used);
     let place_names: HashMap<String, String> = places
         .iter()

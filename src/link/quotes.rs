@@ -100,7 +100,7 @@ pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..occurrences.len()).collect();
 
     // Exact matches (this also covers short quotations).
-    let mut exact: HashMap<&[Word], Vec<usize>> = HashMap::new();
+    let mut exact: HashMap<&[Word], Vec<usize>> = HashMap::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
         if !w.is_empty() {
             exact.entry(w.as_slice()).or_default().push(i);
@@ -124,7 +124,11 @@ pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
     // every one of their shingles, so the occurrences holding its rarest shingle are the only
     // candidates. The index is over each occurrence's whole words, so that a fragment running
     // across another occurrence's elision is found too.
-    let mut index: HashMap<&[Word], Vec<usize>> = HashMap::new();
+    let shingles: usize = words
+        .iter()
+        .map(|w| w.len().saturating_sub(SHINGLE - 1))
+        .sum();
+    let mut index: HashMap<&[Word], Vec<usize>> = HashMap::with_capacity(shingles);
     for (i, w) in words.iter().enumerate() {
         for sh in w.windows(SHINGLE) {
             let list = index.entry(sh).or_default();

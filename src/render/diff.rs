@@ -26,6 +26,11 @@ pub struct DiffSummary {
 pub fn word_diff_html(canonical: &str, text: &str, k: &Knowledge) -> (String, DiffSummary) {
     let old: Vec<&str> = canonical.split_whitespace().collect();
     let new: Vec<&str> = text.split_whitespace().collect();
+    if canonical == text {
+        // Most quotations are carried in one wording only: nothing to compare.
+        let same: Vec<String> = new.iter().map(|w| escape(w)).collect();
+        return (same.join(" "), DiffSummary::default());
+    }
     let key = |w: &&str| normalise(w, k).join(" ");
     let old_keys: Vec<String> = old.iter().map(key).collect();
     let new_keys: Vec<String> = new.iter().map(key).collect();
@@ -142,6 +147,9 @@ mod tests {
     #[test]
     fn diff_output_is_escaped() {
         let (html, _) = word_diff_html("a <b>", "a <i>", Knowledge::builtin());
+        let (same, summary) = word_diff_html("x <b>  y", "x <b>  y", Knowledge::builtin());
+        assert_eq!(same, "x &lt;b&gt; y");
+        assert_eq!(summary, DiffSummary::default());
         assert!(!html.contains("<i>") && !html.contains("<b>"), "{html}");
     }
 }
