@@ -69,6 +69,11 @@ pub struct Units {
     predicates: Vec<Predicate>,
     /// Predicate phrase (words) → index in `predicates`, longest first.
     predicate_words: Vec<(Vec<String>, usize)>,
+    /// The tables above by first word: asked at every word of every article, a lookup tries
+    /// only the phrases that can match.
+    currencies_by_first: FirstWords,
+    units_by_first: FirstWords,
+    predicates_by_first: FirstWords,
     noun_forms: HashMap<String, String>,
     not_counted: HashSet<String>,
 }
@@ -168,6 +173,9 @@ impl Units {
         }
         u.predicate_words
             .sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        u.currencies_by_first = first_words(&u.currencies);
+        u.units_by_first = first_words(&u.units);
+        u.predicates_by_first = first_words(&u.predicate_words);
         u
     }
 
@@ -181,12 +189,13 @@ impl Units {
 
     /// The currency written at the start of `words` ("$", "US$", "dollars"), with its length.
     pub fn currency_at(&self, words: &[&str]) -> Option<(String, usize)> {
-        prefix_match(&self.currencies, words).map(|(code, n)| (code.clone(), n))
+        prefix_match(&self.currencies, &self.currencies_by_first, words)
+            .map(|(code, n)| (code.clone(), n))
     }
 
     /// The unit written at the start of `words` ("square kilometers", "km"), with its length.
     pub fn unit_at(&self, words: &[&str]) -> Option<(Unit, usize)> {
-        prefix_match(&self.units, words).map(|(u, n)| (u.clone(), n))
+        prefix_match(&self.units, &self.units_by_first, words).map(|(u, n)| (u.clone(), n))
     }
 
     pub fn unit(&self, code: &str) -> Option<&Unit> {
@@ -210,7 +219,8 @@ impl Units {
 
     /// The predicate phrase starting at `words[0]`, with its length.
     pub fn predicate_at(&self, words: &[&str]) -> Option<(&Predicate, usize)> {
-        prefix_match(&self.predicate_words, words).map(|(i, n)| (&self.predicates[*i], n))
+        prefix_match(&self.predicate_words, &self.predicates_by_first, words)
+            .map(|(i, n)| (&self.predicates[*i], n))
     }
 
     pub fn predicate(&self, key: &str) -> Option<&Predicate> {
@@ -244,9 +254,30 @@ fn words(s: &str) -> Vec<String> {
     s.split_whitespace().map(|w| w.to_lowercase()).collect()
 }
 
-fn prefix_match<'a, T>(table: &'a [(Vec<String>, T)], words: &[&str]) -> Option<(&'a T, usize)> {
-    table
+/// Entries of a phrase table by their first word (lower case), in table order.
+type FirstWords = HashMap<String, Vec<usize>>;
+
+fn first_words<T>(table: &[(Vec<String>, T)]) -> FirstWords {
+    let mut index = FirstWords::new();
+    for (i, (phrase, _)) in table.iter().enumerate() {
+        if let Some(first) = phrase.first() {
+            index.entry(first.clone()).or_default().push(i);
+        }
+    }
+    index
+}
+
+/// The first (longest) phrase of `table` that `words` start with, ignoring ASCII case.
+fn prefix_match<'a, T>(
+    table: &'a [(Vec<String>, T)],
+    index: &FirstWords,
+    words: &[&str],
+) -> Option<(&'a T, usize)> {
+    // Phrases are stored in lower case, so lower-casing the word finds them.
+    let candidates = index.get(&words.first()?.to_ascii_lowercase())?;
+    candidates
         .iter()
+        .map(|&i| &table[i])
         .find(|(phrase, _)| {
             phrase.len() <= words.len()
                 && phrase

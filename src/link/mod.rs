@@ -58,7 +58,13 @@ pub fn link(
 
     let base = BaseUrl::new(config.base_url.as_deref());
     let outlets = outlets_of(documents);
-    let mut articles: Vec<Article> = documents.iter().map(|d| article_of(d, &outlets)).collect();
+    let mut articles: Vec<Article> = {
+        use rayon::prelude::*;
+        documents
+            .par_iter()
+            .map(|d| article_of(d, &outlets))
+            .collect()
+    };
     for a in &mut articles {
         if let Some(notes) = kept.notes.get(&a.id) {
             a.notes.clone_from(notes);
