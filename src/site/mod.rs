@@ -90,18 +90,17 @@ pub struct Cache {
     pub extracted: usize,
 }
 
-/// Where a run's files go as they are made: the output folder when building, memory for
-/// tests and `check`.
+/// Writes the bytes of a file as they are made.
+pub type Contents<'a> = dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()> + 'a;
+
+/// Where a run's files go as they are made: the output folder when building or serving,
+/// memory for tests and `check`.
 pub trait Sink: Sync {
     fn file(&self, file: OutputFile) -> Result<(), Diagnostic>;
 
     /// A file too big to hold in memory twice (`briefing.json`), made by `write`. By default
     /// it is made in memory and passed to [`Sink::file`].
-    fn stream(
-        &self,
-        path: &str,
-        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), Diagnostic> {
+    fn stream(&self, path: &str, write: &Contents<'_>) -> Result<(), Diagnostic> {
         let mut bytes = Vec::new();
         write(&mut bytes).expect("writing to memory does not fail");
         self.file(OutputFile {
@@ -122,11 +121,7 @@ impl Sink for output::Writer {
         self.stage(&file)
     }
 
-    fn stream(
-        &self,
-        path: &str,
-        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), Diagnostic> {
+    fn stream(&self, path: &str, write: &Contents<'_>) -> Result<(), Diagnostic> {
         self.stage_streamed(path, write)
     }
 }
@@ -155,11 +150,7 @@ impl Sink for OncePerPath<'_> {
         }
     }
 
-    fn stream(
-        &self,
-        path: &str,
-        write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), Diagnostic> {
+    fn stream(&self, path: &str, write: &Contents<'_>) -> Result<(), Diagnostic> {
         if self.first_time(path) {
             self.sink.stream(path, write)
         } else {

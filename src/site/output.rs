@@ -195,7 +195,7 @@ impl Writer {
     pub fn stage_streamed(
         &self,
         path: &str,
-        write: &dyn Fn(&mut dyn io::Write) -> io::Result<()>,
+        write: &super::Contents<'_>,
     ) -> Result<(), Diagnostic> {
         if !self.claim(path)? {
             return Ok(());
