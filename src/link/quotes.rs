@@ -123,32 +123,36 @@ pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
     // Containment, through shingles: whatever contains all of a quotation's fragments holds
     // every one of their shingles, so the occurrences holding its rarest shingle are the only
     // candidates. The index is over each occurrence's whole words, so that a fragment running
-    // across another occurrence's elision is found too.
-    let shingles: usize = words
+    // across another occurrence's elision is found too. It is one sorted list of (shingle,
+    // occurrence) pairs rather than a list per shingle: millions of small lists cost more to
+    // allocate than everything else here.
+    let mut postings: Vec<(u64, u32)> = words
         .iter()
-        .map(|w| w.len().saturating_sub(SHINGLE - 1))
-        .sum();
-    let mut index: HashMap<&[Word], Vec<usize>> = HashMap::with_capacity(shingles);
-    for (i, w) in words.iter().enumerate() {
-        for sh in w.windows(SHINGLE) {
-            let list = index.entry(sh).or_default();
-            if list.last() != Some(&i) {
-                list.push(i);
-            }
-        }
+        .enumerate()
+        .flat_map(|(i, w)| {
+            w.windows(SHINGLE)
+                .map(move |sh| (shingle_key(sh), i as u32))
+        })
+        .collect();
+    postings.sort_unstable();
+    postings.dedup();
+    let mut index: HashMap<u64, (usize, usize)> = HashMap::new();
+    for (at, &(key, _)) in postings.iter().enumerate() {
+        index.entry(key).or_insert((at, at)).1 = at + 1;
     }
+    let holders = |key: u64| index.get(&key).map(|&(from, to)| &postings[from..to]);
     // Who runs inside whom: (contained, container).
     let mut contained_in: Vec<(usize, usize)> = Vec::new();
     for (i, f) in frags.iter().enumerate() {
         let rarest = f
             .iter()
             .flat_map(|frag| frag.windows(SHINGLE))
-            .filter_map(|sh| index.get(sh))
+            .filter_map(|sh| holders(shingle_key(sh)))
             .min_by_key(|list| list.len());
         let Some(candidates) = rarest.filter(|list| list.len() <= HOT_SHINGLE) else {
             continue;
         };
-        for &j in candidates {
+        for j in candidates.iter().map(|&(_, j)| j as usize) {
             if j != i && words[j] != words[i] && contains_all(&words[j], &frags[i]) {
                 contained_in.push((i, j));
             }
@@ -186,6 +190,15 @@ pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
     (0..occurrences.len())
         .map(|i| find(&mut parent, i))
         .collect()
+}
+
+/// A shingle as one number: 21 bits of each word. Two shingles may share a number when a
+/// briefing has over two million distinct words; that only adds candidates, which are
+/// checked word by word anyway.
+fn shingle_key(shingle: &[Word]) -> u64 {
+    shingle
+        .iter()
+        .fold(0, |key, &w| (key << 21) | u64::from(w & 0x1f_ffff))
 }
 
 fn compatible(a: Option<usize>, b: Option<usize>) -> bool {
