@@ -30,7 +30,7 @@ const PARTIAL: &str = ".crossbrief-partial";
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Manifest {
     version: u32,
-    /// Path inside the output folder → FNV-1a hash of the bytes, in hex.
+    /// Path inside the output folder → XXH3 hash of the bytes, in hex.
     files: BTreeMap<String, String>,
 }
 
@@ -100,14 +100,18 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<WriteReport, Di
 
 /// Writes a site as its files are made, so a big site never has to be held in memory.
 ///
-/// [`Writer::stage`] writes each changed file beside its final place under a hidden temporary
-/// name (from several threads at once); [`Writer::commit`] then moves them all into place and
-/// removes what the previous build had and this one does not; [`Writer::abort`] removes the
-/// temporary files and leaves the previous site exactly as it was.
+/// [`Writer::stage`] writes each changed file (from several threads at once) beside its final
+/// place under a hidden temporary name, or straight there when the place is free;
+/// [`Writer::commit`] then moves them all into place and removes what the previous build had
+/// and this one does not; [`Writer::abort`] removes what this run wrote and leaves the previous
+/// site exactly as it was.
 pub struct Writer {
     output: PathBuf,
     /// The output folder did not exist before: an abort removes it again.
     created: bool,
+    /// The folder had no manifest, and an empty one was written at once: a build killed before
+    /// its commit still leaves a folder that the next build recognises as crossbrief's.
+    placeholder_manifest: bool,
     old: Manifest,
     staged: Mutex<Staged>,
 }
@@ -164,9 +168,19 @@ impl Writer {
         if staging.exists() {
             fs::remove_dir_all(&staging).map_err(|e| io_error("remove", &staging, e))?;
         }
+        let manifest_path = output.join(MANIFEST);
+        let placeholder_manifest = !manifest_path.exists();
+        if placeholder_manifest {
+            let empty = Manifest {
+                version: 1,
+                files: BTreeMap::new(),
+            };
+            write_manifest(output, &empty)?;
+        }
         Ok(Writer {
             output: output.to_path_buf(),
             created,
+            placeholder_manifest,
             old: read_manifest(output),
             staged: Mutex::new(Staged::default()),
         })
@@ -308,6 +322,9 @@ impl Writer {
             let _ = fs::remove_file(&written);
             remove_empty_parents(&self.output, &written);
         }
+        if self.placeholder_manifest {
+            let _ = fs::remove_file(self.output.join(MANIFEST));
+        }
         if self.created {
             // Only succeeds when empty: nothing but what this run made is removed.
             let _ = fs::remove_dir(&self.output);
@@ -359,11 +376,7 @@ impl Writer {
             version: 1,
             files: staged.files,
         };
-        let manifest_path = output.join(MANIFEST);
-        let tmp = output.join(format!("{MANIFEST}.tmp"));
-        let json = serde_json::to_vec_pretty(&manifest).expect("a manifest always serialises");
-        fs::write(&tmp, json).map_err(|e| io_error("write", &tmp, e))?;
-        fs::rename(&tmp, &manifest_path).map_err(|e| io_error("write", &manifest_path, e))?;
+        write_manifest(output, &manifest)?;
         Ok(report)
     }
 }
@@ -379,6 +392,15 @@ fn create_parent(target: &Path) -> Result<(), Diagnostic> {
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
         Err(_) => fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e)),
     }
+}
+
+/// Writes the manifest by a rename, so that it is never half-written.
+fn write_manifest(output: &Path, manifest: &Manifest) -> Result<(), Diagnostic> {
+    let manifest_path = output.join(MANIFEST);
+    let tmp = output.join(format!("{MANIFEST}.tmp"));
+    let json = serde_json::to_vec_pretty(manifest).expect("a manifest always serialises");
+    fs::write(&tmp, json).map_err(|e| io_error("write", &tmp, e))?;
+    fs::rename(&tmp, &manifest_path).map_err(|e| io_error("write", &manifest_path, e))
 }
 
 /// The hidden name a file is written under before it is moved into place.
@@ -502,6 +524,20 @@ mod tests {
             !fresh.exists(),
             "a first build that fails leaves no folder behind"
         );
+    }
+
+    #[test]
+    fn a_first_build_killed_before_its_commit_leaves_a_folder_the_next_build_takes() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let writer = Writer::open(&out).unwrap();
+        writer.stage(&file("a/index.html", "half")).unwrap();
+        // Killed: neither commit nor abort runs.
+        std::mem::forget(writer);
+        assert!(check_output_folder(dir.path(), &out).is_ok());
+        let report = write_site(&out, &[file("a/index.html", "A")]).unwrap();
+        assert_eq!(report.written, 1);
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "A");
     }
 
     #[test]
