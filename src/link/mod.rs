@@ -7,6 +7,7 @@ pub mod figures;
 pub mod people;
 pub mod places;
 pub mod quotes;
+mod union_find;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -8,6 +8,7 @@
 //! (with a notice) when several people share it. Editors can add and veto joins in
 //! `crossbrief.yaml`.
 
+use crate::link::union_find::{find, union};
 use std::collections::{BTreeMap, HashMap};
 
 use crate::config::AliasRule;
@@ -222,29 +223,6 @@ fn add_local(g: &mut Global, e: &LocalEntity) {
 fn note(g: &mut Global, text: String) {
     if !g.notes.contains(&text) {
         g.notes.push(text);
-    }
-}
-
-fn find(parent: &mut [usize], i: usize) -> usize {
-    let mut root = i;
-    while parent[root] != root {
-        root = parent[root];
-    }
-    let mut j = i;
-    while parent[j] != root {
-        let next = parent[j];
-        parent[j] = root;
-        j = next;
-    }
-    root
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        // The earlier entity stays the root, so ids follow first appearance.
-        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        parent[hi] = lo;
     }
 }
 

@@ -9,6 +9,7 @@
 //! index of three-word shingles, so quotations are never compared all pairs; very short
 //! quotations (one or two words) join only on exactly the same words and compatible speakers.
 
+use crate::link::union_find::{find, union};
 use std::collections::HashMap;
 
 use crate::knowledge::Knowledge;
@@ -232,28 +233,6 @@ fn find_run(hay: &[Word], needle: &[Word]) -> Option<usize> {
         return None;
     }
     (0..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
-}
-
-fn find(parent: &mut [usize], i: usize) -> usize {
-    let mut root = i;
-    while parent[root] != root {
-        root = parent[root];
-    }
-    let mut j = i;
-    while parent[j] != root {
-        let next = parent[j];
-        parent[j] = root;
-        j = next;
-    }
-    root
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        parent[hi] = lo;
-    }
 }
 
 #[cfg(test)]
