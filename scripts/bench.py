@@ -435,10 +435,19 @@ def export(site: Path, hugo: bool, zola: bool) -> None:
             lines += [f"people = {toml_list(people)}", f"places = {toml_list(places)}"]
         return "+++\n" + "\n".join(lines) + "\n+++\n\n" + markdown_body(article.get("body", "")) + "\n"
 
+    def write_site(root: Path, config: tuple[str, list[str]], zola_style: bool,
+                   templates: tuple[str, dict[str, str]]) -> None:
+        # A previous export (with its built public/) is set aside, like crossbrief's output.
+        set_aside(root)
+        write(root / config[0], "\n".join(config[1] + [""]))
+        write(root / "content" / "articles" / "_index.md", '+++\ntitle = "Articles"\n+++\n')
+        for article in articles:
+            write(root / "content" / "articles" / f"{article['id']}.md", front(article, zola_style))
+        for rel, text in templates[1].items():
+            write(root / templates[0] / rel, text)
+
     if hugo:
-        root = site / "hugo"
-        shutil.rmtree(root, ignore_errors=True)
-        write(root / "hugo.toml", "\n".join([
+        write_site(site / "hugo", ("hugo.toml", [
             'baseURL = "http://localhost/"',
             'languageCode = "en"',
             f"title = {toml_str(title)}",
@@ -448,29 +457,15 @@ def export(site: Path, hugo: bool, zola: bool) -> None:
             "[taxonomies]",
             '  person = "people"',
             '  place = "places"',
-            "",
-        ]))
-        write(root / "content" / "articles" / "_index.md", '+++\ntitle = "Articles"\n+++\n')
-        for article in articles:
-            write(root / "content" / "articles" / f"{article['id']}.md", front(article, False))
-        for rel, text in HUGO_LAYOUTS.items():
-            write(root / "layouts" / rel, text)
+        ]), False, ("layouts", HUGO_LAYOUTS))
     if zola:
-        root = site / "zola"
-        shutil.rmtree(root, ignore_errors=True)
-        write(root / "config.toml", "\n".join([
+        write_site(site / "zola", ("config.toml", [
             'base_url = "http://localhost"',
             f"title = {toml_str(title)}",
             "compile_sass = false",
             "build_search_index = false",
             'taxonomies = [{ name = "people" }, { name = "places" }]',
-            "",
-        ]))
-        write(root / "content" / "articles" / "_index.md", '+++\ntitle = "Articles"\n+++\n')
-        for article in articles:
-            write(root / "content" / "articles" / f"{article['id']}.md", front(article, True))
-        for rel, text in ZOLA_TEMPLATES.items():
-            write(root / "templates" / rel, text)
+        ]), True, ("templates", ZOLA_TEMPLATES))
 
 
 # --------------------------------------------------------------------------------------------
