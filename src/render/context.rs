@@ -126,10 +126,9 @@ impl Page {
 pub const DEFAULT_PER_PAGE: usize = 100;
 
 /// Up to this many entity pages (articles, people, places, quotations, figures), the search
-/// index covers every page. Beyond it, quotations
-/// and figures found in only one article are left out of it (they stay on their article's
-/// page and in the lists): the browser has to download the whole index, and at 10,000
-/// articles one covering everything is 170 MB.
+/// index covers every page. Beyond it, quotations and figures found in only one article are
+/// left out of it (they stay on their article's page and in the lists): the browser has to
+/// download the whole index, and at 10,000 articles one covering everything is 170 MB.
 pub const SEARCH_EVERYTHING_UP_TO: usize = 5_000;
 
 /// How many different articles these ids name.

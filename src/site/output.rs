@@ -230,13 +230,12 @@ impl Writer {
         let hash = format!("{:016x}", out.hasher.digest());
         let len = out.len;
         drop(out);
-        let mut staged = self.lock();
         if placement == Placement::Partial && self.is_unchanged(path, &target, &hash, len) {
             let _ = fs::remove_file(&written);
-            staged.changed.retain(|(p, _)| p != path);
+            self.lock().changed.retain(|(p, _)| p != path);
         }
-        staged.files.insert(path.to_string(), hash);
-        staged.bytes += len;
+        // Already listed as changed (above, before writing, so that an abort removes it).
+        self.record(path, hash, len, None);
         Ok(())
     }
 
