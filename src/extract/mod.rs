@@ -77,8 +77,11 @@ pub struct Statement {
 /// Extracts every document, in parallel; the result is in the documents' order.
 pub fn extract_all(documents: &[Document], knowledge: &Knowledge) -> Vec<Extraction> {
     let progress = crate::progress::stage("extract", documents.len());
+    // Articles differ a hundredfold in length: small batches keep both cores busy to the end,
+    // where rayon's default halving can leave one core a long run of long articles.
     documents
         .par_iter()
+        .with_max_len(16)
         .map(|d| {
             let x = extract(&d.body.text, &d.body.blocks, knowledge);
             progress.advance();

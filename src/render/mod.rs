@@ -48,8 +48,11 @@ pub fn render(
     let pages = context::pages(briefing, site.per_page);
     let progress = crate::progress::stage("render", pages.len());
     // Each page goes to the sink as soon as it is made, so the site is never held in memory.
+    // Small batches: rayon's default halving hands each core a long run of pages, and runs of
+    // the heavy kinds (figures, people) left one core working seconds after the other ran dry.
     let problems: Vec<Problem> = pages
         .par_iter()
+        .with_max_len(64)
         .filter_map(|page| {
             let ctx = context::build(page, briefing, &site);
             let file = match templates.tera.render(page.template(), &ctx) {
