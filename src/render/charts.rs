@@ -241,30 +241,62 @@ fn ticks(max: f64) -> Vec<f64> {
     t
 }
 
+/// Places drawn on one map at most: the most-mentioned. Beyond a few hundred the labels are an
+/// unreadable blot and the page grows by tens of kilobytes per hundred places.
+pub const MAP_PLACES: usize = 250;
+/// Far places named under a map at most: the most-mentioned.
+pub const MAP_FAR_NAMES: usize = 30;
+
+/// A locator map and what it leaves out, so that a page can say so.
+#[derive(Debug, Clone, Default)]
+pub struct LocatorMap {
+    /// The SVG, or empty when nothing can be drawn.
+    pub svg: String,
+    /// The most-mentioned places too far from the rest to draw, at most [`MAP_FAR_NAMES`].
+    pub far: Vec<String>,
+    /// Far places not named in `far`.
+    pub far_unnamed: usize,
+    /// Places near enough to draw but left off beyond the [`MAP_PLACES`] most-mentioned.
+    pub not_drawn: usize,
+}
+
 /// A locator map: the briefing's places with coordinates drawn on a latitude-longitude grid
 /// (equirectangular, no tiles, no network), each labelled and linked to its page. Places far
 /// from the rest (another continent) are listed rather than drawn, so the map stays readable.
-pub fn locator_map(places: &[&Place], link: &dyn Fn(&str) -> String) -> (String, Vec<String>) {
-    let located: Vec<(&Place, f64, f64)> = places
+pub fn locator_map(places: &[&Place], link: &dyn Fn(&str) -> String) -> LocatorMap {
+    let mut located: Vec<(&Place, f64, f64)> = places
         .iter()
         .filter(|p| matches!(p.kind.as_str(), "city" | "region" | "feature" | "other"))
         .filter_map(|p| Some((*p, p.lat?, p.lon?)))
         .collect();
     if located.is_empty() {
-        return (String::new(), Vec::new());
+        return LocatorMap::default();
     }
+    // Most-mentioned first (stable, so ties keep the briefing's order): what is drawn or
+    // named when not all can be.
+    located.sort_by_key(|(p, _, _)| std::cmp::Reverse(p.mentions.len()));
     // Centre on the median, and keep what lies within about 3,000 km of it.
     let mut lats: Vec<f64> = located.iter().map(|x| x.1).collect();
     let mut lons: Vec<f64> = located.iter().map(|x| x.2).collect();
     lats.sort_by(f64::total_cmp);
     lons.sort_by(f64::total_cmp);
     let (mlat, mlon) = (lats[lats.len() / 2], lons[lons.len() / 2]);
-    let (near, far): (Vec<_>, Vec<_>) = located
+    let (mut near, far): (Vec<_>, Vec<_>) = located
         .into_iter()
         .partition(|(_, lat, lon)| distance_km(*lat, *lon, mlat, mlon) < 3000.0);
-    let far_names: Vec<String> = far.iter().map(|(p, _, _)| p.name.clone()).collect();
+    let mut map = LocatorMap {
+        far: far
+            .iter()
+            .take(MAP_FAR_NAMES)
+            .map(|(p, _, _)| p.name.clone())
+            .collect(),
+        far_unnamed: far.len().saturating_sub(MAP_FAR_NAMES),
+        not_drawn: near.len().saturating_sub(MAP_PLACES),
+        svg: String::new(),
+    };
+    near.truncate(MAP_PLACES);
     if near.is_empty() {
-        return (String::new(), far_names);
+        return map;
     }
     let (mut min_lat, mut max_lat, mut min_lon, mut max_lon) =
         (90.0_f64, -90.0_f64, 180.0_f64, -180.0_f64);
@@ -331,9 +363,7 @@ pub fn locator_map(places: &[&Place], link: &dyn Fn(&str) -> String) -> (String,
         );
         lat += step;
     }
-    let mut sorted = near.clone();
-    sorted.sort_by_key(|(p, _, _)| std::cmp::Reverse(p.mentions.len()));
-    for (p, lat, lon) in &sorted {
+    for (p, lat, lon) in &near {
         let (x, y) = (px(*lon), py(*lat));
         let r = (3.0 + (p.mentions.len() as f64).sqrt() * 1.5).min(12.0);
         let class = if p.kind == "region" {
@@ -354,7 +384,8 @@ pub fn locator_map(places: &[&Place], link: &dyn Fn(&str) -> String) -> (String,
         );
     }
     svg.push_str("</svg>");
-    (svg, far_names)
+    map.svg = svg;
+    map
 }
 
 fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {

@@ -13,7 +13,7 @@ use crate::model::{
     Article, Briefing, Claim, EntityKind, Figure, Notice, Outlet, Person, Place, Quote, Span,
 };
 use crate::render::body::{Annotation, body_html, escape};
-use crate::render::charts::{ChartRow, figure_chart, locator_map};
+use crate::render::charts::{ChartRow, LocatorMap, figure_chart, locator_map};
 use crate::render::diff::{DiffSummary, word_diff_html};
 use crate::render::structured;
 
@@ -180,8 +180,8 @@ pub struct Site<'a> {
     quote_by_id: HashMap<&'a str, &'a Quote>,
     place_by_id: HashMap<&'a str, &'a Place>,
     figure_by_id: HashMap<&'a str, &'a Figure>,
-    /// The locator map of all places (SVG), and the places too far away to draw.
-    map: (String, Vec<String>),
+    /// The locator map of the briefing's places, drawn once for the pages that show it.
+    map: LocatorMap,
     annotations: HashMap<&'a str, Vec<Annotation>>,
     notices_by_page: HashMap<&'a str, Vec<&'a Notice>>,
     notices_by_article: HashMap<&'a str, Vec<&'a Notice>>,
@@ -310,7 +310,7 @@ impl<'a> Site<'a> {
                 .iter()
                 .map(|f| (f.id.as_str(), f))
                 .collect(),
-            map: (String::new(), Vec::new()),
+            map: LocatorMap::default(),
             annotations: HashMap::new(),
             notices_by_page: HashMap::new(),
             notices_by_article: HashMap::new(),
@@ -663,8 +663,7 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                 .map(figure_summary)
                 .collect();
             ctx.insert("top_figures", &figures);
-            ctx.insert("map_svg", &site.map.0);
-            ctx.insert("map_far", &site.map.1);
+            insert_map(&mut ctx, &site.map);
             let mut places: Vec<PlaceSummary> = briefing.places.iter().map(place_summary).collect();
             places.sort_by(|a, b| {
                 b.mention_count
@@ -716,8 +715,7 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                     ctx.insert("places", &page);
                     // The map of every place, on the first page only.
                     if n == 1 {
-                        ctx.insert("map_svg", &site.map.0);
-                        ctx.insert("map_far", &site.map.1);
+                        insert_map(&mut ctx, &site.map);
                     }
                 }
                 ListKind::Figures => {
@@ -971,8 +969,7 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
             ctx.insert("articles", &articles);
             ctx.insert("articles_total", &articles_total);
             let one = [place];
-            let (map, _) = locator_map(&one, &|p| site.link(p));
-            ctx.insert("map_svg", &map);
+            ctx.insert("map_svg", &locator_map(&one, &|p| site.link(p)).svg);
             let description = format!(
                 "{} in {}: {} mention{}.",
                 place.name,
@@ -1097,6 +1094,14 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
         },
     );
     ctx
+}
+
+fn insert_map(ctx: &mut Context, map: &LocatorMap) {
+    ctx.insert("map_svg", &map.svg);
+    ctx.insert("map_far", &map.far);
+    ctx.insert("map_far_unnamed", &map.far_unnamed);
+    ctx.insert("map_not_drawn", &map.not_drawn);
+    ctx.insert("map_not_drawn_limit", &crate::render::charts::MAP_PLACES);
 }
 
 fn plural(n: usize) -> &'static str {
