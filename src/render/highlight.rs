@@ -72,186 +72,152 @@ fn highlight_line(
         if text.is_empty() {
             continue;
         }
-        run.push(html, token_class(stack, language_atom), text);
+        run.push(html, &token_class(stack, language_atom), text);
     }
     run.flush(html);
     Ok(())
 }
 
-/// Remembered line shapes per thread before the memory is cleared and filled again.
-const CACHED_LINES: usize = 20_000;
-/// Stands for a string's contents in a line's shape.
-const STRING_STANDIN: char = '\u{E000}';
-
-/// [`code_block_html`] for pretty-printed JSON (the pages' data views), the same HTML, made
-/// fast by remembering line shapes.
+/// [`code_block_html`] of `value` pretty-printed (the pages' data views), the same HTML made
+/// without parsing.
 ///
-/// Every page carries a data view, and the parser costs as much for a line it has seen as for
-/// a new one. In pretty-printed JSON the parser's state at a line's start follows from the
-/// brackets open there, and a line parses the same whatever its strings hold (when they hold
-/// no escapes) and whatever its digits are. So a line's HTML is made once per shape (the open
-/// brackets, and the line with each string's contents one stand-in character and each digit
-/// a 1, which keeps numbers valid) and filled in with the line's own text; the parser state
-/// for a bracket nesting is made once by parsing a stand-in line per bracket.
-pub fn json_block_html(json: &str) -> String {
-    type Start = (ParseState, ScopeStack);
-    thread_local! {
-        static SHAPES: std::cell::RefCell<HashMap<(String, String), String>> = Default::default();
-        static STARTS: std::cell::RefCell<HashMap<String, Option<Start>>> = Default::default();
+/// Every entity page carries a data view, and syntect's parser costs as much for the
+/// millionth `"article": "…",` line as for the first. JSON has a handful of token kinds, so
+/// syntect highlights one probe document holding each kind once, and the classes it gives them
+/// are reused while walking the value. A value whose tokens the probe cannot vouch for (a
+/// syntax that splits a kind, say) is highlighted by the parser after all.
+pub fn json_value_html(value: &serde_json::Value) -> String {
+    static CLASSES: OnceLock<Option<JsonClasses>> = OnceLock::new();
+    match CLASSES.get_or_init(JsonClasses::probe) {
+        Some(classes) => {
+            let mut html = String::with_capacity(1024);
+            let mut run = Run::default();
+            classes.value(value, 0, &mut run, &mut html);
+            run.flush(&mut html);
+            wrap(&html, "json")
+        }
+        None => code_block_html(
+            &serde_json::to_string_pretty(value).unwrap_or_default(),
+            Some("json"),
+        ),
     }
-    let set = syntaxes();
-    let Some(syntax) = set.find_syntax_by_token("json") else {
-        return code_block_html(json, Some("json"));
-    };
-    let start_of = |open: &str| {
-        STARTS.with(|starts| {
-            starts
-                .borrow_mut()
-                .entry(open.to_string())
-                .or_insert_with(|| start_for(open, syntax))
-                .clone()
-        })
-    };
-    let mut html = String::with_capacity(json.len() * 2);
-    let mut open = String::new();
-    for line in LinesWithEndings::from(json) {
-        let Some((shape, fills)) = line_shape(line) else {
-            // A string with escapes: parsed as it is, not remembered.
-            let Some((mut state, mut stack)) = start_of(&open) else {
-                return code_block_html(json, Some("json"));
-            };
-            if highlight_line(&mut state, &mut stack, line, "json", &mut html).is_err() {
-                return code_block_html(json, Some("json"));
-            }
-            track_brackets(&mut open, line);
-            continue;
-        };
-        let key = (open.clone(), shape);
-        let known = SHAPES.with(|shapes| {
-            shapes
-                .borrow()
-                .get(&key)
-                .map(|template| fill(&mut html, template, &fills))
-        });
-        if known.is_none() {
-            let Some((mut state, mut stack)) = start_of(&open) else {
-                return code_block_html(json, Some("json"));
-            };
-            let mut template = String::new();
-            if highlight_line(&mut state, &mut stack, &key.1, "json", &mut template).is_err() {
-                return code_block_html(json, Some("json"));
-            }
-            fill(&mut html, &template, &fills);
-            SHAPES.with(|shapes| {
-                let mut shapes = shapes.borrow_mut();
-                if shapes.len() >= CACHED_LINES {
-                    shapes.clear();
+}
+
+/// The classes syntect gives each kind of JSON token.
+struct JsonClasses {
+    string: String,
+    escape: String,
+    number: String,
+    boolean: String,
+    null: String,
+}
+
+impl JsonClasses {
+    /// Highlights a probe with syntect and reads each kind's class off it; None when a kind
+    /// is split into differently classed pieces, or kinds are told apart by more than their
+    /// own text (keys and values alike, say), which the walk could not reproduce.
+    fn probe() -> Option<JsonClasses> {
+        const PROBE: &str = "{\n  \"kkk\": \"sss\\nsss\",\n  \"i\": [\n    1,\n    -2.5,\n    3e-7\n  ],\n  \"t\": true,\n  \"f\": false,\n  \"z\": null\n}";
+        let set = syntaxes();
+        let syntax = set.find_syntax_by_token("json")?;
+        let mut state = ParseState::new(syntax);
+        let mut stack = ScopeStack::new();
+        let mut tokens: Vec<(String, String)> = Vec::new();
+        for line in LinesWithEndings::from(PROBE) {
+            let ops = state.parse_line(line, set).ok()?;
+            for (range, op) in ScopeRangeIterator::new(&ops, line) {
+                stack.apply(op).ok()?;
+                let text = &line[range];
+                if text.is_empty() {
+                    continue;
                 }
-                shapes.insert(key, template);
-            });
-        }
-        track_brackets(&mut open, line);
-    }
-    wrap(&html, "json")
-}
-
-/// A JSON line's shape: each string's contents one [`STRING_STANDIN`], each digit outside
-/// strings a 1; and what each stand-in and 1 stands for, in order. None when a string holds
-/// an escape, or the stand-in itself.
-fn line_shape(line: &str) -> Option<(String, Vec<&str>)> {
-    let mut shape = String::with_capacity(line.len().min(64));
-    let mut fills = Vec::new();
-    let mut rest = line;
-    while let Some(c) = rest.chars().next() {
-        if c == '"' {
-            let body = &rest[1..];
-            let close = body.find(['"', '\\'])?;
-            if body.as_bytes()[close] != b'"' || body[..close].contains(STRING_STANDIN) {
-                return None;
+                let class = token_class(&stack, "json");
+                match tokens.last_mut() {
+                    Some((last, run)) if *last == class => run.push_str(text),
+                    _ => tokens.push((class, text.to_string())),
+                }
             }
-            shape.push('"');
-            shape.push(STRING_STANDIN);
-            shape.push('"');
-            fills.push(&body[..close]);
-            rest = &body[close + 1..];
-        } else {
-            if c.is_ascii_digit() {
-                shape.push('1');
-                fills.push(&rest[..1]);
-            } else {
-                shape.push(c);
-            }
-            rest = &rest[c.len_utf8()..];
         }
-    }
-    Some((shape, fills))
-}
-
-/// Appends `template`, the HTML of a line's shape, with the shape's stand-ins and 1s replaced
-/// by `fills`, escaped: in the HTML's text (outside tags and entities) they come in order.
-fn fill(html: &mut String, template: &str, fills: &[&str]) {
-    let mut fills = fills.iter();
-    let mut in_markup = None;
-    for c in template.chars() {
-        match (in_markup, c) {
-            (None, '<') => in_markup = Some('>'),
-            (None, '&') => in_markup = Some(';'),
-            (Some(end), _) if c == end => in_markup = None,
-            (None, '1' | STRING_STANDIN) => {
-                html.push_str(&escape(fills.next().copied().unwrap_or_default()));
-                continue;
-            }
-            _ => {}
-        }
-        html.push(c);
-    }
-}
-
-/// The parser's state after the stand-in lines that open `open`'s brackets, as
-/// `to_string_pretty` writes them: a bracket alone at the top and in arrays, after a key in
-/// objects.
-fn start_for(
-    open: &str,
-    syntax: &syntect::parsing::SyntaxReference,
-) -> Option<(ParseState, ScopeStack)> {
-    let mut state = ParseState::new(syntax);
-    let mut stack = ScopeStack::new();
-    let mut parent = None;
-    for bracket in open.chars() {
-        let line = match parent {
-            Some('{') => format!("\"k\": {bracket}\n"),
-            _ => format!("{bracket}\n"),
+        let class_of = |text: &str| {
+            tokens
+                .iter()
+                .find(|(_, t)| t == text)
+                .map(|(c, _)| c.clone())
         };
-        for (_, op) in state.parse_line(&line, syntaxes()).ok()? {
-            stack.apply(&op).ok()?;
-        }
-        parent = Some(bracket);
+        let string = class_of("\"kkk\"")?;
+        let number = class_of("1")?;
+        let classes = JsonClasses {
+            escape: class_of("\\n")?,
+            boolean: class_of("true")?,
+            null: class_of("null")?,
+            string: string.clone(),
+            number: number.clone(),
+        };
+        let agrees = class_of("\"sss")? == string
+            && class_of("sss\"")? == string
+            && class_of("-2.5")? == number
+            && class_of("3e-7")? == number
+            && class_of("false")? == classes.boolean
+            && !string.is_empty();
+        agrees.then_some(classes)
     }
-    Some((state, stack))
+
+    fn value(&self, value: &serde_json::Value, depth: usize, run: &mut Run, html: &mut String) {
+        use serde_json::Value;
+        match value {
+            Value::Null => run.push(html, &self.null, "null"),
+            Value::Bool(b) => run.push(html, &self.boolean, if *b { "true" } else { "false" }),
+            Value::Number(n) => run.push(html, &self.number, &n.to_string()),
+            Value::String(s) => self.string(s, run, html),
+            Value::Array(items) if items.is_empty() => run.push(html, "", "[]"),
+            Value::Object(fields) if fields.is_empty() => run.push(html, "", "{}"),
+            Value::Array(items) => {
+                run.push(html, "", "[\n");
+                for (i, item) in items.iter().enumerate() {
+                    indent(run, html, depth + 1);
+                    self.value(item, depth + 1, run, html);
+                    run.push(html, "", if i + 1 < items.len() { ",\n" } else { "\n" });
+                }
+                indent(run, html, depth);
+                run.push(html, "", "]");
+            }
+            Value::Object(fields) => {
+                run.push(html, "", "{\n");
+                for (i, (key, item)) in fields.iter().enumerate() {
+                    indent(run, html, depth + 1);
+                    self.string(key, run, html);
+                    run.push(html, "", ": ");
+                    self.value(item, depth + 1, run, html);
+                    run.push(html, "", if i + 1 < fields.len() { ",\n" } else { "\n" });
+                }
+                indent(run, html, depth);
+                run.push(html, "", "}");
+            }
+        }
+    }
+
+    /// A string as serde_json writes it, its escapes (`\"`, `\n`, `\u001b`) in their class.
+    fn string(&self, text: &str, run: &mut Run, html: &mut String) {
+        let json = serde_json::to_string(text).unwrap_or_default();
+        let mut rest = json.as_str();
+        while let Some(at) = rest.find('\\') {
+            run.push(html, &self.string, &rest[..at]);
+            let len = if rest[at + 1..].starts_with('u') {
+                6
+            } else {
+                2
+            };
+            run.push(html, &self.escape, &rest[at..at + len]);
+            rest = &rest[at + len..];
+        }
+        run.push(html, &self.string, rest);
+    }
 }
 
-/// Updates the brackets open after `line`; brackets inside strings do not count.
-fn track_brackets(open: &mut String, line: &str) {
-    let mut in_string = false;
-    let mut escaped = false;
-    for c in line.chars() {
-        if in_string {
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '{' | '[' => open.push(c),
-            '}' | ']' => {
-                open.pop();
-            }
-            _ => {}
-        }
+/// Pretty-printed JSON's two spaces a level.
+fn indent(run: &mut Run, html: &mut String, depth: usize) {
+    for _ in 0..depth {
+        run.push(html, "", "  ");
     }
 }
 
@@ -296,10 +262,14 @@ struct Run {
 }
 
 impl Run {
-    fn push(&mut self, html: &mut String, class: String, text: &str) {
+    fn push(&mut self, html: &mut String, class: &str, text: &str) {
+        if text.is_empty() {
+            return;
+        }
         if class != self.class {
             self.flush(html);
-            self.class = class;
+            self.class.clear();
+            self.class.push_str(class);
         }
         self.text.push_str(text);
     }
@@ -311,11 +281,11 @@ impl Run {
         if self.class.is_empty() {
             html.push_str(&escape(&self.text));
         } else {
-            html.push_str(&format!(
-                "<span class=\"{}\">{}</span>",
-                self.class,
-                escape(&self.text)
-            ));
+            html.push_str("<span class=\"");
+            html.push_str(&self.class);
+            html.push_str("\">");
+            html.push_str(&escape(&self.text));
+            html.push_str("</span>");
         }
         self.text.clear();
     }
@@ -362,7 +332,7 @@ mod tests {
     }
 
     #[test]
-    fn remembered_json_lines_give_the_same_html_as_parsing_afresh() {
+    fn json_values_are_highlighted_as_syntect_highlights_them_pretty_printed() {
         let value = serde_json::json!({
             "name": "A \"quoted\" {name} [x]",
             "aliases": [],
@@ -377,20 +347,17 @@ mod tests {
             "strings": ["", "1", "a \\ b", "<script>&amp;</script>", "\u{E000}", "x\ny"],
             "1 key with digits": "and 'quotes' \"inside\"",
         });
-        let json = serde_json::to_string_pretty(&value).unwrap();
-        let fresh = code_block_html(&json, Some("json"));
-        // Twice: the second time every short line comes from memory.
-        assert_eq!(json_block_html(&json), fresh);
-        assert_eq!(json_block_html(&json), fresh);
-        let renumbered = json.replace("30", "47").replace("1234567890", "9876543210");
-        assert_eq!(
-            json_block_html(&renumbered),
-            code_block_html(&renumbered, Some("json"))
-        );
-        let other = serde_json::to_string_pretty(&value["mentions"]).unwrap();
-        assert_eq!(
-            json_block_html(&other),
-            code_block_html(&other, Some("json"))
-        );
+        let same = |value: &serde_json::Value| {
+            let json = serde_json::to_string_pretty(value).unwrap();
+            assert_eq!(json_value_html(value), code_block_html(&json, Some("json")));
+        };
+        same(&value);
+        same(&value["mentions"]);
+        same(&serde_json::json!(
+            "control \u{1b} and \t tab, \\\\ and \"\"\""
+        ));
+        same(&serde_json::json!([]));
+        same(&serde_json::json!(null));
+        same(&serde_json::json!([[[]], {"a": {}}, -0.0, 1.5e300, u64::MAX, i64::MIN]));
     }
 }

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 
 use crate::config::BaseUrl;
 use crate::model::{Article, Briefing, EntityKind, Figure, Person, Place, Quote};
+use crate::render::context::SECTION_LIMIT;
 use crate::render::highlight;
 
 /// JSON-LD text safe to put inside a `<script>` element.
@@ -97,6 +98,9 @@ pub fn place(p: &Place, base: &BaseUrl) -> Value {
     v
 }
 
+// A page's structured data lists what the page lists: the first `SECTION_LIMIT` citations or
+// claims. Uncut, a figure claimed in thousands of articles made a page of megabytes.
+
 /// Looks up the briefing's articles and people by id (the caller holds the indexes).
 pub struct Lookup<'l, 'a> {
     pub articles: &'l HashMap<&'a str, &'a Article>,
@@ -116,6 +120,7 @@ pub fn quote(q: &Quote, b: &Lookup, base: &BaseUrl) -> Value {
     let cited: Vec<Value> = q
         .occurrences
         .iter()
+        .take(SECTION_LIMIT)
         .filter_map(|o| b.articles.get(o.article.as_str()))
         .map(|a| json!({ "@type": "NewsArticle", "headline": a.title, "url": base.absolute(&a.page) }))
         .collect();
@@ -127,6 +132,7 @@ pub fn figure(f: &Figure, b: &Lookup, base: &BaseUrl) -> Value {
     let claims: Vec<Value> = f
         .claims
         .iter()
+        .take(SECTION_LIMIT)
         .map(|c| {
             let mut q = json!({
                 "@type": "QuantitativeValue",
@@ -162,19 +168,9 @@ pub fn figure(f: &Figure, b: &Lookup, base: &BaseUrl) -> Value {
 /// big briefings' pages small and their highlighting cheap.
 const DATA_VIEW_ITEMS: usize = 5;
 
-/// Slices larger than this are shown unhighlighted: highlighting costs about a third of a
-/// millisecond per kilobyte, which adds up over a big briefing's pages.
-const HIGHLIGHT_LIMIT: usize = 16 * 1024;
-
 /// An entity's slice of the model as JSON, highlighted with syntect (CSS classes).
 pub fn data_view<T: Serialize>(value: &T) -> String {
-    let value = shorten(serde_json::to_value(value).unwrap_or_default());
-    let json = serde_json::to_string_pretty(&value).unwrap_or_default();
-    if json.len() <= HIGHLIGHT_LIMIT {
-        highlight::json_block_html(&json)
-    } else {
-        highlight::code_block_html(&json, None)
-    }
+    highlight::json_value_html(&shorten(serde_json::to_value(value).unwrap_or_default()))
 }
 
 /// Cuts long lists to their first items and a note of how many more `briefing.json` holds.
@@ -206,6 +202,50 @@ fn shorten(value: serde_json::Value) -> serde_json::Value {
 #[cfg(test)]
 mod data_view_tests {
     use super::*;
+
+    /// The data views are made without syntect's parser; every record of the sample briefing
+    /// must come out as the parser would highlight it.
+    #[test]
+    fn every_sample_record_is_highlighted_as_the_parser_would() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let options = crate::site::Options {
+            root: root.to_path_buf(),
+            ..Default::default()
+        };
+        let b = crate::site::generate(&options)
+            .expect("the sample builds")
+            .briefing;
+        let views = (b
+            .people
+            .iter()
+            .map(|p| shorten(serde_json::to_value(p).unwrap())))
+        .chain(
+            b.places
+                .iter()
+                .map(|p| shorten(serde_json::to_value(p).unwrap())),
+        )
+        .chain(
+            b.quotes
+                .iter()
+                .map(|q| shorten(serde_json::to_value(q).unwrap())),
+        )
+        .chain(
+            b.figures
+                .iter()
+                .map(|f| shorten(serde_json::to_value(f).unwrap())),
+        );
+        let mut n = 0;
+        for view in views {
+            let pretty = serde_json::to_string_pretty(&view).unwrap();
+            assert_eq!(
+                highlight::json_value_html(&view),
+                highlight::code_block_html(&pretty, Some("json")),
+                "{pretty}"
+            );
+            n += 1;
+        }
+        assert!(n > 50, "only {n} records");
+    }
 
     #[test]
     fn long_lists_are_cut_and_say_how_many_were_left_out() {
