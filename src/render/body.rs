@@ -233,17 +233,26 @@ fn close_down_to(html: &mut String, stack: &mut Vec<Wrapper>, keep: usize, at: u
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    escape_into(&mut out, text);
     out
+}
+
+/// [`escape`], appended to `out`.
+pub fn escape_into(out: &mut String, text: &str) {
+    // Most text holds nothing to escape: copy runs between the characters that need it.
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
 }
 
 /// Links in article bodies may only go to the web or to mail, never run script.
@@ -265,6 +274,19 @@ fn is_safe_url(url: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::Inline;
+
+    #[test]
+    fn escaping_covers_markup_quotes_and_leaves_other_text_alone() {
+        assert_eq!(
+            escape("<a href=\"x\">Tom & 'Jerry'</a> — “ok” ü"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt; — “ok” ü"
+        );
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("&&"), "&amp;&amp;");
+        let mut out = String::from("kept ");
+        escape_into(&mut out, "<");
+        assert_eq!(out, "kept &lt;");
+    }
 
     fn article(body: &str, blocks: Vec<Block>) -> Article {
         Article {

@@ -1,7 +1,7 @@
 //! Syntax highlighting with syntect: CSS classes, not inline styles, so a stylesheet (and the
 //! dark scheme) can restyle it. The syntax set is loaded once per process and shared.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use syntect::easy::ScopeRangeIterator;
@@ -10,7 +10,7 @@ use syntect::html::{ClassStyle, css_for_theme_with_class_style};
 use syntect::parsing::{ParseState, Scope, ScopeStack, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
-use crate::render::body::escape;
+use crate::render::body::{escape, escape_into};
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
@@ -198,6 +198,13 @@ impl JsonClasses {
 
     /// A string as serde_json writes it, its escapes (`\"`, `\n`, `\u001b`) in their class.
     fn string(&self, text: &str, run: &mut Run, html: &mut String) {
+        if !text.contains(|c: char| c == '"' || c == '\\' || c.is_control()) {
+            // Nothing to escape: serde_json writes it as it is, in quotes.
+            run.push(html, &self.string, "\"");
+            run.push(html, &self.string, text);
+            run.push(html, &self.string, "\"");
+            return;
+        }
         let json = serde_json::to_string(text).unwrap_or_default();
         let mut rest = json.as_str();
         while let Some(at) = rest.find('\\') {
@@ -279,12 +286,12 @@ impl Run {
             return;
         }
         if self.class.is_empty() {
-            html.push_str(&escape(&self.text));
+            escape_into(html, &self.text);
         } else {
             html.push_str("<span class=\"");
             html.push_str(&self.class);
             html.push_str("\">");
-            html.push_str(&escape(&self.text));
+            escape_into(html, &self.text);
             html.push_str("</span>");
         }
         self.text.clear();
