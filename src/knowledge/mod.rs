@@ -6,7 +6,7 @@
 pub mod gazetteer;
 pub mod units;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
@@ -111,6 +111,9 @@ pub struct Knowledge {
     /// Multi-word role nouns ("press secretary"), as word lists.
     role_phrases: Vec<Vec<String>>,
     titles: Vec<Vec<String>>,
+    /// A title's first word (without its dot) → indexes in `titles`, longest first: asked of
+    /// every capitalised word, so not a scan of every title.
+    titles_by_first_word: HashMap<String, Vec<usize>>,
     org_heads: HashSet<String>,
     body_nouns: HashSet<String>,
     anonymous_nouns: HashSet<String>,
@@ -130,6 +133,9 @@ pub struct Knowledge {
     pub countries: Vec<Country>,
     /// Folded country name, alias, adjective or people noun → index in `countries`.
     country_words: HashMap<String, usize>,
+    /// Every country adjective and people noun as written: most words are none, and are
+    /// told so without folding.
+    demonyms: HashSet<String>,
     common_words: HashSet<String>,
     given_names: HashMap<String, Gender>,
     surnames: HashSet<String>,
@@ -194,6 +200,14 @@ impl Knowledge {
         }
         k.titles = lexicon.titles.iter().map(|t| words_of(t)).collect();
         k.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        for (i, title) in k.titles.iter().enumerate() {
+            if let Some(first) = title.first() {
+                k.titles_by_first_word
+                    .entry(first.trim_end_matches('.').to_string())
+                    .or_default()
+                    .push(i);
+            }
+        }
         k.org_heads = lower_set(&lexicon.org_heads);
         k.body_nouns = lower_set(&lexicon.body_nouns);
         k.anonymous_nouns = lower_set(&lexicon.anonymous_nouns);
@@ -230,6 +244,11 @@ impl Knowledge {
                 k.country_words.entry(fold(name)).or_insert(i);
             }
         }
+        k.demonyms = countries
+            .iter()
+            .flat_map(|c| c.adjectives.iter().chain(&c.people))
+            .cloned()
+            .collect();
         k.countries = countries;
         k.common_words = COMMON_WORDS
             .lines()
@@ -333,8 +352,10 @@ impl Knowledge {
         {
             return None;
         }
-        self.titles
+        self.titles_by_first_word
+            .get(words[0].trim_end_matches('.'))?
             .iter()
+            .map(|&i| &self.titles[i])
             .find(|t| {
                 t.len() <= words.len()
                     && t.iter()
@@ -345,9 +366,9 @@ impl Knowledge {
     }
 
     pub fn is_title_word(&self, word: &str) -> bool {
-        self.titles
-            .iter()
-            .any(|t| t.len() == 1 && t[0].trim_end_matches('.') == word.trim_end_matches('.'))
+        self.titles_by_first_word
+            .get(word.trim_end_matches('.'))
+            .is_some_and(|titles| titles.iter().any(|&i| self.titles[i].len() == 1))
     }
 
     pub fn is_org_head(&self, word: &str) -> bool {
@@ -455,8 +476,10 @@ impl Knowledge {
     /// Whether the word is a country adjective or people noun ("Egyptian", "Britons").
     pub fn is_demonym(&self, word: &str) -> bool {
         let bare = strip_possessive(word);
-        self.country(bare)
-            .is_some_and(|c| c.adjectives.iter().chain(&c.people).any(|a| a == bare))
+        self.demonyms.contains(bare)
+            && self
+                .country(bare)
+                .is_some_and(|c| c.adjectives.iter().chain(&c.people).any(|a| a == bare))
     }
 }
 
