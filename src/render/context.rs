@@ -2,7 +2,7 @@
 //! in step. Every context also has `site` (see [`SiteView`]) and `page` (see [`PageView`]).
 //! Contexts are views of the model built for templates; templates never see internal types.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Serialize;
 use tera::Context;
@@ -171,6 +171,12 @@ pub fn pages(briefing: &Briefing, per_page: usize) -> Vec<Page> {
 /// What every page shares, computed once per build.
 pub struct Site<'a> {
     pub view: SiteView<'a>,
+    /// `view` as a template value, made once: every page gets it, and a template value is
+    /// shared, not copied.
+    view_value: tera::Value,
+    /// Figures with a claim whose unit looks wrong, found once: a figure can hold thousands
+    /// of claims and is summarised on many pages.
+    figures_with_unit_errors: HashSet<&'a str>,
     pub base: BaseUrl,
     pub per_page: usize,
     knowledge: &'a Knowledge,
@@ -289,6 +295,13 @@ impl<'a> Site<'a> {
                 counts,
                 nav,
             },
+            view_value: tera::Value::from(()),
+            figures_with_unit_errors: briefing
+                .figures
+                .iter()
+                .filter(|f| f.claims.iter().any(|c| c.unit_error))
+                .map(|f| f.id.as_str())
+                .collect(),
             base: base.clone(),
             per_page: per_page.max(1),
             knowledge,
@@ -311,11 +324,11 @@ impl<'a> Site<'a> {
                 .map(|f| (f.id.as_str(), f))
                 .collect(),
             map: LocatorMap::default(),
-            annotations: HashMap::new(),
-            notices_by_page: HashMap::new(),
-            notices_by_article: HashMap::new(),
+            annotations: HashMap::default(),
+            notices_by_page: HashMap::default(),
+            notices_by_article: HashMap::default(),
             order: ListOrders::default(),
-            by_article: HashMap::new(),
+            by_article: HashMap::default(),
         };
         site.order = list_orders(briefing, &site);
         site.by_article = article_links(briefing);
@@ -337,6 +350,8 @@ impl<'a> Site<'a> {
                     .push(n);
             }
         }
+        site.view_value =
+            tera::Value::try_from_serializable(&site.view).expect("the site view serialises");
         site.annotations = annotations(briefing, &site);
         let all: Vec<&Place> = briefing.places.iter().collect();
         site.map = locator_map(&all, &|p| base.link(p));
@@ -581,7 +596,7 @@ struct StatementView<'a> {
 /// The context for `page`.
 pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
     let mut ctx = Context::new();
-    ctx.insert("site", &site.view);
+    ctx.insert_value("site", site.view_value.clone());
     let path = page.path_in(briefing);
     let kind = page.template().trim_end_matches(".html");
     let mut pagination = None;
@@ -660,7 +675,7 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                 .figures
                 .iter()
                 .take(12)
-                .map(figure_summary)
+                .map(|f| figure_summary(f, site))
                 .collect();
             ctx.insert("top_figures", &figures);
             insert_map(&mut ctx, &site.map);
@@ -720,8 +735,10 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                 }
                 ListKind::Figures => {
                     // Disputed first: the model's order.
-                    let page: Vec<FigureSummary> =
-                        briefing.figures[range].iter().map(figure_summary).collect();
+                    let page: Vec<FigureSummary> = briefing.figures[range]
+                        .iter()
+                        .map(|f| figure_summary(f, site))
+                        .collect();
                     ctx.insert("figures", &page);
                 }
             }
@@ -769,7 +786,7 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
             let figures: Vec<FigureSummary> = carried
                 .figures
                 .iter()
-                .map(|&f| figure_summary(&briefing.figures[f]))
+                .map(|&f| figure_summary(&briefing.figures[f], site))
                 .collect();
             ctx.insert("figures", &figures);
             let mut places: Vec<PlaceSummary> = carried
@@ -809,7 +826,7 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                 .iter()
                 .take(SECTION_LIMIT)
                 .filter_map(|id| site.figure_by_id.get(id.as_str()))
-                .map(|f| figure_summary(f))
+                .map(|f| figure_summary(f, site))
                 .collect();
             ctx.insert("figures", &figures);
             ctx.insert("figures_total", &person.figures.len());
@@ -936,7 +953,7 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                 .iter()
                 .take(SECTION_LIMIT)
                 .filter_map(|id| site.figure_by_id.get(id.as_str()))
-                .map(|f| figure_summary(f))
+                .map(|f| figure_summary(f, site))
                 .collect();
             ctx.insert("figures", &figures);
             let related: Vec<RelatedPlace> = place
@@ -1034,7 +1051,7 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
                 .collect();
             ctx.insert("chart_svg", &figure_chart(figure, &rows));
             ctx.insert("claims", &claims);
-            ctx.insert("summary", &figure_summary(figure));
+            ctx.insert("summary", &figure_summary(figure, site));
             (
                 figure.label.clone(),
                 Some(format!(
@@ -1144,7 +1161,7 @@ fn person_summary(p: &Person) -> PersonSummary<'_> {
 }
 
 fn quote_summary<'a>(q: &'a Quote, site: &Site<'a>) -> QuoteSummary<'a> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::default();
     let mut outlets: Vec<ArticleSummary> = q
         .occurrences
         .iter()
@@ -1171,7 +1188,7 @@ fn quote_summary<'a>(q: &'a Quote, site: &Site<'a>) -> QuoteSummary<'a> {
     }
 }
 
-fn figure_summary(f: &Figure) -> FigureSummary<'_> {
+fn figure_summary<'a>(f: &'a Figure, site: &Site) -> FigureSummary<'a> {
     FigureSummary {
         id: &f.id,
         label: &f.label,
@@ -1191,7 +1208,7 @@ fn figure_summary(f: &Figure) -> FigureSummary<'_> {
             }
         }),
         ratio: f.ratio,
-        has_unit_error: f.claims.iter().any(|c| c.unit_error),
+        has_unit_error: site.figures_with_unit_errors.contains(f.id.as_str()),
     }
 }
 
@@ -1350,7 +1367,7 @@ fn list_orders(briefing: &Briefing, site: &Site) -> ListOrders {
 }
 
 fn article_links(briefing: &Briefing) -> HashMap<&str, ArticleLinks> {
-    let mut out: HashMap<&str, ArticleLinks> = HashMap::new();
+    let mut out: HashMap<&str, ArticleLinks> = HashMap::default();
     fn add<'a>(
         out: &mut HashMap<&'a str, ArticleLinks>,
         article: &'a str,
@@ -1447,7 +1464,7 @@ fn id_attribute(open_tag: &str) -> Option<&str> {
 /// The marks on article bodies: quotations (linked to their page and speaker), statements,
 /// and names of people with pages.
 fn annotations<'a>(briefing: &'a Briefing, site: &Site<'a>) -> HashMap<&'a str, Vec<Annotation>> {
-    let mut out: HashMap<&str, Vec<Annotation>> = HashMap::new();
+    let mut out: HashMap<&str, Vec<Annotation>> = HashMap::default();
     for q in &briefing.quotes {
         for o in &q.occurrences {
             let speaker = site.person_ref(o.speaker.as_deref());
