@@ -2,7 +2,7 @@
 //! local entity ("Peter Lerner" ... "Lerner"; "Israel's Defence Ministry" ... "the
 //! Israeli Defense Ministry"). Joining across articles happens later, in `link`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::names::{Mention, NameKind, gender_of, person_key};
 use crate::knowledge::{Gender, Knowledge};
@@ -54,7 +54,7 @@ impl LocalEntity {
 pub fn resolve(mentions: &mut [Mention], k: &Knowledge) -> (Vec<LocalEntity>, Vec<Option<usize>>) {
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
 
     // Full names first, so surnames can join them wherever they appear.
     let order: Vec<usize> = (0..mentions.len())

@@ -5,7 +5,7 @@
 //! Names are matched with one Aho-Corasick automaton over folded text (leftmost-longest), built
 //! once when the gazetteer is first used; `data/GAZETTEER.md` says how the data is made.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::io::Read;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -172,7 +172,7 @@ impl Gazetteer {
         };
         let (by_name_and_matcher, by_translit) = rayon::join(
             || {
-                let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
+                let mut by_name: HashMap<String, Vec<u32>> = HashMap::default();
                 for (key, _, i) in &names {
                     if key.chars().count() < 2 {
                         continue;
@@ -208,7 +208,7 @@ impl Gazetteer {
                 (by_name, patterns, matcher)
             },
             || {
-                let mut by_translit: HashMap<String, Vec<u32>> = HashMap::new();
+                let mut by_translit: HashMap<String, Vec<u32>> = HashMap::default();
                 for (_, key, i) in &names {
                     if key.len() < 4 {
                         continue;

@@ -1,7 +1,7 @@
 //! Units of measure, currencies, qualifiers, number words and predicates for figures, from
 //! `data/units.yaml` plus a briefing's additions under `knowledge: units:`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 
@@ -258,7 +258,7 @@ fn words(s: &str) -> Vec<String> {
 type FirstWords = HashMap<String, Vec<usize>>;
 
 fn first_words<T>(table: &[(Vec<String>, T)]) -> FirstWords {
-    let mut index = FirstWords::new();
+    let mut index = FirstWords::default();
     for (i, (phrase, _)) in table.iter().enumerate() {
         if let Some(first) = phrase.first() {
             index.entry(first.clone()).or_default().push(i);

@@ -11,7 +11,9 @@
 //! qualifiers and rounding are taken into account, unless some single article itself gives
 //! both values (then they measure different moments or things, as "fell to 7.8% from 8.1%").
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::Extraction;
 use crate::extract::figures::ExtractedFigure;
@@ -456,7 +458,7 @@ fn is_disputed(claims: &[(Claim, f64)], places: &[Vec<String>]) -> bool {
         .collect();
     // Pairs of values one article gives itself, which no other article can be said to
     // dispute; found per article, so a big group costs no more than its articles' sizes.
-    let mut by_article: HashMap<&str, Vec<(f64, f64)>> = HashMap::new();
+    let mut by_article: HashMap<&str, Vec<(f64, f64)>> = HashMap::default();
     for (c, i, _) in &usable {
         by_article.entry(c.article.as_str()).or_default().push(*i);
     }

@@ -9,7 +9,9 @@ pub mod places;
 pub mod quotes;
 mod union_find;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::config::{BaseUrl, Config};
 use crate::extract::Extraction;
@@ -77,7 +79,7 @@ pub fn link(
     aliases.extend(corrections_apply::alias_rules(fixes));
     let linked = people::link_people(extractions, &aliases);
     let (mut people, person_ids) = people_of(&linked, documents, extractions);
-    let surnames: std::collections::HashSet<String> = linked
+    let surnames: rustc_hash::FxHashSet<String> = linked
         .entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
@@ -194,7 +196,8 @@ fn cross_reference(
         }
     }
     // Place mentions by article, to find the quotations and figures that name each place.
-    let mut mentions_by_article: HashMap<&str, Vec<(usize, usize, usize, &str)>> = HashMap::new();
+    let mut mentions_by_article: HashMap<&str, Vec<(usize, usize, usize, &str)>> =
+        HashMap::default();
     for (pi, p) in places.iter().enumerate() {
         for m in &p.mentions {
             mentions_by_article

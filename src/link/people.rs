@@ -9,7 +9,9 @@
 //! `crossbrief.yaml`.
 
 use crate::link::union_find::{find, union};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::config::AliasRule;
 use crate::extract::{Extraction, LocalEntity};
@@ -92,11 +94,11 @@ pub struct People {
 /// Joins the local entities of all articles.
 pub fn link_people(extractions: &[Extraction], aliases: &[AliasRule]) -> People {
     let mut globals: Vec<Global> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut of_local: Vec<Vec<usize>> = Vec::with_capacity(extractions.len());
 
     // Editor's aliases: every variant's key leads to the named entity.
-    let mut forced: HashMap<String, String> = HashMap::new();
+    let mut forced: HashMap<String, String> = HashMap::default();
     for rule in aliases.iter().filter(|r| !r.variants.is_empty()) {
         forced.insert(fold(&rule.name), rule.name.clone());
         for v in &rule.variants {
@@ -153,7 +155,7 @@ pub fn link_people(extractions: &[Extraction], aliases: &[AliasRule]) -> People 
     let ambiguous = join_surnames(&globals, &mut parent, &vetoed, extractions, &of_local);
 
     // Collapse the union-find into final entities, keeping first-seen order.
-    let mut new_index: HashMap<usize, usize> = HashMap::new();
+    let mut new_index: HashMap<usize, usize> = HashMap::default();
     let mut merged: Vec<Global> = Vec::new();
     let mut map = vec![0; globals.len()];
     for (i, slot) in map.iter_mut().enumerate() {
@@ -234,7 +236,7 @@ fn join_spelling_variants(
     parent: &mut [usize],
     vetoed: &dyn Fn(&str, &str) -> bool,
 ) {
-    let mut blocks: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    let mut blocks: HashMap<String, Vec<(usize, String)>> = HashMap::default();
     for (i, g) in globals.iter().enumerate() {
         if g.kind != EntityKind::Person {
             continue;
@@ -280,7 +282,7 @@ fn join_surnames(
     extractions: &[Extraction],
     of_local: &[Vec<usize>],
 ) -> Vec<(String, Vec<usize>)> {
-    let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, g) in globals.iter().enumerate() {
         if g.kind == EntityKind::Person && !g.surname_only {
             let mut surnames: Vec<String> = g

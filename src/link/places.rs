@@ -10,7 +10,9 @@
 //!   (Yogyakatra / Yogyakarta), is a misspelling of it; a place found only from context ("the town
 //!   of Yarnell") is recognised wherever else it is named.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::extract::Extraction;
 use crate::extract::names::NameKind;
@@ -83,7 +85,7 @@ fn country_focus(
     extractions: &[Extraction],
     g: &Gazetteer,
 ) -> HashMap<String, usize> {
-    let mut focus: HashMap<String, usize> = HashMap::new();
+    let mut focus: HashMap<String, usize> = HashMap::default();
     for (a, x) in extractions.iter().enumerate() {
         for p in &x.places {
             let Some(&best) = p.candidates.first() else {
@@ -198,8 +200,8 @@ fn drop_names_that_are_people(
     g: &Gazetteer,
     k: &Knowledge,
 ) {
-    let mut confirmed: HashSet<PlaceKey> = HashSet::new();
-    let mut cue_at: HashSet<(usize, usize)> = HashSet::new();
+    let mut confirmed: HashSet<PlaceKey> = HashSet::default();
+    let mut cue_at: HashSet<(usize, usize)> = HashSet::default();
     for (a, x) in extractions.iter().enumerate() {
         for p in &x.places {
             if p.cue.is_some() || p.within.is_some() {
@@ -241,11 +243,11 @@ fn add_variants_and_context_names(
     g: &Gazetteer,
 ) {
     // Names of the places found so far, by transliteration key, blocked by first two letters.
-    let mut known: HashMap<String, Vec<(String, PlaceKey)>> = HashMap::new();
-    let mut context_names: HashMap<String, PlaceKey> = HashMap::new();
-    let mut seen_keys: HashSet<String> = HashSet::new();
+    let mut known: HashMap<String, Vec<(String, PlaceKey)>> = HashMap::default();
+    let mut context_names: HashMap<String, PlaceKey> = HashMap::default();
+    let mut seen_keys: HashSet<String> = HashSet::default();
     // The spans already resolved, by article, so a name inside one is skipped.
-    let mut spans_of: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    let mut spans_of: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
     for r in resolved.iter() {
         spans_of
             .entry(r.article)
@@ -470,7 +472,7 @@ fn build(
             ));
         }
         // A set beside the list: a place named in most articles must not rescan its list.
-        let mut listed: HashSet<usize> = HashSet::new();
+        let mut listed: HashSet<usize> = HashSet::default();
         for r in members {
             let doc = &documents[r.article];
             place.mentions.push(Span {
@@ -520,7 +522,7 @@ fn build(
         .collect();
     // Places named together in a paragraph.
     let doc_of: HashMap<&str, &Document> = documents.iter().map(|d| (d.id.as_str(), d)).collect();
-    let mut by_paragraph: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+    let mut by_paragraph: HashMap<(String, usize), Vec<usize>> = HashMap::default();
     for (i, p) in places.iter().enumerate() {
         for m in &p.mentions {
             let doc = doc_of[m.article.as_str()];
@@ -536,7 +538,7 @@ fn build(
             }
         }
     }
-    let mut related: Vec<HashMap<usize, usize>> = vec![HashMap::new(); places.len()];
+    let mut related: Vec<HashMap<usize, usize>> = vec![HashMap::default(); places.len()];
     let mut keys: Vec<&(String, usize)> = by_paragraph.keys().collect();
     keys.sort();
     for key in keys {

@@ -10,7 +10,8 @@
 //! quotations (one or two words) join only on exactly the same words and compatible speakers.
 
 use crate::link::union_find::{find, union};
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::knowledge::Knowledge;
 
@@ -75,7 +76,7 @@ fn interned_fragments(occurrences: &[Occurrence], k: &Knowledge) -> Vec<Vec<Vec<
     use rayon::prelude::*;
     let normalised: Vec<Vec<Vec<String>>> =
         occurrences.par_iter().map(|o| fragments(o, k)).collect();
-    let mut ids: HashMap<&str, Word> = HashMap::new();
+    let mut ids: HashMap<&str, Word> = HashMap::default();
     normalised
         .iter()
         .map(|frags| {
@@ -101,7 +102,8 @@ pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..occurrences.len()).collect();
 
     // Exact matches (this also covers short quotations).
-    let mut exact: HashMap<&[Word], Vec<usize>> = HashMap::with_capacity(words.len());
+    let mut exact: HashMap<&[Word], Vec<usize>> =
+        HashMap::with_capacity_and_hasher(words.len(), Default::default());
     for (i, w) in words.iter().enumerate() {
         if !w.is_empty() {
             exact.entry(w.as_slice()).or_default().push(i);
@@ -137,7 +139,7 @@ pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
         .collect();
     postings.sort_unstable();
     postings.dedup();
-    let mut index: HashMap<u64, (usize, usize)> = HashMap::new();
+    let mut index: HashMap<u64, (usize, usize)> = HashMap::default();
     for (at, &(key, _)) in postings.iter().enumerate() {
         index.entry(key).or_insert((at, at)).1 = at + 1;
     }
@@ -168,7 +170,7 @@ pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
     // A short fragment ("we will win", "I think it's") can run inside many unrelated
     // quotations; joining it to all of them would chain those into one. It joins only when
     // every quotation it runs inside is already one cluster, and its speaker fits.
-    let mut containers: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut containers: HashMap<usize, Vec<usize>> = HashMap::default();
     for &(inner, outer) in &contained_in {
         if words[inner].len() < DISTINCTIVE_WORDS {
             containers.entry(inner).or_default().push(outer);

@@ -2,7 +2,7 @@
 //! geo coordinates, Quotation with its creator, QuantitativeValue for figure claims), and each
 //! entity's slice of the model as highlighted JSON.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 use serde_json::{Value, json};

@@ -3,7 +3,7 @@
 
 use elasticlunr::{Index, IndexBuilder};
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::config::BaseUrl;
 use crate::model::Briefing;
