@@ -236,7 +236,10 @@ fn join_spelling_variants(
     parent: &mut [usize],
     vetoed: &dyn Fn(&str, &str) -> bool,
 ) {
-    let mut blocks: HashMap<String, Vec<(usize, String)>> = HashMap::default();
+    // A block is a given name and the first letter of the surname, which joined names must
+    // share: the pairs compared in a block grow with its square, and "John" alone has
+    // thousands of surnames in a newsroom's year.
+    let mut blocks: HashMap<(String, Option<char>), Vec<(usize, String)>> = HashMap::default();
     for (i, g) in globals.iter().enumerate() {
         if g.kind != EntityKind::Person {
             continue;
@@ -246,11 +249,15 @@ fn join_spelling_variants(
             if words.len() >= 2 {
                 let given = translit_key(words[0]);
                 let surname = translit_key(words[words.len() - 1]);
-                blocks.entry(given).or_default().push((i, surname));
+                let initial = surname.chars().next();
+                blocks
+                    .entry((given, initial))
+                    .or_default()
+                    .push((i, surname));
             }
         }
     }
-    let mut keys: Vec<&String> = blocks.keys().collect();
+    let mut keys: Vec<&(String, Option<char>)> = blocks.keys().collect();
     keys.sort();
     for key in keys {
         let members = &blocks[key];
@@ -261,7 +268,7 @@ fn join_spelling_variants(
                 if i == j || sa.len() < 4 {
                     continue;
                 }
-                if within_one_edit(sa, sb) && sa.chars().next() == sb.chars().next() {
+                if within_one_edit(sa, sb) {
                     let (na, nb) = (globals[*i].display_name(), globals[*j].display_name());
                     if vetoed(&na, &nb) {
                         continue;
