@@ -22,6 +22,11 @@ impl Used {
         self.matched.insert((kind, i));
     }
 
+    /// Adds what another pass (run on another thread) matched.
+    pub fn extend(&mut self, other: Used) {
+        self.matched.extend(other.matched);
+    }
+
     /// Descriptions of the corrections that matched nothing.
     pub fn unmatched(&self, c: &Corrections) -> Vec<String> {
         let mut out = Vec::new();

@@ -87,29 +87,37 @@ pub fn link(
         .filter(|f| f.split_whitespace().count() >= 2)
         .filter_map(|f| f.split_whitespace().last().map(crate::text::translit_key))
         .collect();
-    // Quotations and places do not depend on each other, and each takes seconds at scale.
-    let (mut quotes, (mut places, place_spans)) = rayon::join(
+    let person_of = |a: usize, local: usize| person_ids[linked.of_local[a][local]].clone();
+    // Quotations do not depend on places and figures, and each side takes seconds at scale.
+    let (mut quotes, (mut places, mut figures, figure_notices, places_used)) = rayon::join(
         || quotes_of(documents, extractions, &linked, &person_ids, knowledge),
-        || places::link_places(documents, extractions, &surnames, knowledge),
+        || {
+            let mut used = Used::default();
+            let (mut places, place_spans) =
+                places::link_places(documents, extractions, &surnames, knowledge);
+            corrections_apply::places(fixes, &mut places, &mut used);
+            let place_names: HashMap<String, String> = places
+                .iter()
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect();
+            let mut notices = Vec::new();
+            let figures = figures::link_figures(
+                documents,
+                extractions,
+                &person_of,
+                &place_spans,
+                &place_names,
+                knowledge,
+                &mut notices,
+            );
+            (places, figures, notices, used)
+        },
     );
+    used.extend(places_used);
     corrections_apply::people_notes(fixes, &mut people, &mut used);
     corrections_apply::speakers(fixes, &mut quotes, &mut people, &mut used);
     quote_notices(&quotes, documents, extractions, &mut notices);
-    corrections_apply::places(fixes, &mut places, &mut used);
-    let place_names: HashMap<String, String> = places
-        .iter()
-        .map(|p| (p.id.clone(), p.name.clone()))
-        .collect();
-    let person_of = |a: usize, local: usize| person_ids[linked.of_local[a][local]].clone();
-    let mut figures = figures::link_figures(
-        documents,
-        extractions,
-        &person_of,
-        &place_spans,
-        &place_names,
-        knowledge,
-        &mut notices,
-    );
+    notices.extend(figure_notices);
     corrections_apply::figures(fixes, &mut figures, &mut used);
     cross_reference(&mut people, &mut places, &quotes, &figures);
     for (surname, articles_using) in &linked.ambiguous {
