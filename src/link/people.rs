@@ -228,6 +228,9 @@ fn note(g: &mut Global, text: String) {
     }
 }
 
+/// A given name (transliteration key) and a surname's first letter.
+type Block = (String, Option<char>);
+
 /// Full names in the same given-name block whose surnames differ by one edit after
 /// transliteration (Aliyev / Aliev / Alijev all meet on the key; "Shoukry" and
 /// "Shukry" by one edit). Only names within a block are compared.
@@ -239,7 +242,7 @@ fn join_spelling_variants(
     // A block is a given name and the first letter of the surname, which joined names must
     // share: the pairs compared in a block grow with its square, and "John" alone has
     // thousands of surnames in a newsroom's year.
-    let mut blocks: HashMap<(String, Option<char>), Vec<(usize, String)>> = HashMap::default();
+    let mut blocks: HashMap<Block, Vec<(usize, String)>> = HashMap::default();
     for (i, g) in globals.iter().enumerate() {
         if g.kind != EntityKind::Person {
             continue;
@@ -257,7 +260,7 @@ fn join_spelling_variants(
             }
         }
     }
-    let mut keys: Vec<&(String, Option<char>)> = blocks.keys().collect();
+    let mut keys: Vec<&Block> = blocks.keys().collect();
     keys.sort();
     for key in keys {
         let members = &blocks[key];
