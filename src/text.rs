@@ -35,6 +35,14 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// "We’ve", "they'll", "don’t": a word with an English clitic, which is never a name.
+pub fn is_contraction(word: &str) -> bool {
+    const CLITICS: [&str; 6] = ["ve", "ll", "re", "m", "d", "t"];
+    word.rsplit_once(['\'', '’']).is_some_and(|(stem, clitic)| {
+        CLITICS.contains(&clitic) && (clitic != "t" || stem.ends_with('n'))
+    })
+}
+
 /// A key under which transliteration variants of a name meet: Aliyev, Aliev and Alijev;
 /// Yogyakarta and Jogjakarta; Tolyatti and Toljatti. Letters only, lower case, with y/j read
 /// as i, w as v, and doubled letters collapsed.
@@ -104,6 +112,16 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contractions_are_told_from_names_with_apostrophes() {
+        for word in ["We’ve", "they'll", "We’re", "I'm", "she’d", "don’t", "Won't"] {
+            assert!(is_contraction(word), "{word}");
+        }
+        for word in ["Sana’a", "O'Neill", "L'Aquila", "Côte d’Ivoire", "Hillary’s", "Bat"] {
+            assert!(!is_contraction(word), "{word}");
+        }
+    }
 
     #[test]
     fn ascii_folding_is_the_general_folding() {

@@ -447,6 +447,11 @@ fn context_places(
             continue;
         }
         let w = r.word(i);
+        // Without its apostrophe a contraction or possessive can take the key of a town
+        // ("We’re", "Hillary’s"): neither is a place's other spelling.
+        if crate::text::is_contraction(w) || crate::knowledge::strip_possessive(w) != w {
+            continue;
+        }
         if k.is_common_word(&w.to_lowercase())
             || k.country(w).is_some()
             || w.chars().count() < 4
@@ -505,4 +510,29 @@ fn context_places(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::knowledge::Knowledge;
+
+    fn place_surfaces(markdown: &str) -> Vec<String> {
+        let (body, _) = crate::load::markdown::read(markdown, 0);
+        let x = crate::extract::extract(&body.text, &body.blocks, Knowledge::builtin());
+        x.places
+            .iter()
+            .map(|p| body.text[p.start..p.end].to_string())
+            .collect()
+    }
+
+    /// A contraction or a possessive is never another spelling of a town: with the apostrophe
+    /// dropped, "We’re" has the transliteration key of a Brazilian town and "Hillary’s" of an
+    /// Australian suburb, and a newsroom's year of articles named them thousands of times.
+    #[test]
+    fn contractions_and_possessives_are_not_spelling_variants_of_places() {
+        let text = "We’re not going anywhere, she said.\n\nWe're staying. Hillary’s plan failed, \
+                    and Hillary's aides knew it.\n\nThey’ll see. You’re right.";
+        let found = place_surfaces(text);
+        assert!(found.is_empty(), "{found:?}");
+    }
 }

@@ -347,12 +347,7 @@ impl Gazetteer {
                     continue;
                 }
                 // "We’ve", "they’re": contractions.
-                if [
-                    "’ve", "'ve", "’ll", "'ll", "’re", "'re", "’m", "'m", "’d", "'d", "n’t", "n't",
-                ]
-                .iter()
-                .any(|c| surface.ends_with(c))
-                {
+                if crate::text::is_contraction(surface) {
                     continue;
                 }
                 out.push(NameMatch {

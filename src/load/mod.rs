@@ -9,7 +9,7 @@
 mod body;
 mod date;
 mod front_matter;
-mod markdown;
+pub(crate) mod markdown;
 mod plain;
 
 use std::path::{Path, PathBuf};
