@@ -115,10 +115,19 @@ mod tests {
 
     #[test]
     fn contractions_are_told_from_names_with_apostrophes() {
-        for word in ["We’ve", "they'll", "We’re", "I'm", "she’d", "don’t", "Won't"] {
+        for word in [
+            "We’ve", "they'll", "We’re", "I'm", "she’d", "don’t", "Won't",
+        ] {
             assert!(is_contraction(word), "{word}");
         }
-        for word in ["Sana’a", "O'Neill", "L'Aquila", "Côte d’Ivoire", "Hillary’s", "Bat"] {
+        for word in [
+            "Sana’a",
+            "O'Neill",
+            "L'Aquila",
+            "Côte d’Ivoire",
+            "Hillary’s",
+            "Bat",
+        ] {
             assert!(!is_contraction(word), "{word}");
         }
     }

@@ -67,7 +67,7 @@ const PLACE_NOUNS: &[&str] = &[
     "hamlet",
     "community",
 ];
-const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "in",
     "at",
     "near",

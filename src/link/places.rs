@@ -123,10 +123,15 @@ fn choose(
     let single = !surface.trim_end_matches('.').contains(' ');
     let best = g.place(p.candidates[0]);
     let small_town = best.kind == PlaceKind::City && best.population < 1_000_000;
-    // A person of the briefing who shares a town's name.
+    // A person of the briefing who shares a town's name. A preposition is no evidence
+    // against the person: "a letter from X", "the gap between X and Y".
+    let place_cue = p
+        .cue
+        .as_deref()
+        .is_some_and(|c| !crate::extract::places::PREPOSITIONS.contains(&c));
     if single
         && small_town
-        && p.cue.is_none()
+        && !place_cue
         && p.within.is_none()
         && person_surnames.contains(&translit_key(surface))
     {

@@ -1,0 +1,49 @@
+//! Places that share a name with a person or a common word, in stories other than the sample.
+
+use crossbrief::config::Config;
+use crossbrief::knowledge::Knowledge;
+use crossbrief::load::parse_document;
+use crossbrief::model::Briefing;
+
+fn briefing(articles: &[&str]) -> Briefing {
+    let docs: Vec<_> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let name = format!("content/a{i}.txt");
+            let (mut doc, _) = parse_document(&name, text.to_string(), 0).unwrap();
+            doc.id = format!("a{i}");
+            doc
+        })
+        .collect();
+    let k = Knowledge::builtin();
+    let x = crossbrief::extract::extract_all(&docs, k);
+    crossbrief::link::link(&Config::default(), &docs, &x, k)
+}
+
+/// "a letter from Obama" names the president, not the Japanese town: a preposition before a
+/// person's surname is no evidence for the town of that name.
+#[test]
+fn a_preposition_before_a_persons_surname_does_not_make_it_a_town() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\n\"We are ready,\" said President Barack Obama. Barack Obama \
+         told reporters he would veto the bill.\n",
+        "Title: Two\nOutlet: B\n\nThe senators received a letter from Obama on Monday. The gap \
+         between Obama and the Senate grew, and critics in Congress turned on Obama.\n",
+    ]);
+    let places: Vec<&str> = b.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(!places.contains(&"Obama"), "{places:?}");
+}
+
+/// The context that does show a town still does: "the city of X" and "X, <region>".
+#[test]
+fn a_place_cue_still_finds_a_town_that_shares_a_surname() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\n\"We are ready,\" said President Barack Obama. Barack Obama \
+         told reporters he would veto the bill.\n",
+        "Title: Two\nOutlet: B\n\nTourists crowded the port city of Obama, Japan, where a \
+         festival opened on Sunday.\n",
+    ]);
+    let places: Vec<&str> = b.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(places.contains(&"Obama"), "{places:?}");
+}
