@@ -47,3 +47,31 @@ fn a_place_cue_still_finds_a_town_that_shares_a_surname() {
     let places: Vec<&str> = b.places.iter().map(|p| p.name.as_str()).collect();
     assert!(places.contains(&"Obama"), "{places:?}");
 }
+
+/// A person's roles are titles, not the words that happen to open the sentence before them,
+/// and not courtesy titles.
+#[test]
+fn roles_are_the_title_and_its_role_words_only() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nCritics of President Maria Lopez said the plan had failed. \
+         Supporters of Mr. Tom Reyes cheered, and Reyes said he was \
+         grateful.\n\nOn Monday, Deputy Attorney General \
+         Ann Kowalski said the inquiry would go on.\n",
+    ]);
+    let roles = |name: &str| -> Vec<String> {
+        b.people
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| {
+                panic!(
+                    "no {name} in {:?}",
+                    b.people.iter().map(|p| &p.name).collect::<Vec<_>>()
+                )
+            })
+            .roles
+            .clone()
+    };
+    assert_eq!(roles("Maria Lopez"), ["President"]);
+    assert!(roles("Tom Reyes").is_empty(), "{:?}", roles("Tom Reyes"));
+    assert_eq!(roles("Ann Kowalski"), ["Deputy Attorney General"]);
+}

@@ -519,11 +519,24 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
                 .iter()
                 .any(|w| r.k.country(w).is_some() && name_words.len() == 1 && r.k.is_demonym(w));
         if looks_like_name && !r.k.is_org_head(name_words[name_words.len() - 1]) {
-            let role = text_of(first, name_from);
+            // The role is the title and the role words just before it ("Deputy Attorney
+            // General", "U.S. President"), not the whole capitalised run: "Lawyers for
+            // President X" and "Critics of Mr. X" start their sentences, not X's role.
+            let mut q = p;
+            while q > 0
+                && (r.k.is_role_modifier(ws[q - 1])
+                    || r.k.is_role_noun(ws[q - 1])
+                    || r.k.title_at(&ws[q - 1..]).is_some())
+            {
+                q -= 1;
+            }
+            let role_from = if q == 0 { first } else { word_tokens[q] };
+            let role = text_of(role_from, name_from);
             let role = role
                 .trim_start_matches("The ")
                 .trim_start_matches("the ")
                 .to_string();
+            let role = (!r.k.is_honorific(&role)).then_some(role);
             let name = strip_possessive(&text_of(name_from, end)).to_string();
             let mut m = mention(
                 r,
@@ -535,7 +548,7 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
                 quoted,
             );
             m.full_first = first;
-            m.role = Some(role);
+            m.role = role;
             m.titled = true;
             m.country = country;
             return Some(vec![m]);

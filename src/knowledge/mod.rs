@@ -40,6 +40,9 @@ pub struct Lexicon {
     pub abbreviations: Vec<String>,
     pub name_connectors: Vec<String>,
     pub role_modifiers: Vec<String>,
+    /// Titles that are courtesy, not office ("Mr.", "Ms."): they mark a name, but a person's
+    /// page does not list them as roles.
+    pub honorifics: Vec<String>,
     pub spelling: HashMap<String, String>,
     pub np_modifiers: Vec<String>,
     pub verb_fillers: Vec<String>,
@@ -122,6 +125,7 @@ pub struct Knowledge {
     abbreviations: HashSet<String>,
     name_connectors: HashSet<String>,
     role_modifiers: HashSet<String>,
+    honorifics: HashSet<String>,
     spelling: HashMap<String, String>,
     np_modifiers: HashSet<String>,
     verb_fillers: HashSet<String>,
@@ -220,6 +224,7 @@ impl Knowledge {
         k.abbreviations = lower_set(&lexicon.abbreviations);
         k.name_connectors = lower_set(&lexicon.name_connectors);
         k.role_modifiers = lower_set(&lexicon.role_modifiers);
+        k.honorifics = lower_set(&lexicon.honorifics);
         k.spelling = lexicon
             .spelling
             .iter()
@@ -425,6 +430,11 @@ impl Knowledge {
         self.role_modifiers.contains(&word.to_lowercase())
     }
 
+    /// "Mr.", "Ms", "Mrs.": a courtesy title, not a role.
+    pub fn is_honorific(&self, title: &str) -> bool {
+        self.honorifics.contains(&title.to_lowercase())
+    }
+
     /// A word news text usually writes in lower case.
     pub fn is_common_word(&self, lower: &str) -> bool {
         self.common_words.contains(lower)
@@ -544,6 +554,7 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
         .extend(extra.name_connectors.iter().cloned());
     base.role_modifiers
         .extend(extra.role_modifiers.iter().cloned());
+    base.honorifics.extend(extra.honorifics.iter().cloned());
     base.spelling
         .extend(extra.spelling.iter().map(|(a, b)| (a.clone(), b.clone())));
     base.np_modifiers.extend(extra.np_modifiers.iter().cloned());
