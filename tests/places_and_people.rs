@@ -75,3 +75,25 @@ fn roles_are_the_title_and_its_role_words_only() {
     assert!(roles("Tom Reyes").is_empty(), "{:?}", roles("Tom Reyes"));
     assert_eq!(roles("Ann Kowalski"), ["Deputy Attorney General"]);
 }
+
+/// One "the town of X" does not make every unexplained X of the briefing that town: outside
+/// the articles whose context shows the place, a bare X stays unplaced.
+#[test]
+fn a_place_known_from_context_is_read_only_where_its_context_is() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nFirefighters reached the town of Quillanby on Sunday. \
+         Quillanby was evacuated overnight.\n",
+        "Title: Two\nOutlet: B\n\nInvestors sold Quillanby on Monday. By noon Quillanby had \
+         lost a tenth of its value.\n",
+    ]);
+    let place = b
+        .places
+        .iter()
+        .find(|p| p.name == "Quillanby")
+        .expect("the town is found where its context names it");
+    assert!(
+        place.mentions.iter().all(|m| m.article == "a0"),
+        "{:?}",
+        place.mentions
+    );
+}

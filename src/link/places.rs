@@ -117,10 +117,16 @@ fn choose(
     person_surnames: &HashSet<String>,
     g: &Gazetteer,
 ) -> Option<PlaceKey> {
+    let single = !surface.trim_end_matches('.').contains(' ');
     if p.candidates.is_empty() {
+        // "…said Smith, Texas Sen. …": a comma and a region after a person's surname is a
+        // list of people, not a town the gazetteer lacks.
+        let weak_cue = p.cue.as_deref().is_none_or(|c| c.starts_with(", "));
+        if single && weak_cue && person_surnames.contains(&translit_key(surface)) {
+            return None;
+        }
         return Some(PlaceKey::Context(fold(surface)));
     }
-    let single = !surface.trim_end_matches('.').contains(' ');
     let best = g.place(p.candidates[0]);
     let small_town = best.kind == PlaceKind::City && best.population < 1_000_000;
     // A person of the briefing who shares a town's name. A preposition is no evidence
@@ -249,7 +255,10 @@ fn add_variants_and_context_names(
 ) {
     // Names of the places found so far, by transliteration key, blocked by first two letters.
     let mut known: HashMap<String, Vec<(String, PlaceKey)>> = HashMap::default();
-    let mut context_names: HashMap<String, PlaceKey> = HashMap::default();
+    // A place known only from context, and the articles whose context shows it: only there
+    // is the bare name read as the place. Across a big briefing one "the town of X" would
+    // otherwise turn every unexplained X (a surname, a product) into that place.
+    let mut context_names: HashMap<String, (PlaceKey, HashSet<usize>)> = HashMap::default();
     let mut seen_keys: HashSet<String> = HashSet::default();
     // The spans already resolved, by article, so a name inside one is skipped.
     let mut spans_of: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
@@ -270,7 +279,11 @@ fn add_variants_and_context_names(
             known.entry(block).or_default().push((key, r.key.clone()));
         }
         if let PlaceKey::Context(name) = &r.key {
-            context_names.insert(name.clone(), r.key.clone());
+            context_names
+                .entry(name.clone())
+                .or_insert_with(|| (r.key.clone(), HashSet::default()))
+                .1
+                .insert(r.article);
         }
     }
     let mut added = Vec::new();
@@ -284,7 +297,10 @@ fn add_variants_and_context_names(
                 continue;
             }
             let surface = &body[start..end];
-            if let Some(key) = context_names.get(&fold(surface)) {
+            if let Some((key, articles)) = context_names.get(&fold(surface)) {
+                if !articles.contains(&a) {
+                    continue;
+                }
                 added.push(Resolved {
                     article: a,
                     start,
@@ -309,6 +325,12 @@ fn add_variants_and_context_names(
             let matches: Vec<&(String, PlaceKey)> = list
                 .iter()
                 .filter(|(name, key)| within_one_edit(name, &t) && !is_country(key))
+                .filter(|(_, key)| match key {
+                    PlaceKey::Context(n) => context_names
+                        .get(n)
+                        .is_some_and(|(_, articles)| articles.contains(&a)),
+                    PlaceKey::Gazetteer(_) => true,
+                })
                 .collect();
             // Only an unambiguous match: one place one letter away.
             let keys: HashSet<&PlaceKey> = matches.iter().map(|(_, key)| key).collect();
