@@ -97,3 +97,23 @@ fn a_place_known_from_context_is_read_only_where_its_context_is() {
         place.mentions
     );
 }
+
+/// A place named as a speaker stands for its own government: two states of one country that
+/// "said" something are two speakers, not one organisation.
+#[test]
+fn places_that_speak_are_their_own_governments() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\n\"We will appeal,\" Ohio said on Monday.\n\n\"We will not,\" \
+         Texas said.\n",
+    ]);
+    let orgs: Vec<&str> = b
+        .people
+        .iter()
+        .filter(|p| p.kind == crossbrief::model::EntityKind::Organization)
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(
+        orgs.contains(&"Ohio") && orgs.contains(&"Texas"),
+        "{orgs:?}"
+    );
+}

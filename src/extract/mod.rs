@@ -412,18 +412,22 @@ impl<'a> Doc<'a> {
             return Some(e);
         }
         let name = self.mentions[m].name.clone();
-        let country = self
-            .k
-            .country(&name)
-            .map(|c| c.code.clone())
-            .or_else(|| self.k.gazetteer().country_of(&name));
+        let named_country = self.k.country(&name).map(|c| c.code.clone());
+        // A country's name speaks for its government; any other place for its own ("Alabama
+        // said" is the state's, not the country's): one body per place, or every place of a
+        // country would meet as one organisation.
+        let body = match &named_country {
+            Some(_) => "government".to_string(),
+            None => format!("government of {}", crate::text::fold(&name)),
+        };
+        let country = named_country.or_else(|| self.k.gazetteer().country_of(&name));
         let entity = LocalEntity {
             kind: EntityKind::Organization,
             name: name.clone(),
             variants: vec![name],
             roles: Vec::new(),
             country,
-            body: Some("government".to_string()),
+            body: Some(body),
             descriptive: false,
             plural: false,
             gender: crate::knowledge::Gender::Unknown,
