@@ -117,3 +117,23 @@ fn places_that_speak_are_their_own_governments() {
         "{orgs:?}"
     );
 }
+
+/// "X said" where X is both a small town and the surname of a person of the briefing, in an
+/// article that never gives the full name, is the person speaking, not the town.
+#[test]
+fn a_speaking_surname_that_is_also_a_town_is_the_person() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\n\"We are ready,\" said President Barack Obama. Barack Obama \
+         told reporters he would veto the bill.\n",
+        "Title: Two\nOutlet: B\n\n\"We will not move,\" Obama said on Tuesday.\n",
+    ]);
+    let quote = b
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("We will not move"))
+        .expect("the quotation is found");
+    let speaker = quote.speaker.as_deref().expect("it has a speaker");
+    let person = b.people.iter().find(|p| p.id == speaker).unwrap();
+    assert_eq!(person.name, "Barack Obama");
+    assert_eq!(person.kind, crossbrief::model::EntityKind::Person);
+}

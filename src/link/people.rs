@@ -186,7 +186,17 @@ pub fn link_people(extractions: &[Extraction], aliases: &[AliasRule]) -> People 
         for n in g.notes {
             note(m, n);
         }
-        m.surname_only &= g.surname_only;
+        // A speaking place joined to a person (who may come later) makes a person, and does
+        // not make a surname-only person a full name.
+        if g.kind == EntityKind::Person {
+            if m.kind != EntityKind::Person {
+                m.kind = EntityKind::Person;
+                m.surname_only = g.surname_only;
+            }
+            m.surname_only &= g.surname_only;
+        } else if m.kind != EntityKind::Person {
+            m.surname_only &= g.surname_only;
+        }
         if m.editor_name.is_none() {
             m.editor_name = g.editor_name;
         }
@@ -329,6 +339,7 @@ fn join_surnames(
             _ => ambiguous.push((i, g.display_name())),
         }
     }
+    join_speaking_places_to_people(globals, parent, &full_by_surname);
     let _ = extractions;
     // The articles that use each ambiguous surname, in one pass over the articles.
     let mut articles_of: HashMap<usize, Vec<usize>> =
@@ -346,6 +357,47 @@ fn join_surnames(
         .into_iter()
         .map(|(i, name)| (name, articles_of.remove(&i).unwrap_or_default()))
         .collect()
+}
+
+/// "Obama said" in an article that never gives the full name: the extractor, seeing a town
+/// of that name, took it for the town's government speaking. Across the briefing it is the
+/// surname of a person: it joins the surname-only person of that name, or the one full name
+/// with that surname.
+fn join_speaking_places_to_people(
+    globals: &[Global],
+    parent: &mut [usize],
+    full_by_surname: &HashMap<String, Vec<usize>>,
+) {
+    let surname_only: HashMap<String, usize> = globals
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.kind == EntityKind::Person && g.surname_only)
+        .map(|(i, g)| (translit_key(&g.display_name()), i))
+        .collect();
+    for (i, g) in globals.iter().enumerate() {
+        let speaking_place = g.kind == EntityKind::Organization
+            && g.keys.iter().any(|k| k.contains("|government of "));
+        let name = g.display_name();
+        if !speaking_place || name.contains(' ') {
+            continue;
+        }
+        let key = translit_key(&name);
+        if let Some(&person) = surname_only.get(&key) {
+            union(parent, person, i);
+            continue;
+        }
+        let mut roots: Vec<usize> = full_by_surname
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .map(|&c| find(parent, c))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [one] = roots.as_slice() {
+            union(parent, *one, i);
+        }
+    }
 }
 
 #[cfg(test)]
