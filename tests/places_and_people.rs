@@ -56,7 +56,8 @@ fn roles_are_the_title_and_its_role_words_only() {
         "Title: One\nOutlet: A\n\nCritics of President Maria Lopez said the plan had failed. \
          Supporters of Mr. Tom Reyes cheered, and Reyes said he was \
          grateful.\n\nOn Monday, Deputy Attorney General \
-         Ann Kowalski said the inquiry would go on.\n",
+         Ann Kowalski said the inquiry would go on.\n\nOn Tuesday, U.S. Mr. Piet Vandermolen said \
+         he agreed.\n",
     ]);
     let roles = |name: &str| -> Vec<String> {
         b.people
@@ -74,6 +75,11 @@ fn roles_are_the_title_and_its_role_words_only() {
     assert_eq!(roles("Maria Lopez"), ["President"]);
     assert!(roles("Tom Reyes").is_empty(), "{:?}", roles("Tom Reyes"));
     assert_eq!(roles("Ann Kowalski"), ["Deputy Attorney General"]);
+    assert!(
+        roles("Piet Vandermolen").is_empty(),
+        "{:?}",
+        roles("Piet Vandermolen")
+    );
 }
 
 /// One "the town of X" does not make every unexplained X of the briefing that town: outside
