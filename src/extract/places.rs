@@ -35,6 +35,17 @@ pub struct PlaceMention {
     pub within: Option<u32>,
 }
 
+impl PlaceMention {
+    /// Whether the cue says "place" even of a word that is also a person's name: "the town
+    /// of X", "X province", a landmark. A preposition ("a letter from X") and a comma with a
+    /// region after it ("…said X, Texas Sen. Y") come before people's names as often.
+    pub fn has_place_cue(&self) -> bool {
+        self.cue
+            .as_deref()
+            .is_some_and(|c| !PREPOSITIONS.contains(&c) && !c.starts_with(", "))
+    }
+}
+
 /// Words after a name that make it a region.
 const REGION_WORDS: &[&str] = &[
     "region",
@@ -67,7 +78,7 @@ const PLACE_NOUNS: &[&str] = &[
     "hamlet",
     "community",
 ];
-pub(crate) const PREPOSITIONS: &[&str] = &[
+const PREPOSITIONS: &[&str] = &[
     "in",
     "at",
     "near",

@@ -118,29 +118,19 @@ fn choose(
     g: &Gazetteer,
 ) -> Option<PlaceKey> {
     let single = !surface.trim_end_matches('.').contains(' ');
+    // A person of the briefing who shares the name, with nothing saying "place".
+    let persons_name =
+        || single && !p.has_place_cue() && person_surnames.contains(&translit_key(surface));
     if p.candidates.is_empty() {
-        // "…said Smith, Texas Sen. …": a comma and a region after a person's surname is a
-        // list of people, not a town the gazetteer lacks.
-        let weak_cue = p.cue.as_deref().is_none_or(|c| c.starts_with(", "));
-        if single && weak_cue && person_surnames.contains(&translit_key(surface)) {
+        if persons_name() {
             return None;
         }
         return Some(PlaceKey::Context(fold(surface)));
     }
     let best = g.place(p.candidates[0]);
     let small_town = best.kind == PlaceKind::City && best.population < 1_000_000;
-    // A person of the briefing who shares a town's name. A preposition is no evidence
-    // against the person: "a letter from X", "the gap between X and Y".
-    let place_cue = p
-        .cue
-        .as_deref()
-        .is_some_and(|c| !crate::extract::places::PREPOSITIONS.contains(&c));
-    if single
-        && small_town
-        && !place_cue
-        && p.within.is_none()
-        && person_surnames.contains(&translit_key(surface))
-    {
+    // A small town with the name of a person of the briefing: the person.
+    if small_town && p.within.is_none() && persons_name() {
         return None;
     }
     // Among same-named places, the one in the countries the briefing is about.
