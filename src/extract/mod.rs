@@ -74,6 +74,10 @@ pub struct Statement {
     pub cue: (usize, usize),
 }
 
+/// How the body of a place's own government begins ("government of akron"): linking tells
+/// such an organisation, which may be a person's surname misread, from others by it.
+pub const PLACE_GOVERNMENT: &str = "government of ";
+
 /// Extracts every document, in parallel; the result is in the documents' order.
 pub fn extract_all(documents: &[Document], knowledge: &Knowledge) -> Vec<Extraction> {
     let progress = crate::progress::stage("extract", documents.len());
@@ -418,7 +422,7 @@ impl<'a> Doc<'a> {
         // country would meet as one organisation.
         let body = match &named_country {
             Some(_) => "government".to_string(),
-            None => format!("government of {}", crate::text::fold(&name)),
+            None => format!("{PLACE_GOVERNMENT}{}", crate::text::fold(&name)),
         };
         let country = named_country.or_else(|| self.k.gazetteer().country_of(&name));
         let entity = LocalEntity {

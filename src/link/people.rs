@@ -186,15 +186,13 @@ pub fn link_people(extractions: &[Extraction], aliases: &[AliasRule]) -> People 
         for n in g.notes {
             note(m, n);
         }
-        // A speaking place joined to a person (who may come later) makes a person, and does
-        // not make a surname-only person a full name.
-        if g.kind == EntityKind::Person {
-            if m.kind != EntityKind::Person {
-                m.kind = EntityKind::Person;
-                m.surname_only = g.surname_only;
-            }
-            m.surname_only &= g.surname_only;
-        } else if m.kind != EntityKind::Person {
+        // A speaking place joined to a person (who may come later) makes a person; only the
+        // members of the group's kind say whether it is known by a surname only.
+        if g.kind == EntityKind::Person && m.kind != EntityKind::Person {
+            m.kind = EntityKind::Person;
+            m.surname_only = true;
+        }
+        if g.kind == m.kind {
             m.surname_only &= g.surname_only;
         }
         if m.editor_name.is_none() {
@@ -376,7 +374,10 @@ fn join_speaking_places_to_people(
         .collect();
     for (i, g) in globals.iter().enumerate() {
         let speaking_place = g.kind == EntityKind::Organization
-            && g.keys.iter().any(|k| k.contains("|government of "));
+            && g.keys.iter().any(|k| {
+                k.split_once('|')
+                    .is_some_and(|(_, body)| body.starts_with(crate::extract::PLACE_GOVERNMENT))
+            });
         let name = g.display_name();
         if !speaking_place || name.contains(' ') {
             continue;
