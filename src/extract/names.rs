@@ -538,7 +538,7 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
                 .to_string();
             // "Mr.", and "U.S. Mr." with a country in front: courtesy, not a role.
             let honorific = q == p && r.k.is_honorific(&ws[p..p + len].join(" "));
-            let role = (!honorific && !r.k.is_honorific(&role)).then_some(role);
+            let role = (!honorific).then_some(role);
             let name = strip_possessive(&text_of(name_from, end)).to_string();
             let mut m = mention(
                 r,
