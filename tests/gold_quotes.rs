@@ -137,9 +137,9 @@ fn quotations_and_speakers_meet_the_gold_floors() {
     // Measured when set: spans 1.000 / 0.994; speakers 0.947 / 0.812.
     assert!(r.spans.recall() >= 0.98, "span recall\n{summary}");
     assert!(r.spans.precision() >= 0.98, "span precision\n{summary}");
-    assert!(r.speakers.recall() >= 0.78, "speaker recall\n{summary}");
+    assert!(r.speakers.recall() >= 0.84, "speaker recall\n{summary}");
     assert!(
-        r.speakers.precision() >= 0.92,
+        r.speakers.precision() >= 0.95,
         "speaker precision\n{summary}"
     );
 }

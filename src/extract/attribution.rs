@@ -5,7 +5,12 @@
 //! 2. right before it: `X said: "..."`, `He said, "..."`, `According to X, "..."`;
 //! 3. a cue verb earlier in its sentence, for a fragment embedded in the sentence
 //!    (`X described them as "..."`, `X said the truce would hold "..."`);
-//! 4. a paragraph that is only a quotation continues the previous paragraph's speaker.
+//! 4. a quotation running over paragraphs takes the credit given after its last part;
+//! 5. a paragraph that is only a quotation continues the previous paragraph's speaker.
+//!
+//! Between a speaker and the cue verb may stand appositives ("X, a student whose ...,
+//! said"; "X, the chief economist at Y, a research firm, said"), a party label ("(D-Conn.)")
+//! or "who" ("X, who tweeted:").
 //!
 //! The speaker phrase is then resolved: a name, a pronoun (the nearest fitting earlier
 //! person or organisation), a role ("the spokesman", "the ministry"), a document ("the
@@ -130,7 +135,37 @@ pub fn attribute_all(doc: &mut Doc) -> Vec<Attribution> {
         }
         out.push(a);
     }
+    credit_opening_paragraphs(doc, &spans, &mut out);
     out
+}
+
+/// A quotation running over paragraphs is usually credited once, after its last part
+/// ("“A. ⏎ “B,” Cameron said."): its earlier parts take that credit, rather than a guess from
+/// the paragraphs before them.
+fn credit_opening_paragraphs(doc: &mut Doc, spans: &[QuoteSpan], out: &mut [Attribution]) {
+    let mut credited_later = vec![false; spans.len()];
+    for i in (0..spans.len().saturating_sub(1)).rev() {
+        let next = &out[i + 1];
+        let next_has_credit = next.speaker.is_some()
+            && (next.how != Some(How::Continuation) || credited_later[i + 1]);
+        let guessed = out[i].speaker.is_none() && out[i].descriptor.is_none()
+            || out[i].how == Some(How::Continuation) && !spans[i].continues;
+        if spans[i + 1].continues && next_has_credit && guessed {
+            let speaker = next.speaker;
+            if let Some(old) = out[i].speaker {
+                doc.forget_speaker(spans[i].start, old);
+            }
+            if let Some(s) = speaker {
+                doc.record_speaker(spans[i].start, s);
+            }
+            out[i] = Attribution {
+                speaker,
+                how: Some(How::Continuation),
+                ..Attribution::none()
+            };
+            credited_later[i] = true;
+        }
+    }
 }
 
 /// For a span with no attribution of its own: the earlier span whose speaker it continues,
@@ -283,7 +318,12 @@ pub fn cue_at(doc: &Doc, r: &Reader, v: usize) -> Option<crate::knowledge::Cue> 
                 | "each"
                 | "every"
         );
-        if determiner || doc.k.is_demonym(prev) {
+        // "minister of state", "a call for comment": a noun after a preposition.
+        let preposition = matches!(
+            prev,
+            "of" | "for" | "in" | "at" | "on" | "with" | "from" | "by" | "about"
+        );
+        if determiner || preposition || doc.k.is_demonym(prev) {
             return None;
         }
     }
@@ -383,23 +423,38 @@ fn after_quote(doc: &Doc, p: usize, close: usize) -> Option<Found> {
         });
     }
     // Said X.
-    if let Some(cue) = cue_at(doc, &r, i) {
-        let lemma = &doc.k.cue_lemmas[cue.lemma];
-        if lemma != "tell" && lemma != "ask" {
-            let np = np_after(doc, p, i, limit)?;
-            return Some(Found {
-                np: np.0,
-                first: i,
-                last: np.1,
-                verb: i,
-            });
-        }
+    if tells_the_speaker(doc, &r, i) {
+        let np = np_after(doc, p, i, limit)?;
+        return Some(Found {
+            np: np.0,
+            first: i,
+            last: np.1,
+            verb: i,
+        });
     }
     // X said: the first cue verb of the clause, with a subject starting near the clause's
     // start ("to protect homes, Fraijo said"; "former director Doug Holtz-Eakin said").
     for v in i..limit {
         if cue_at(doc, &r, v).is_some() && !r.quoted[v] {
-            let (np, first) = np_before(doc, p, v, i)?;
+            // "... a “last word” of shelling, reports The New York Times.": the source named
+            // last in the sentence, after the verb.
+            if v > i
+                && r.is_punct(v - 1, ",")
+                && tells_the_speaker(doc, &r, v)
+                && let Some((np @ Np::Mention(m), last)) = np_after(doc, p, v, limit)
+                && swallow_determiner(&r, doc.mentions[m].full_first, v + 1) == v + 1
+                && (last + 1..limit).all(|t| !r.is_word(t))
+            {
+                return Some(Found {
+                    np,
+                    first: v,
+                    last,
+                    verb: v,
+                });
+            }
+            let Some((np, first)) = np_before(doc, p, v, i) else {
+                continue;
+            };
             // "..., a territory that Israel has blockaded": a clause about something else.
             let relative = (i..first).any(|t| {
                 r.is_word(t)
@@ -420,6 +475,15 @@ fn after_quote(doc: &Doc, p: usize, close: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// Whether the phrase after the cue verb at `v` is its speaker ("said X", "reports X") rather
+/// than its listener ("told X", "asked X").
+fn tells_the_speaker(doc: &Doc, r: &Reader, v: usize) -> bool {
+    cue_at(doc, r, v).is_some_and(|cue| {
+        let lemma = doc.k.cue_lemmas[cue.lemma].as_str();
+        lemma != "tell" && lemma != "ask"
+    })
 }
 
 /// The end (exclusive) of the clause starting at `i`: the sentence end or the next quotation.
@@ -553,25 +617,65 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         return None;
     }
     let mut end = j - 1;
-    // An appositive between subject and verb: "Nal Mohammed, a student whose ..., lamented".
-    if r.is_punct(end, ",") {
-        let mut k = end;
-        let mut found = None;
-        while k > floor && end - k < 40 {
-            k -= 1;
-            if r.is_punct(k, ",") {
-                found = Some(k);
-                break;
-            }
-            if r.quoted[k] {
-                break;
-            }
-        }
-        let a = found?;
-        if a == floor {
+    // "Sen. Richard Blumenthal (D-Conn.) said": a parenthetical between subject and verb.
+    if r.is_punct(end, ")") {
+        let open = (floor..end).rev().take(12).find(|&t| r.is_punct(t, "("))?;
+        if open == floor {
             return None;
         }
-        end = a - 1;
+        end = open - 1;
+    }
+    // "Jack Welch, who tweeted": the relative pronoun stands for the name before the comma
+    // ("X, who was criticised for" is said of X, not by X).
+    let passive = (j..verb).any(|t| {
+        matches!(
+            r.word(t),
+            "was" | "were" | "is" | "are" | "been" | "being" | "be"
+        )
+    });
+    if !passive
+        && end >= floor + 2
+        && r.is_word(end)
+        && r.word(end) == "who"
+        && r.is_punct(end - 1, ",")
+        && let Some(m) = doc.mention_ending_at(p, end - 2)
+        && doc.mentions[m].kind == NameKind::Person
+    {
+        let first = swallow_determiner(&r, doc.mentions[m].full_first, floor);
+        return Some((Np::Mention(m), first.max(floor)));
+    }
+    // Appositives between subject and verb: "Nal Mohammed, a student whose ..., lamented";
+    // "Cameron, standing outside ... alongside his wife, Samantha, said" (up to three).
+    if r.is_punct(end, ",") {
+        let mut close = end;
+        let mut hops = 0;
+        loop {
+            let a = (floor..close)
+                .rev()
+                .take_while(|&t| !r.quoted[t] && end - t < 40)
+                .find(|&t| r.is_punct(t, ","))?;
+            if a == floor {
+                return None;
+            }
+            // "as the Ukip leader, Nigel Farage, described it": the name between the commas
+            // is the subject, the role phrase before it only introduces them.
+            if let Some(m) = doc.mention_ending_at(p, close - 1)
+                && doc.mentions[m].kind == NameKind::Person
+                && doc.mentions[m].full_first == a + 1
+                && introduces_subject(doc, &r, a, floor)
+            {
+                return Some((Np::Mention(m), a + 1));
+            }
+            end = a - 1;
+            let recognised = doc.mention_ending_at(p, end).is_some()
+                || r.is_word(end)
+                    && (doc.k.pronoun(r.word(end)).is_some() || is_noun(doc, r.word(end)));
+            hops += 1;
+            if recognised || hops == 3 {
+                break;
+            }
+            close = a;
+        }
     }
     if r.quoted[end] {
         return None;
@@ -607,6 +711,12 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
                 },
                 start,
             ));
+        }
+        // "Jim O’Sullivan, the chief economist at High Frequency Economics, a research firm,
+        // called": the employer only places the person whose appositive it ends.
+        if let Some(owner) = appositive_owner(doc, &r, p, first, floor) {
+            let start = swallow_determiner(&r, doc.mentions[owner].full_first, floor);
+            return Some((Np::Mention(owner), start));
         }
         let first = swallow_determiner(&r, first, floor);
         return Some((Np::Mention(m), first));
@@ -680,6 +790,82 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         },
     };
     Some((np, first))
+}
+
+/// Whether the role phrase ending before the comma at `comma` opens its clause ("as the Ukip
+/// leader, X,", "The party's leader, X,"), so that the name after it is the clause's subject,
+/// rather than ending a prepositional phrase ("alongside his wife, Samantha,").
+fn introduces_subject(doc: &Doc, r: &Reader, comma: usize, floor: usize) -> bool {
+    let head = comma - 1;
+    if !r.is_word(head) || !doc.k.is_role_noun(strip_possessive(r.word(head))) {
+        return false;
+    }
+    let mut t = head;
+    while t > floor && t + 8 > head {
+        let w = r.word(t - 1);
+        let lower = w.to_lowercase();
+        if !r.is_word(t - 1) || r.quoted[t - 1] {
+            break;
+        }
+        if matches!(lower.as_str(), "the" | "a" | "an") || w.ends_with("'s") || w.ends_with("’s")
+        {
+            t -= 1;
+            break;
+        }
+        let in_phrase = doc.k.is_role_noun(&lower)
+            || doc.k.is_role_modifier(&lower)
+            || doc.k.is_demonym(w)
+            || is_capitalised(w)
+            || lower == "of";
+        if !in_phrase {
+            break;
+        }
+        t -= 1;
+    }
+    if t == floor || r.para.starts_sentence(t, doc.body) {
+        return true;
+    }
+    let before = t - 1;
+    r.is_punct(before, ",")
+        || r.is_word(before)
+            && matches!(
+                r.word(before).to_lowercase().as_str(),
+                "as" | "and" | "but" | "while" | "when" | "so" | "yet"
+            )
+}
+
+/// The person whose appositive ends with the organisation starting at `org_first`:
+/// "Jim O’Sullivan, the chief economist at High Frequency Economics" gives Jim O’Sullivan.
+fn appositive_owner(
+    doc: &Doc,
+    r: &Reader,
+    p: usize,
+    org_first: usize,
+    floor: usize,
+) -> Option<usize> {
+    let mut saw_preposition = false;
+    let mut saw_role = false;
+    let mut t = org_first;
+    while t > floor && org_first - t < 16 {
+        t -= 1;
+        if r.quoted[t] {
+            return None;
+        }
+        if r.is_punct(t, ",") {
+            if !(saw_preposition && saw_role) || t == floor {
+                return None;
+            }
+            let m = doc.mention_ending_at(p, t - 1)?;
+            return (doc.mentions[m].kind == NameKind::Person).then_some(m);
+        }
+        if !r.is_word(t) || doc.k.cue(r.word(t)).is_some() {
+            return None;
+        }
+        let lower = r.word(t).to_lowercase();
+        saw_preposition |= matches!(lower.as_str(), "at" | "of" | "for" | "with" | "from");
+        saw_role |= saw_preposition && doc.k.is_role_noun(strip_possessive(&lower));
+    }
+    None
 }
 
 fn swallow_determiner(r: &Reader, first: usize, floor: usize) -> usize {

@@ -598,6 +598,12 @@ impl<'a> Doc<'a> {
             .collect()
     }
 
+    pub fn forget_speaker(&mut self, at: usize, entity: usize) {
+        if let Some(i) = self.speakers.iter().position(|&x| x == (at, entity)) {
+            self.speakers.remove(i);
+        }
+    }
+
     pub fn record_speaker(&mut self, at: usize, entity: usize) {
         self.speakers.push((at, entity));
         self.speakers.sort_by_key(|&(o, _)| o);

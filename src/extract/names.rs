@@ -905,6 +905,19 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
                 m.titled = true;
             }
         }
+        // A role set off before the name: "the Ukip leader, Nigel Farage, said"; "the former
+        // mayor of London, Boris Johnson, ...".
+        if let Some(role_start) = role_before_comma(r, &mentions[idx]) {
+            let first = mentions[idx].full_first;
+            let role = r.body[r.token(role_start).start..r.token(first - 2).end].to_string();
+            let m = &mut mentions[idx];
+            if m.role.is_none() && !m.title_only && plausible_personal_name(&m.name) {
+                m.role = Some(role);
+                if m.kind == NameKind::Unknown {
+                    m.kind = NameKind::Person;
+                }
+            }
+        }
         // Appositive after the name.
         let last = mentions[idx].last;
         if r.is_punct(last + 1, ",") {
@@ -950,6 +963,43 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
             }
         }
     }
+}
+
+/// Where a role phrase set off by commas before a name starts: "the Ukip leader, X," and "the
+/// former mayor of London, X," give the token of "Ukip" and of "former". The name must close
+/// the appositive with a comma of its own, so that "the leader, X said" is not read as one.
+fn role_before_comma(r: &Reader, m: &Mention) -> Option<usize> {
+    let first = m.full_first;
+    if first < 2 || !r.is_punct(first - 1, ",") || !r.is_punct(m.last + 1, ",") {
+        return None;
+    }
+    let end = first - 2;
+    let mut head = end;
+    // "mayor of London": the role noun before "of" and its capitalised object.
+    if !(r.is_word(head) && r.k.is_role_noun(r.word(head))) {
+        while head > 0 && end - head < 5 && r.is_name_word(head) {
+            head -= 1;
+        }
+        if head < 1 || !r.is_word(head) || r.word(head) != "of" {
+            return None;
+        }
+        head -= 1;
+        if !(r.is_word(head) && r.k.is_role_noun(r.word(head)) && !is_capitalised(r.word(head))) {
+            return None;
+        }
+    }
+    let mut start = head;
+    while start > 0 && head - start < 6 && r.is_word(start - 1) && !r.sentence_start(start) {
+        let w = r.word(start - 1);
+        let in_role = !is_capitalised(w) && (r.k.is_role_noun(w) || r.k.is_role_modifier(w))
+            || r.k.is_demonym(w)
+            || r.is_name_word(start - 1);
+        if !in_role {
+            break;
+        }
+        start -= 1;
+    }
+    Some(start)
 }
 
 /// One to four capitalised words with no organisation connectors ("of", "for", "the").

@@ -1,0 +1,144 @@
+//! Who is credited with a quotation, in sentence shapes news stories use every day. Each test
+//! names the shape; none relies on a name the extractor knows in advance.
+
+use crossbrief::extract;
+use crossbrief::knowledge::Knowledge;
+use crossbrief::load::parse_document;
+
+/// Each quotation of the article (all its parts joined by " | ") with its speaker's name.
+fn credits(body: &str) -> Vec<(String, Option<String>)> {
+    let text = format!("Title: T\nOutlet: O\n\n{body}\n");
+    let (doc, _) = parse_document("content/a.txt", text, 0).unwrap();
+    let x = extract::extract(&doc.body.text, &doc.body.blocks, Knowledge::builtin());
+    x.quotes
+        .iter()
+        .map(|q| {
+            let words: Vec<&str> = q.parts.iter().map(|&(s, e)| &doc.body.text[s..e]).collect();
+            let speaker = q.speaker.map(|s| x.entities[s].name.clone());
+            (words.join(" | "), speaker)
+        })
+        .collect()
+}
+
+fn speaker_of(body: &str, quote_start: &str) -> Option<String> {
+    let all = credits(body);
+    all.iter()
+        .find(|(q, _)| q.starts_with(quote_start))
+        .unwrap_or_else(|| panic!("no quotation starting {quote_start:?} in {all:?}"))
+        .1
+        .clone()
+}
+
+#[test]
+fn a_quotation_over_two_paragraphs_is_credited_by_the_clause_after_its_last_part() {
+    let body = "Opposition leader Dana Whitcombe said the vote was lost.\n\n\
+                “I was clear about my belief that the plan was wrong.\n\n\
+                “But the voters made a different decision,” Marlo Pettigrew said.";
+    assert_eq!(
+        speaker_of(body, "I was clear").as_deref(),
+        Some("Marlo Pettigrew")
+    );
+}
+
+#[test]
+fn a_party_label_in_brackets_between_name_and_verb_is_skipped() {
+    let body = "Sen. Harold Quimby (D-Ore.) said he was “furious” at the delay.";
+    assert_eq!(
+        speaker_of(body, "furious").as_deref(),
+        Some("Harold Quimby")
+    );
+}
+
+#[test]
+fn who_after_a_name_stands_for_that_name() {
+    let body = "The figures drew a reply from former chief executive Walter Brandeis, who \
+                tweeted: “These numbers cannot be right.”";
+    assert_eq!(
+        speaker_of(body, "These numbers").as_deref(),
+        Some("Walter Brandeis")
+    );
+}
+
+#[test]
+fn who_was_criticised_for_a_word_did_not_say_it() {
+    let body = "Other losers include party leader Oswin Tarrant, who was roundly criticized \
+                for his “half-hearted” campaign.";
+    assert_eq!(speaker_of(body, "half-hearted"), None);
+}
+
+#[test]
+fn a_name_set_off_after_a_role_is_the_subject() {
+    let body = "Voters ignored the warnings and, as the party leader, Cressida Vane, described \
+                it, “put two fingers up” at the establishment.";
+    assert_eq!(
+        speaker_of(body, "put two fingers").as_deref(),
+        Some("Cressida Vane")
+    );
+}
+
+#[test]
+fn a_long_description_between_subject_and_verb_is_skipped() {
+    let body = "A visibly emotional Ambrose Kettering, standing outside the office on Friday \
+                alongside his wife, Mirela, said: “The result must be respected.”";
+    assert_eq!(
+        speaker_of(body, "The result").as_deref(),
+        Some("Ambrose Kettering")
+    );
+}
+
+#[test]
+fn the_employer_in_an_appositive_is_not_the_speaker() {
+    let body = "In a note to clients, Quentin Aldous, the chief economist at Harrow Lane \
+                Capital, a research firm, called it “a much stronger report than expected.”";
+    assert_eq!(
+        speaker_of(body, "a much").as_deref(),
+        Some("Quentin Aldous")
+    );
+    let body = "“The ruling is narrow,” Perpetua Inglis, director of the Housing Project at \
+                the National Tenants Union, who represented the family, told reporters.";
+    assert_eq!(
+        speaker_of(body, "The ruling").as_deref(),
+        Some("Perpetua Inglis")
+    );
+}
+
+#[test]
+fn minister_of_state_is_a_title_not_a_verb() {
+    let body = "“I can no longer support the policy,” Rosamund Achterberg, senior minister \
+                of state at the Foreign Office, wrote on Twitter.";
+    assert_eq!(
+        speaker_of(body, "I can no longer").as_deref(),
+        Some("Rosamund Achterberg")
+    );
+}
+
+#[test]
+fn a_source_named_at_the_end_of_the_sentence_is_credited() {
+    let body = "Both sides fired until the deadline, with a “last word” of shelling, reports \
+                the Daily Courier.";
+    assert_eq!(
+        speaker_of(body, "last word").as_deref(),
+        Some("Daily Courier")
+    );
+}
+
+#[test]
+fn whom_a_speaker_told_is_not_the_speaker() {
+    let body = "“It is not just bread,” Yusuf Haddad, a father of seven, told the Evening \
+                Chronicle.";
+    assert_eq!(
+        speaker_of(body, "It is not").as_deref(),
+        Some("Yusuf Haddad")
+    );
+}
+
+#[test]
+fn a_role_set_off_before_a_name_lets_a_later_role_find_them() {
+    let body = "The race was led by the popular former mayor of Westbury, Corin Ashdown, \
+                who had joined the campaign late.\n\n\
+                The former mayor of Westbury insisted there was “no need for haste” in the talks.";
+    assert_eq!(
+        speaker_of(body, "no need").as_deref(),
+        Some("Corin Ashdown")
+    );
+}
