@@ -88,7 +88,7 @@ fn a_long_description_between_subject_and_verb_is_skipped() {
 
 #[test]
 fn the_employer_in_an_appositive_is_not_the_speaker() {
-    let body = "In a note to clients, Quentin Aldous, the chief economist at Harrow Lane \
+    let body = "In a note to clients, Quentin Aldous, the chief United States economist at Harrow Lane \
                 Capital, a research firm, called it “a much stronger report than expected.”";
     assert_eq!(
         speaker_of(body, "a much").as_deref(),

@@ -858,7 +858,7 @@ fn appositive_owner(
             let m = doc.mention_ending_at(p, t - 1)?;
             return (doc.mentions[m].kind == NameKind::Person).then_some(m);
         }
-        if !r.is_word(t) || doc.k.cue(r.word(t)).is_some() {
+        if !r.is_word(t) || cue_at(doc, r, t).is_some() {
             return None;
         }
         let lower = r.word(t).to_lowercase();

@@ -938,7 +938,9 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
                         || r.is_punct(t, ",")
                         || r.is_punct(t, ".")
                         || r.is_quote_mark(t)
-                        || (r.is_word(t) && r.k.cue(r.word(t)).is_some())
+                        || (r.is_word(t)
+                            && !is_capitalised(r.word(t))
+                            && r.k.cue(r.word(t)).is_some())
                 };
                 while end - content < 14 && !ends_appositive(end + 1) {
                     end += 1;
