@@ -318,11 +318,12 @@ pub fn cue_at(doc: &Doc, r: &Reader, v: usize) -> Option<crate::knowledge::Cue> 
                 | "each"
                 | "every"
         );
-        // "minister of state", "a call for comment": a noun after a preposition.
+        // "minister of state", "a call for comment": a noun after a preposition ("by saying"
+        // is still the verb).
         let preposition = matches!(
             prev,
             "of" | "for" | "in" | "at" | "on" | "with" | "from" | "by" | "about"
-        );
+        ) && !w.ends_with("ing");
         if determiner || preposition || doc.k.is_demonym(prev) {
             return None;
         }

@@ -433,21 +433,43 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
         ]);
     }
 
-    // "William Walker of Ontario": a person from a place.
+    // "William Walker of Ontario", "Rep. Peter King of New York", "Charles Gabriel of Capital
+    // Alpha Partners": a person from a place or of an organisation.
     if let Some(split) = (start + 2..end).find(|&j| matches!(r.word(j), "of" | "from")) {
-        let left = words(r, start, split);
+        let all_left = words(r, start, split);
+        let title = r.k.title_at(&all_left).filter(|&n| n < all_left.len());
+        let left = &all_left[title.unwrap_or(0)..];
         let right = text_of(split + 1, end);
         let place_after =
             r.k.country_by_name(&right).is_some() || r.k.gazetteer().is_place_name(&right);
-        if place_after
+        let org_after = words(r, split + 1, end)
+            .iter()
+            .any(|w| r.k.is_org_head(w) && is_capitalised(w));
+        if (place_after || org_after)
             && (2..=3).contains(&left.len())
             && r.k.given_name(left[0]).is_some()
             && !left.iter().any(|w| r.k.is_org_head(w))
         {
-            let name = text_of(start, split);
-            let mut m = mention(r, paragraph, start, split, &name, NameKind::Person, quoted);
-            m.role = None;
-            return Some(vec![m]);
+            let left_tokens: Vec<usize> = (start..split).filter(|&t| r.is_word(t)).collect();
+            let name_from = left_tokens[title.unwrap_or(0)];
+            let name = text_of(name_from, split);
+            let mut m = mention(
+                r,
+                paragraph,
+                name_from,
+                split,
+                &name,
+                NameKind::Person,
+                quoted,
+            );
+            m.full_first = start;
+            m.role = title.map(|_| text_of(start, name_from));
+            m.titled = title.is_some();
+            let mut found = vec![m];
+            if org_after && let Some(org) = interpret_run(r, split + 1, end, paragraph) {
+                found.extend(org);
+            }
+            return Some(found);
         }
     }
 
@@ -494,9 +516,14 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
     let mut split = None;
     let mut p = 0;
     while p < ws.len() {
-        let title_len =
-            r.k.title_at(&ws[p..])
-                .or_else(|| (r.k.is_role_noun(ws[p]) && is_capitalised(ws[p])).then_some(1));
+        // "Peter King", "Martin Luther King": after a given name, a title word is a surname.
+        let after_given_name = p > 0 && r.k.given_name(ws[p - 1]).is_some();
+        let title_len = (!after_given_name)
+            .then(|| {
+                r.k.title_at(&ws[p..])
+                    .or_else(|| (r.k.is_role_noun(ws[p]) && is_capitalised(ws[p])).then_some(1))
+            })
+            .flatten();
         if let Some(len) = title_len {
             if p + len < ws.len() {
                 split = Some((p, len));
@@ -1084,6 +1111,33 @@ mod tests {
             person.2.as_deref(),
             Some("Israeli Foreign Ministry spokesman")
         );
+    }
+
+    #[test]
+    fn a_person_of_a_place_or_firm_is_the_person_and_the_firm() {
+        let m = mentions_of("The plan was backed by Rep. Peter King of New York on Monday.");
+        let person = m.iter().find(|x| x.1 == NameKind::Person).unwrap();
+        assert_eq!(
+            (person.0.as_str(), person.2.as_deref()),
+            ("Peter King", Some("Rep."))
+        );
+        let m =
+            mentions_of("It was low for markets, said Charles Gabriel of Capital Alpha Partners.");
+        let kinds: Vec<(&str, NameKind)> = m.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert!(
+            kinds.contains(&("Charles Gabriel", NameKind::Person)),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&("Capital Alpha Partners", NameKind::Organization)),
+            "{kinds:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_word_after_a_given_name_is_a_surname() {
+        let m = mentions_of("Author Stephen King Jr. said he would write again.");
+        assert!(m.iter().all(|x| !x.0.starts_with("Jr")), "{m:?}");
     }
 
     #[test]
