@@ -152,3 +152,17 @@ fn a_verb_after_by_is_still_a_verb() {
         Some("Mary Brennock")
     );
 }
+
+#[test]
+fn a_person_of_a_state_is_credited_not_the_state() {
+    let body = "“I am disturbed,” Sen. Lisa Harrowgate of Alaska said on Monday. South Carolina \
+                Sen. Lindsey Pellham called it “nonsense.”";
+    assert_eq!(
+        speaker_of(body, "I am disturbed").as_deref(),
+        Some("Lisa Harrowgate")
+    );
+    assert_eq!(
+        speaker_of(body, "nonsense").as_deref(),
+        Some("Lindsey Pellham")
+    );
+}

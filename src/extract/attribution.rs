@@ -453,9 +453,7 @@ fn after_quote(doc: &Doc, p: usize, close: usize) -> Option<Found> {
                     verb: v,
                 });
             }
-            let Some((np, first)) = np_before(doc, p, v, i) else {
-                continue;
-            };
+            let (np, first) = np_before(doc, p, v, i)?;
             // "..., a territory that Israel has blockaded": a clause about something else.
             let relative = (i..first).any(|t| {
                 r.is_word(t)
@@ -681,6 +679,11 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
     if r.quoted[end] {
         return None;
     }
+    // "Sen. Lisa Murkowski of Alaska said": the person, not the place they are from.
+    if let Some(m) = person_before_of(doc, &r, p, end, floor) {
+        let first = swallow_determiner(&r, doc.mentions[m].full_first, floor);
+        return Some((Np::Mention(m), first.max(floor)));
+    }
     // A pronoun.
     if r.is_word(end)
         && let Some(kind) = doc.k.pronoun(r.word(end))
@@ -791,6 +794,20 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         },
     };
     Some((np, first))
+}
+
+/// The person named right before "of" or "from" and the capitalised words ending at `end`:
+/// "Lisa Murkowski of Alaska", "Mary Wareham of Human Rights Watch".
+fn person_before_of(doc: &Doc, r: &Reader, p: usize, end: usize, floor: usize) -> Option<usize> {
+    let mut t = end;
+    while t > floor && end - t < 5 && r.is_word(t) && is_capitalised(r.word(t)) && !r.quoted[t] {
+        t -= 1;
+    }
+    if t == end || t == floor || !r.is_word(t) || !matches!(r.word(t), "of" | "from") {
+        return None;
+    }
+    let m = doc.mention_ending_at(p, t - 1)?;
+    (doc.mentions[m].kind == NameKind::Person).then_some(m)
 }
 
 /// Whether the role phrase ending before the comma at `comma` opens its clause ("as the Ukip

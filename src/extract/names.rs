@@ -516,9 +516,14 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
     let mut split = None;
     let mut p = 0;
     while p < ws.len() {
-        // "Peter King", "Martin Luther King": after a given name, a title word is a surname.
-        let after_given_name = p > 0 && r.k.given_name(ws[p - 1]).is_some();
-        let title_len = (!after_given_name)
+        // "Peter King of New York", "Stephen King Jr.": a title word after a given name and
+        // before no further name is a surname ("South Carolina Sen. Lindsey Graham" is not).
+        let surname = p > 0
+            && r.k.given_name(ws[p - 1]).is_some()
+            && ws.get(p + 1).is_none_or(|w| {
+                !is_capitalised(w) || matches!(*w, "Jr" | "Sr" | "II" | "III" | "IV")
+            });
+        let title_len = (!surname)
             .then(|| {
                 r.k.title_at(&ws[p..])
                     .or_else(|| (r.k.is_role_noun(ws[p]) && is_capitalised(ws[p])).then_some(1))
