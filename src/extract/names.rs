@@ -408,6 +408,10 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
     if start < end && matches!(r.word(start), "The" | "the") && end - start > 1 {
         start += 1;
     }
+    // "R-Texas", "D-New York": a party and state label after a legislator's name, not a name.
+    if r.k.is_party_label(r.word(start)) {
+        return None;
+    }
     let text_of =
         |a: usize, b: usize| -> String { r.body[r.token(a).start..r.token(b - 1).end].to_string() };
     let whole = text_of(start, end);
@@ -1137,6 +1141,13 @@ mod tests {
             kinds.contains(&("Capital Alpha Partners", NameKind::Organization)),
             "{kinds:?}"
         );
+    }
+
+    #[test]
+    fn a_party_label_is_not_a_person() {
+        let m = mentions_of("Sen. Lindsey Graham, R-South Carolina, said the deal was dead.");
+        assert!(m.iter().all(|x| !x.0.starts_with("R-")), "{m:?}");
+        assert!(m.iter().any(|x| x.0 == "Lindsey Graham"), "{m:?}");
     }
 
     #[test]

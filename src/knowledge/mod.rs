@@ -43,6 +43,8 @@ pub struct Lexicon {
     /// Titles that are courtesy, not office ("Mr.", "Ms."): they mark a name, but a person's
     /// page does not list them as roles.
     pub honorifics: Vec<String>,
+    /// Party letters written before a state after a legislator's name ("R" in "R-Texas").
+    pub party_letters: Vec<String>,
     pub spelling: HashMap<String, String>,
     pub np_modifiers: Vec<String>,
     pub verb_fillers: Vec<String>,
@@ -126,6 +128,7 @@ pub struct Knowledge {
     name_connectors: HashSet<String>,
     role_modifiers: HashSet<String>,
     honorifics: HashSet<String>,
+    party_letters: HashSet<String>,
     spelling: HashMap<String, String>,
     np_modifiers: HashSet<String>,
     verb_fillers: HashSet<String>,
@@ -225,6 +228,7 @@ impl Knowledge {
         k.name_connectors = lower_set(&lexicon.name_connectors);
         k.role_modifiers = lower_set(&lexicon.role_modifiers);
         k.honorifics = lower_set(&lexicon.honorifics);
+        k.party_letters = lexicon.party_letters.iter().cloned().collect();
         k.spelling = lexicon
             .spelling
             .iter()
@@ -430,6 +434,13 @@ impl Knowledge {
         self.role_modifiers.contains(&word.to_lowercase())
     }
 
+    /// "R-Texas", "D-Calif": a party and state label, written after a legislator's name.
+    pub fn is_party_label(&self, word: &str) -> bool {
+        word.split_once('-').is_some_and(|(party, state)| {
+            self.party_letters.contains(party) && state.starts_with(char::is_uppercase)
+        })
+    }
+
     /// "Mr.", "Ms", "Mrs.": a courtesy title, not a role.
     pub fn is_honorific(&self, title: &str) -> bool {
         self.honorifics.contains(&title.to_lowercase())
@@ -555,6 +566,8 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.role_modifiers
         .extend(extra.role_modifiers.iter().cloned());
     base.honorifics.extend(extra.honorifics.iter().cloned());
+    base.party_letters
+        .extend(extra.party_letters.iter().cloned());
     base.spelling
         .extend(extra.spelling.iter().map(|(a, b)| (a.clone(), b.clone())));
     base.np_modifiers.extend(extra.np_modifiers.iter().cloned());
