@@ -201,6 +201,7 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
             while first < end
                 && r.is_weak_start(first)
                 && !starts_known_name(r, first, end)
+                && !starts_title_before_name(r, first, end)
                 && !r.k.is_org_head(r.word(first))
                 && !(first + 1 < end
                     && r.is_word(first + 1)
@@ -280,6 +281,18 @@ fn starts_known_name(r: &Reader, i: usize, end: usize) -> bool {
             || r.k.country_by_name(text).is_some()
             || r.k.gazetteer().is_place_name(text)
     })
+}
+
+/// Whether the run from `i` is a title, after any role modifiers, with a name after it
+/// ("Deputy Attorney General X", "Former Vice President X"): common words, but the person's
+/// role, not a sentence-initial capital to strip.
+fn starts_title_before_name(r: &Reader, i: usize, end: usize) -> bool {
+    let mut k = i;
+    while k < end && r.is_word(k) && r.k.is_role_modifier(r.word(k)) {
+        k += 1;
+    }
+    let ws = words(r, k, end);
+    r.k.title_at(&ws).is_some_and(|n| n < ws.len())
 }
 
 /// Sentence-initial words that look like common words but are the surname of somebody named
@@ -1141,6 +1154,19 @@ mod tests {
             kinds.contains(&("Capital Alpha Partners", NameKind::Organization)),
             "{kinds:?}"
         );
+    }
+
+    #[test]
+    fn a_title_opening_a_sentence_is_still_the_persons_role() {
+        let m = mentions_of("Deputy Attorney General Rod Marlowe said the inquiry would go on.");
+        let person = m.iter().find(|x| x.1 == NameKind::Person).unwrap();
+        assert_eq!(
+            (person.0.as_str(), person.2.as_deref()),
+            ("Rod Marlowe", Some("Deputy Attorney General"))
+        );
+        let m = mentions_of("Former Vice President Joe Marlowe tweeted that it was sad.");
+        let person = m.iter().find(|x| x.1 == NameKind::Person).unwrap();
+        assert_eq!(person.2.as_deref(), Some("Former Vice President"));
     }
 
     #[test]
