@@ -120,7 +120,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         let w = self.word(i);
-        if !is_capitalised(w) || is_calendar_word(w) {
+        if !is_capitalised(w) || is_calendar_word(w) && !self.is_given_name_before_surname(i) {
             return false;
         }
         // "Tehran-backed", "Egyptian-brokered", "London-based": adjectives built on a name
@@ -149,6 +149,15 @@ impl<'a> Reader<'a> {
             return false;
         }
         true
+    }
+
+    /// "Jan Brewer", "April Ryan": a month that is also a given name, right before a surname.
+    fn is_given_name_before_surname(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.k.given_name(w).is_some()
+            && self.is_word(i + 1)
+            && self.k.is_common_surname(self.word(i + 1))
+            && !is_calendar_word(self.word(i + 1))
     }
 
     fn sentence_start(&self, i: usize) -> bool {
@@ -1167,6 +1176,16 @@ mod tests {
         let m = mentions_of("Former Vice President Joe Marlowe tweeted that it was sad.");
         let person = m.iter().find(|x| x.1 == NameKind::Person).unwrap();
         assert_eq!(person.2.as_deref(), Some("Former Vice President"));
+    }
+
+    #[test]
+    fn a_month_that_is_a_given_name_starts_a_name() {
+        let m = mentions_of("Gov. Jan Brewer called the loss unbearable on Jan. 20.");
+        assert!(
+            m.iter()
+                .any(|x| x.0 == "Jan Brewer" && x.1 == NameKind::Person),
+            "{m:?}"
+        );
     }
 
     #[test]
