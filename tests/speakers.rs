@@ -94,7 +94,7 @@ fn the_employer_in_an_appositive_is_not_the_speaker() {
         speaker_of(body, "a much").as_deref(),
         Some("Quentin Aldous")
     );
-    let body = "“The ruling is narrow,” Perpetua Inglis, director of the Housing Project at \
+    let body = "“The ruling is narrow,” Perpetua Inglis, director of the Housing & Tenancy Project at \
                 the National Tenants Union, who represented the family, told reporters.";
     assert_eq!(
         speaker_of(body, "The ruling").as_deref(),

@@ -876,7 +876,10 @@ fn appositive_owner(
             let m = doc.mention_ending_at(p, t - 1)?;
             return (doc.mentions[m].kind == NameKind::Person).then_some(m);
         }
-        if !r.is_word(t) || cue_at(doc, r, t).is_some() {
+        if !r.is_word(t) && !matches!(r.word(t), "&" | "-" | "'" | "’") {
+            return None;
+        }
+        if cue_at(doc, r, t).is_some() {
             return None;
         }
         let lower = r.word(t).to_lowercase();
