@@ -143,3 +143,37 @@ fn a_speaking_surname_that_is_also_a_town_is_the_person() {
     assert_eq!(person.name, "Barack Obama");
     assert_eq!(person.kind, crossbrief::model::EntityKind::Person);
 }
+
+fn country_of<'a>(b: &'a Briefing, name: &str) -> Option<&'a str> {
+    b.places
+        .iter()
+        .find(|p| p.name == name || p.mentions.iter().any(|m| m.text == name))
+        .and_then(|p| p.country.as_deref())
+}
+
+/// A name shared by a province of one country and a city of another counts for neither
+/// country until the rest of the briefing decides: many "in Gaza" do not make a story about
+/// Mozambique.
+#[test]
+fn a_contested_name_does_not_vote_for_its_first_country() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nAirstrikes hit Gaza overnight. Residents in Gaza said \
+         the strikes near Rafah and Khan Younis lasted hours, and Israel said its forces \
+         had left Gaza.\n",
+        "Title: Two\nOutlet: B\n\nAid reached Gaza on Monday through the crossing at Rafah. \
+         Officials in Gaza City and the West Bank welcomed it.\n",
+    ]);
+    assert_eq!(country_of(&b, "Gaza"), Some("PS"));
+}
+
+/// A major city abroad is not meant over a sizeable city of the country the story is about.
+#[test]
+fn a_city_of_the_storys_country_is_meant_over_a_bigger_namesake_abroad() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nVoters in Sunderland, Leeds and Newcastle backed leaving, \
+         while London and Manchester voted to remain in Britain's referendum.\n",
+        "Title: Two\nOutlet: B\n\nIn Newcastle the count finished early; Birmingham and \
+         Liverpool followed, and Scotland voted to remain.\n",
+    ]);
+    assert_eq!(country_of(&b, "Newcastle"), Some("GB"));
+}

@@ -97,10 +97,20 @@ fn country_focus(
             if is_common(surface) && place.kind != PlaceKind::Country {
                 continue;
             }
-            let confident = p.candidates.len() == 1
-                || matches!(place.kind, PlaceKind::Country | PlaceKind::Region)
-                || p.cue.is_some()
-                || place.population >= 500_000;
+            // Evidence for a country, unless a sizeable place of the same name lies in another
+            // ("Gaza": a province of Mozambique and a city of Palestine; a cue such as "in"
+            // says it is a place, not which).
+            let contested = p.candidates[1..].iter().any(|&c| {
+                let other = g.place(c);
+                other.country != place.country
+                    && (other.kind == PlaceKind::Region || other.population >= 100_000)
+            });
+            let confident = place.kind == PlaceKind::Country
+                || place.population >= 500_000
+                || !contested
+                    && (p.candidates.len() == 1
+                        || place.kind == PlaceKind::Region
+                        || p.cue.is_some());
             if confident && !place.country.is_empty() {
                 *focus.entry(place.country.clone()).or_default() += 1;
             }
@@ -150,8 +160,14 @@ fn choose(
     } else if let Some(&c) = p.candidates.iter().find(|&&c| in_named_region(c)) {
         // "Ontario, California": the Ontario in California.
         c
-    } else if best.population >= 500_000 {
-        // A major city ("Berlin") is meant over a namesake town in a country of the briefing.
+    } else if best.population >= 500_000
+        && !p
+            .candidates
+            .iter()
+            .any(|&c| g.place(c).population >= 100_000 && weight(c) > weight(p.candidates[0]))
+    {
+        // A major city ("Berlin") is meant over a namesake town in a country of the briefing,
+        // but not over a city of its own there ("Newcastle" in a British story).
         p.candidates[0]
     } else {
         let top_kind = best.kind;
