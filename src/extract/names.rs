@@ -151,10 +151,22 @@ impl<'a> Reader<'a> {
         true
     }
 
-    /// "Jan Brewer", "April Ryan": a month that is also a given name, right before a surname.
+    /// "Gov. Jan Brewer", "April Ryan said": a month that is also a given name, right before a
+    /// surname, after a title or opening the sentence ("in April Trump said" is the month).
     fn is_given_name_before_surname(&self, i: usize) -> bool {
         let w = self.word(i);
-        self.k.given_name(w).is_some()
+        let is_title = |t: usize| {
+            self.is_word(t)
+                && (self.k.is_title_word(self.word(t))
+                    || self.k.is_title_word(&format!("{}.", self.word(t))))
+        };
+        let placed_as_name = i == 0
+            || self.para.starts_sentence(i, self.body)
+            || is_title(i - 1)
+            || i >= 2 && self.is_punct(i - 1, ".") && is_title(i - 2);
+        placed_as_name
+            && self.k.given_name(w).is_some()
+            && !is_weekday_name(w)
             && self.is_word(i + 1)
             && self.k.is_common_surname(self.word(i + 1))
             && !is_calendar_word(self.word(i + 1))
@@ -385,6 +397,13 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
 }
 
 /// Names of days and months, which follow names without being part of them.
+fn is_weekday_name(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
 pub fn is_calendar_word(w: &str) -> bool {
     matches!(
         strip_possessive(w).trim_end_matches('.'),
@@ -568,7 +587,17 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
         // `ws` holds only the words; map back to token indices (dots of "Gov." are tokens).
         let word_tokens: Vec<usize> = (name_start..end).filter(|&t| r.is_word(t)).collect();
         let name_from = word_tokens[p + len];
-        let name_words = &ws[p + len..];
+        let mut name_words = &ws[p + len..];
+        let mut end = end;
+        // "Rabbi X Y of Boston's Temple Israel": the name stops at "of".
+        if let Some(cut) = name_words
+            .iter()
+            .position(|w| matches!(*w, "of" | "from"))
+            .filter(|&cut| (2..=3).contains(&cut))
+        {
+            end = word_tokens[p + len + cut];
+            name_words = &name_words[..cut];
+        }
         let looks_like_name = name_words.len() <= 4
             && name_words
                 .iter()
@@ -1184,6 +1213,13 @@ mod tests {
         assert!(
             m.iter()
                 .any(|x| x.0 == "Jan Brewer" && x.1 == NameKind::Person),
+            "{m:?}"
+        );
+        // The month and the weekday stay dates before a surname elsewhere.
+        let m = mentions_of("The vote was held in April Trump said, and on Sunday Trump left.");
+        assert!(
+            m.iter()
+                .all(|x| !x.0.starts_with("April") && !x.0.starts_with("Sunday")),
             "{m:?}"
         );
     }

@@ -84,7 +84,10 @@ pub fn link(
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
         .flat_map(|e| e.forms.keys())
-        .filter(|f| f.split_whitespace().count() >= 2)
+        // "X of Boston" is somebody from a place, not a person surnamed Boston.
+        .filter(|f| {
+            f.split_whitespace().count() >= 2 && !f.contains(" of ") && !f.contains(" from ")
+        })
         .filter_map(|f| f.split_whitespace().last().map(crate::text::translit_key))
         .collect();
     let person_of = |a: usize, local: usize| person_ids[linked.of_local[a][local]].clone();

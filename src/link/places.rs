@@ -105,12 +105,11 @@ fn country_focus(
                 other.country != place.country
                     && (other.kind == PlaceKind::Region || other.population >= 100_000)
             });
-            let confident = place.kind == PlaceKind::Country
-                || place.population >= 500_000
-                || !contested
-                    && (p.candidates.len() == 1
-                        || place.kind == PlaceKind::Region
-                        || p.cue.is_some());
+            let confident = !contested
+                && (p.candidates.len() == 1
+                    || matches!(place.kind, PlaceKind::Country | PlaceKind::Region)
+                    || place.population >= 500_000
+                    || p.cue.is_some());
             if confident && !place.country.is_empty() {
                 *focus.entry(place.country.clone()).or_default() += 1;
             }
@@ -155,19 +154,35 @@ fn choose(
                     && fold(&place.admin1) == fold(&w.name))
         })
     };
+    // "Georgia" in a briefing about the United States: the state, not the country, when the
+    // briefing is about the state's country many times more than about the other.
+    let region_of_the_briefings_country = (best.kind == PlaceKind::Country)
+        .then(|| {
+            p.candidates.iter().copied().find(|&c| {
+                let place = g.place(c);
+                place.kind == PlaceKind::Region
+                    && place.country != best.country
+                    && weight(c) >= 5 * weight(p.candidates[0]).max(1)
+            })
+        })
+        .flatten();
     let chosen = if p.region_hint {
         p.candidates[0]
+    } else if let Some(region) = region_of_the_briefings_country {
+        region
     } else if let Some(&c) = p.candidates.iter().find(|&&c| in_named_region(c)) {
         // "Ontario, California": the Ontario in California.
         c
     } else if best.population >= 500_000
-        && !p
-            .candidates
-            .iter()
-            .any(|&c| g.place(c).population >= 100_000 && weight(c) > weight(p.candidates[0]))
+        && (weight(p.candidates[0]) > 0
+            || !p
+                .candidates
+                .iter()
+                .any(|&c| g.place(c).population >= 100_000 && weight(c) > 0))
     {
         // A major city ("Berlin") is meant over a namesake town in a country of the briefing,
-        // but not over a city of its own there ("Newcastle" in a British story).
+        // and over a city of its own there unless nothing else in the briefing is in the major
+        // city's country ("Newcastle" in a British story).
         p.candidates[0]
     } else {
         let top_kind = best.kind;
