@@ -177,3 +177,22 @@ fn a_city_of_the_storys_country_is_meant_over_a_bigger_namesake_abroad() {
     ]);
     assert_eq!(country_of(&b, "Newcastle"), Some("GB"));
 }
+
+/// A country whose name is also a state of the country the briefing is about is the state;
+/// in a briefing about its own region it stays the country.
+#[test]
+fn georgia_is_the_state_in_an_american_story_and_the_country_in_a_caucasian_one() {
+    let american = briefing(&[
+        "Title: One\nOutlet: A\n\nThe runoff in Georgia drew voters from Atlanta and \
+         Savannah, while Texas, Ohio and Arizona had counted. Florida and Pennsylvania \
+         followed, and Michigan certified.\n",
+        "Title: Two\nOutlet: B\n\nIn Georgia the count went on; in Nevada and Wisconsin it \
+         had ended. California and New York reported early.\n",
+    ]);
+    assert_eq!(country_of(&american, "Georgia"), Some("US"));
+    let caucasian = briefing(&[
+        "Title: One\nOutlet: A\n\nProtesters filled Tbilisi as Georgia weighed its bid to join \
+         the European Union; Russia warned Georgia against it.\n",
+    ]);
+    assert_eq!(country_of(&caucasian, "Georgia"), Some("GE"));
+}
