@@ -646,12 +646,14 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
     // Appositives between subject and verb: "Nal Mohammed, a student whose ..., lamented";
     // "Cameron, standing outside ... alongside his wife, Samantha, said" (up to three).
     if r.is_punct(end, ",") {
+        // All the appositives together within 40 tokens of the verb.
+        let last_comma = end;
         let mut close = end;
         let mut hops = 0;
         loop {
             let a = (floor..close)
                 .rev()
-                .take_while(|&t| !r.quoted[t] && end - t < 40)
+                .take_while(|&t| !r.quoted[t] && last_comma - t < 40)
                 .find(|&t| r.is_punct(t, ","))?;
             if a == floor {
                 return None;
