@@ -247,7 +247,15 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
         }
         if let Some(m) = interpret_run(r, first, end, paragraph) {
             let place = m.len() == 1 && m[0].kind == NameKind::Place && !m[0].quoted;
-            if place && let Some((body_end, body_words)) = body_phrase(r, end) {
+            // "Cameron's leadership": a surname's, not a town's.
+            let owner_is_surname = place && {
+                let last = r.word(end - 1);
+                strip_possessive(last) != last && r.k.is_common_surname(strip_possessive(last))
+            };
+            if place
+                && !owner_is_surname
+                && let Some((body_end, body_words)) = body_phrase(r, end)
+            {
                 // "Las Vegas police", "Colorado officials": a body of a place.
                 let (body, _) = normalise_body(r.k, &body_words);
                 let place_name = m[0].name.clone();
@@ -1222,6 +1230,14 @@ mod tests {
                 .all(|x| !x.0.starts_with("April") && !x.0.starts_with("Sunday")),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn a_surnames_possessive_is_no_towns_body() {
+        let m = mentions_of("David Cameron resigned, and Cameron’s leadership was over.");
+        assert!(m.iter().all(|x| x.1 != NameKind::Organization), "{m:?}");
+        let m = mentions_of("The shooting was confirmed by Las Vegas police on Monday.");
+        assert!(m.iter().any(|x| x.1 == NameKind::Organization), "{m:?}");
     }
 
     #[test]
