@@ -166,3 +166,28 @@ fn a_person_of_a_state_is_credited_not_the_state() {
         Some("Lindsey Pellham")
     );
 }
+
+/// Reported speech without quotation marks: a document named with its issuer reports for the
+/// issuer even with a weak verb ("showed"), which alone reports nothing.
+#[test]
+fn a_report_named_with_its_issuer_speaks_for_the_issuer() {
+    let said_by = |body: &str| {
+        let text = format!("Title: T\nOutlet: O\n\n{body}\n");
+        let (doc, _) = parse_document("content/a.txt", text, 0).unwrap();
+        let x = extract::extract(&doc.body.text, &doc.body.blocks, Knowledge::builtin());
+        x.statements
+            .iter()
+            .map(|s| x.entities[s.speaker].name.clone())
+            .collect::<Vec<_>>()
+    };
+    let issued = said_by(
+        "Officials were pleased. The Harbour Authority report showed the port handled 86,000 containers.",
+    );
+    assert!(
+        issued.iter().any(|n| n.contains("Harbour Authority")),
+        "{issued:?}"
+    );
+    let unissued =
+        said_by("Officials were pleased. The figures showed the port handled 86,000 containers.");
+    assert!(unissued.is_empty(), "{unissued:?}");
+}

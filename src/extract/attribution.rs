@@ -67,8 +67,12 @@ enum Np {
         qualifier: Option<usize>,
         country: Option<String>,
     },
-    /// A document noun ("statement", "report").
-    Document { country: Option<String> },
+    /// A document noun ("statement", "report"), with the name qualifying it ("the Labor
+    /// Department report").
+    Document {
+        country: Option<String>,
+        qualifier: Option<usize>,
+    },
     /// Somebody unnamed ("one witness").
     Anonymous(String),
 }
@@ -787,7 +791,7 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         }
     }
     let np = match head_kind {
-        NounKind::Document => Np::Document { country },
+        NounKind::Document => Np::Document { country, qualifier },
         NounKind::Anonymous if qualifier.is_none() && country.is_none() => Np::Anonymous(phrase),
         _ => Np::Role {
             head,
@@ -945,7 +949,10 @@ fn np_after(doc: &Doc, p: usize, verb: usize, limit: usize) -> Option<(Np, usize
     let (head, kind, last) = head?;
     let phrase = doc.body[r.token(start).start..r.token(last).end].to_string();
     let np = match kind {
-        NounKind::Document => Np::Document { country },
+        NounKind::Document => Np::Document {
+            country,
+            qualifier: None,
+        },
         NounKind::Anonymous if country.is_none() => Np::Anonymous(phrase),
         _ => Np::Role {
             head,
@@ -1089,8 +1096,18 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                 ..base
             }
         }
-        Np::Document { country } => {
-            let speaker = doc.last_speaker(country.as_deref(), at);
+        Np::Document { country, qualifier } => {
+            // "The Labor Department report showed": whoever the name says issued it;
+            // "the statement said": the latest speaker.
+            let issuer = qualifier
+                .filter(|&m| {
+                    matches!(
+                        doc.mentions[m].kind,
+                        NameKind::Person | NameKind::Organization
+                    )
+                })
+                .and_then(|m| doc.entity_of_mention(m));
+            let speaker = issuer.or_else(|| doc.last_speaker(country.as_deref(), at));
             Attribution {
                 speaker,
                 how: speaker.map(|_| How::Document),
@@ -1145,12 +1162,7 @@ pub fn statements(doc: &mut Doc) -> Vec<(usize, usize, usize, (usize, usize))> {
             let candidates: Vec<usize> = range
                 .clone()
                 .filter(|&v| r.is_word(v) && !r.quoted[v])
-                .filter(|&v| {
-                    cue_at(doc, &r, v).is_some_and(|cue| {
-                        let followed_by_that = r.is_word(v + 1) && r.word(v + 1) == "that";
-                        !cue.weak || followed_by_that
-                    })
-                })
+                .filter(|&v| cue_at(doc, &r, v).is_some())
                 .collect();
             let floor = range.start;
             let mut done = false;
@@ -1169,6 +1181,22 @@ pub fn statements(doc: &mut Doc) -> Vec<(usize, usize, usize, (usize, usize))> {
                 let Some((np, first)) = np_first else {
                     continue;
                 };
+                // A weak cue ("showed", "found") reports speech only before "that", or after
+                // a document its issuer is named with ("The Labor Department report showed").
+                let r = doc.reader(p);
+                let weak = cue_at(doc, &r, v).is_some_and(|cue| cue.weak);
+                let followed_by_that = r.is_word(v + 1) && r.word(v + 1) == "that";
+                drop(r);
+                let issued = matches!(
+                    np,
+                    Np::Document {
+                        qualifier: Some(_),
+                        ..
+                    }
+                );
+                if weak && !followed_by_that && !issued {
+                    continue;
+                }
                 // "... that Israel has blockaded": a clause inside the sentence, not its source.
                 let r = doc.reader(p);
                 let relative = first > floor
