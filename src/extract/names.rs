@@ -223,6 +223,7 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
                 && r.is_weak_start(first)
                 && !starts_known_name(r, first, end)
                 && !starts_title_before_name(r, first, end)
+                && !names_body_after_the(r, first, end)
                 && !r.k.is_org_head(r.word(first))
                 && !(first + 1 < end
                     && r.is_word(first + 1)
@@ -310,6 +311,17 @@ fn starts_known_name(r: &Reader, i: usize, end: usize) -> bool {
             || r.k.country_by_name(text).is_some()
             || r.k.gazetteer().is_place_name(text)
     })
+}
+
+/// "The Labor Department said": after a sentence-initial "The", capitalised words ending in an
+/// organisation's head noun are its name, common words or not.
+fn names_body_after_the(r: &Reader, i: usize, end: usize) -> bool {
+    i > 0
+        && r.is_word(i - 1)
+        && r.word(i - 1) == "The"
+        && end - i >= 2
+        && (i..end).all(|t| r.is_word(t) && is_capitalised(r.word(t)))
+        && r.k.is_org_head(r.word(end - 1))
 }
 
 /// Whether the run from `i` is a title, after any role modifiers, with a name after it
@@ -1238,6 +1250,12 @@ mod tests {
         assert!(m.iter().all(|x| x.1 != NameKind::Organization), "{m:?}");
         let m = mentions_of("The shooting was confirmed by Las Vegas police on Monday.");
         assert!(m.iter().any(|x| x.1 == NameKind::Organization), "{m:?}");
+    }
+
+    #[test]
+    fn an_organisation_named_after_a_sentence_initial_the_keeps_its_name() {
+        let m = mentions_of("The Labor Department report showed the economy grew.");
+        assert!(m.iter().any(|x| x.0 == "Labor Department"), "{m:?}");
     }
 
     #[test]
