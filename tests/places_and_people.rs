@@ -196,3 +196,15 @@ fn georgia_is_the_state_in_an_american_story_and_the_country_in_a_caucasian_one(
     ]);
     assert_eq!(country_of(&caucasian, "Georgia"), Some("GE"));
 }
+
+/// A country that shares its name with a state of a country the story mentions more is still
+/// the country when the story is not mostly about that other country.
+#[test]
+fn niger_beside_nigerian_cities_stays_the_country_in_a_regional_story() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nTroops from Niger arrived as leaders met in Lagos, Abuja, \
+         Kano, Kaduna and Ibadan, while Ghana, Senegal, Mali, Benin, Togo, France and Chad \
+         sent envoys.\n",
+    ]);
+    assert_eq!(country_of(&b, "Niger"), Some("NE"));
+}

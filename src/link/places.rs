@@ -154,8 +154,10 @@ fn choose(
                     && fold(&place.admin1) == fold(&w.name))
         })
     };
-    // "Georgia" in a briefing about the United States: the state, not the country, when the
-    // briefing is about the state's country many times more than about the other.
+    // "Georgia" in a briefing about the United States: the state, not the country, when most
+    // of the briefing is in the state's country, and five times more than in the other
+    // ("Luxembourg" in a story about Brussels stays the country).
+    let total: usize = focus.values().sum();
     let region_of_the_briefings_country = (best.kind == PlaceKind::Country)
         .then(|| {
             p.candidates.iter().copied().find(|&c| {
@@ -163,6 +165,7 @@ fn choose(
                 place.kind == PlaceKind::Region
                     && place.country != best.country
                     && weight(c) >= 5 * weight(p.candidates[0]).max(1)
+                    && weight(c) * 2 > total
             })
         })
         .flatten();
