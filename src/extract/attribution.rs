@@ -667,7 +667,7 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
             if let Some(m) = doc.mention_ending_at(p, close - 1)
                 && doc.mentions[m].kind == NameKind::Person
                 && doc.mentions[m].full_first == a + 1
-                && introduces_subject(doc, &r, a, floor)
+                && introduces_subject(doc, &r, m, floor)
             {
                 return Some((Np::Mention(m), a + 1));
             }
@@ -816,37 +816,24 @@ fn person_before_of(doc: &Doc, r: &Reader, p: usize, end: usize, floor: usize) -
     (doc.mentions[m].kind == NameKind::Person).then_some(m)
 }
 
-/// Whether the role phrase ending before the comma at `comma` opens its clause ("as the Ukip
-/// leader, X,", "The party's leader, X,"), so that the name after it is the clause's subject,
-/// rather than ending a prepositional phrase ("alongside his wife, Samantha,").
-fn introduces_subject(doc: &Doc, r: &Reader, comma: usize, floor: usize) -> bool {
-    let head = comma - 1;
-    if !r.is_word(head) || !doc.k.is_role_noun(strip_possessive(r.word(head))) {
+/// Whether the role set off before mention `m` ("as the Ukip leader, X,") opens its clause, so
+/// that X is the clause's subject, rather than ending a prepositional phrase ("alongside his
+/// wife, Samantha,").
+fn introduces_subject(doc: &Doc, r: &Reader, m: usize, floor: usize) -> bool {
+    let Some(mut t) = super::names::role_before_comma(r, &doc.mentions[m]) else {
         return false;
-    }
-    let mut t = head;
-    while t > floor && t + 8 > head {
-        let w = r.word(t - 1);
-        let lower = w.to_lowercase();
-        if !r.is_word(t - 1) || r.quoted[t - 1] {
-            break;
-        }
-        if matches!(lower.as_str(), "the" | "a" | "an") || w.ends_with("'s") || w.ends_with("’s")
-        {
-            t -= 1;
-            break;
-        }
-        let in_phrase = doc.k.is_role_noun(&lower)
-            || doc.k.is_role_modifier(&lower)
-            || doc.k.is_demonym(w)
-            || is_capitalised(w)
-            || lower == "of";
-        if !in_phrase {
-            break;
-        }
+    };
+    let determiner = |t: usize| {
+        r.is_word(t)
+            && (matches!(
+                r.word(t).to_lowercase().as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their"
+            ) || strip_possessive(r.word(t)) != r.word(t))
+    };
+    if t > floor && determiner(t - 1) {
         t -= 1;
     }
-    if t == floor || r.para.starts_sentence(t, doc.body) {
+    if t <= floor || r.para.starts_sentence(t, doc.body) {
         return true;
     }
     let before = t - 1;
@@ -994,19 +981,7 @@ fn is_noun(doc: &Doc, w: &str) -> bool {
 }
 
 fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-    )
+    super::names::is_weekday_name(w) || matches!(w, "today" | "yesterday" | "tonight")
 }
 
 /// Resolves a speaker phrase to a local entity.

@@ -417,7 +417,7 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
 }
 
 /// Names of days and months, which follow names without being part of them.
-fn is_weekday_name(w: &str) -> bool {
+pub fn is_weekday_name(w: &str) -> bool {
     matches!(
         w,
         "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
@@ -1077,7 +1077,7 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
 /// Where a role phrase set off by commas before a name starts: "the Ukip leader, X," and "the
 /// former mayor of London, X," give the token of "Ukip" and of "former". The name must close
 /// the appositive with a comma of its own, so that "the leader, X said" is not read as one.
-fn role_before_comma(r: &Reader, m: &Mention) -> Option<usize> {
+pub fn role_before_comma(r: &Reader, m: &Mention) -> Option<usize> {
     let first = m.full_first;
     if first < 2 || !r.is_punct(first - 1, ",") || !r.is_punct(m.last + 1, ",") {
         return None;
@@ -1193,13 +1193,18 @@ mod tests {
         );
     }
 
+    /// The first person named in the text, with their role.
+    fn person_and_role(text: &str) -> (String, Option<String>) {
+        let m = mentions_of(text);
+        let person = m.iter().find(|x| x.1 == NameKind::Person).unwrap();
+        (person.0.clone(), person.2.clone())
+    }
+
     #[test]
     fn a_person_of_a_place_or_firm_is_the_person_and_the_firm() {
-        let m = mentions_of("The plan was backed by Rep. Peter King of New York on Monday.");
-        let person = m.iter().find(|x| x.1 == NameKind::Person).unwrap();
         assert_eq!(
-            (person.0.as_str(), person.2.as_deref()),
-            ("Peter King", Some("Rep."))
+            person_and_role("The plan was backed by Rep. Peter King of New York on Monday."),
+            ("Peter King".to_string(), Some("Rep.".to_string()))
         );
         let m =
             mentions_of("It was low for markets, said Charles Gabriel of Capital Alpha Partners.");
@@ -1216,15 +1221,17 @@ mod tests {
 
     #[test]
     fn a_title_opening_a_sentence_is_still_the_persons_role() {
-        let m = mentions_of("Deputy Attorney General Rod Marlowe said the inquiry would go on.");
-        let person = m.iter().find(|x| x.1 == NameKind::Person).unwrap();
         assert_eq!(
-            (person.0.as_str(), person.2.as_deref()),
-            ("Rod Marlowe", Some("Deputy Attorney General"))
+            person_and_role("Deputy Attorney General Rod Marlowe said the inquiry would go on."),
+            (
+                "Rod Marlowe".to_string(),
+                Some("Deputy Attorney General".to_string())
+            )
         );
-        let m = mentions_of("Former Vice President Joe Marlowe tweeted that it was sad.");
-        let person = m.iter().find(|x| x.1 == NameKind::Person).unwrap();
-        assert_eq!(person.2.as_deref(), Some("Former Vice President"));
+        assert_eq!(
+            person_and_role("Former Vice President Joe Marlowe tweeted that it was sad.").1,
+            Some("Former Vice President".to_string())
+        );
     }
 
     #[test]
