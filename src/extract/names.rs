@@ -220,15 +220,16 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
             // Strip sentence-initial common words, but not an organisation's head ("Ministry of
             // Defense said") or a word joined to what follows ("Department of ...").
             while first < end
-                && r.is_weak_start(first)
-                && !starts_known_name(r, first, end)
-                && !starts_title_before_name(r, first, end)
-                && !names_body_after_the(r, first, end)
-                && !r.k.is_org_head(r.word(first))
-                && !(first + 1 < end
-                    && r.is_word(first + 1)
-                    && r.k.is_name_connector(r.word(first + 1))
-                    && r.word(first + 1) != "and")
+                && (r.is_word(first) && r.k.is_preposition(r.word(first))
+                    || r.is_weak_start(first)
+                        && !starts_known_name(r, first, end)
+                        && !starts_title_before_name(r, first, end)
+                        && !names_body_after_the(r, first, end)
+                        && !r.k.is_org_head(r.word(first))
+                        && !(first + 1 < end
+                            && r.is_word(first + 1)
+                            && r.k.is_name_connector(r.word(first + 1))
+                            && r.word(first + 1) != "and"))
             {
                 first += 1;
             }
@@ -465,8 +466,11 @@ pub fn is_calendar_word(w: &str) -> bool {
 fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Vec<Mention>> {
     let quoted = r.quoted[first];
     let mut start = first;
-    // Leading determiner: "The Institute for ...".
-    if start < end && matches!(r.word(start), "The" | "the") && end - start > 1 {
+    // Leading determiner: "The Institute for ...", and "A Monmouth University poll" opening a
+    // sentence (a lone capital "A" otherwise passes for an initial).
+    let determiner = matches!(r.word(start), "The" | "the")
+        || matches!(r.word(start), "A" | "An") && r.sentence_start(start);
+    if start < end && determiner && end - start > 1 {
         start += 1;
     }
     // "R-Texas", "D-New York": a party and state label after a legislator's name, not a name.
@@ -1263,6 +1267,15 @@ mod tests {
     fn an_organisation_named_after_a_sentence_initial_the_keeps_its_name() {
         let m = mentions_of("The Labor Department report showed the economy grew.");
         assert!(m.iter().any(|x| x.0 == "Labor Department"), "{m:?}");
+    }
+
+    #[test]
+    fn a_sentence_initial_article_or_preposition_is_not_part_of_a_name() {
+        let m = mentions_of("A Danworth University poll found support. In Dallas, police spoke.");
+        assert!(m.iter().any(|x| x.0 == "Danworth University"), "{m:?}");
+        assert!(m.iter().all(|x| !x.0.starts_with("In ")), "{m:?}");
+        let m = mentions_of("At the Supreme Court, justices heard the case.");
+        assert!(m.iter().any(|x| x.0 == "Supreme Court"), "{m:?}");
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub struct Lexicon {
     pub honorifics: Vec<String>,
     /// Party letters written before a state after a legislator's name ("R" in "R-Texas").
     pub party_letters: Vec<String>,
+    pub prepositions: Vec<String>,
     pub spelling: HashMap<String, String>,
     pub np_modifiers: Vec<String>,
     pub verb_fillers: Vec<String>,
@@ -129,6 +130,7 @@ pub struct Knowledge {
     role_modifiers: HashSet<String>,
     honorifics: HashSet<String>,
     party_letters: HashSet<String>,
+    prepositions: HashSet<String>,
     spelling: HashMap<String, String>,
     np_modifiers: HashSet<String>,
     verb_fillers: HashSet<String>,
@@ -229,6 +231,7 @@ impl Knowledge {
         k.role_modifiers = lower_set(&lexicon.role_modifiers);
         k.honorifics = lower_set(&lexicon.honorifics);
         k.party_letters = lexicon.party_letters.iter().cloned().collect();
+        k.prepositions = lower_set(&lexicon.prepositions);
         k.spelling = lexicon
             .spelling
             .iter()
@@ -434,6 +437,10 @@ impl Knowledge {
         self.role_modifiers.contains(&word.to_lowercase())
     }
 
+    pub fn is_preposition(&self, word: &str) -> bool {
+        self.prepositions.contains(&word.to_lowercase())
+    }
+
     /// "R-Texas", "D-Calif": a party and state label, written after a legislator's name.
     pub fn is_party_label(&self, word: &str) -> bool {
         word.split_once('-').is_some_and(|(party, state)| {
@@ -568,6 +575,7 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.honorifics.extend(extra.honorifics.iter().cloned());
     base.party_letters
         .extend(extra.party_letters.iter().cloned());
+    base.prepositions.extend(extra.prepositions.iter().cloned());
     base.spelling
         .extend(extra.spelling.iter().map(|(a, b)| (a.clone(), b.clone())));
     base.np_modifiers.extend(extra.np_modifiers.iter().cloned());
