@@ -735,6 +735,11 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
     if !r.is_word(end) {
         return None;
     }
+    // "The department's monthly survey of households showed": the document, not what it
+    // surveyed, is the subject.
+    if let Some(document) = document_before_of(doc, &r, end, floor) {
+        end = document;
+    }
     let head = r.word(end).to_lowercase();
     let head_kind = noun_kind(doc, &head)?;
     let mut first = end;
@@ -745,8 +750,16 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         if r.quoted[t] {
             break;
         }
-        if let Some(m) = doc.mention_ending_at(p, t) {
-            qualifier = Some(m);
+        // "The Bureau of Labor Statistics' survey": the possessive apostrophe stands alone.
+        let possessive = (r.is_punct(t, "'") || r.is_punct(t, "\u{2019}")) && t > floor;
+        let owner = if possessive { t - 1 } else { t };
+        if let Some(m) = doc.mention_ending_at(p, owner) {
+            // The name nearest the head qualifies it ("A recent Monmouth University poll":
+            // not the capitalised "A").
+            let named = |m: usize| doc.mentions[m].kind != NameKind::Unknown;
+            if qualifier.is_none_or(|q| !named(q) && named(m)) {
+                qualifier = Some(m);
+            }
             country = country.or_else(|| doc.mentions[m].country.clone());
             first = doc.mentions[m].full_first;
             continue;
@@ -800,6 +813,19 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         },
     };
     Some((np, first))
+}
+
+/// The document noun whose "of" phrase ends at `end`: "survey" in "survey of households",
+/// "report of the agency's analysts".
+fn document_before_of(doc: &Doc, r: &Reader, end: usize, floor: usize) -> Option<usize> {
+    let of = (floor + 1..end)
+        .rev()
+        .take(4)
+        .take_while(|&t| r.is_word(t) && !r.quoted[t])
+        .find(|&t| r.word(t) == "of")?;
+    let head = of - 1;
+    (r.is_word(head) && noun_kind(doc, &r.word(head).to_lowercase()) == Some(NounKind::Document))
+        .then_some(head)
 }
 
 /// The person named right before "of" or "from" and the capitalised words ending at `end`:
@@ -1121,7 +1147,7 @@ fn strip_cue(phrase: &str) -> String {
 }
 
 /// Sentences of reported speech with a named source: (paragraph, sentence, speaker, cue range).
-pub fn statements(doc: &mut Doc) -> Vec<(usize, usize, usize, (usize, usize))> {
+pub fn statements(doc: &mut Doc) -> Vec<Reported> {
     let mut out = Vec::new();
     for p in 0..doc.paras.len() {
         if doc.paras[p].title_case {
@@ -1159,7 +1185,12 @@ pub fn statements(doc: &mut Doc) -> Vec<(usize, usize, usize, (usize, usize))> {
                 // A weak cue ("showed", "found") reports speech only before "that", or after
                 // a document its issuer is named with ("The Labor Department report showed").
                 let r = doc.reader(p);
-                let weak = cue_at(doc, &r, v).is_some_and(|cue| cue.weak);
+                let cue = cue_at(doc, &r, v);
+                let weak = cue.is_some_and(|cue| cue.weak);
+                // "Las Vegas police report more than 527 people were injured".
+                let named_source = matches!(np, Np::Mention(m) if matches!(doc.mentions[m].kind, NameKind::Person | NameKind::Organization))
+                    || matches!(np, Np::Role { .. });
+                let reports = cue.is_some_and(|cue| cue.reporting) && named_source;
                 let followed_by_that = r.is_word(v + 1) && r.word(v + 1) == "that";
                 drop(r);
                 let issued = matches!(
@@ -1169,9 +1200,20 @@ pub fn statements(doc: &mut Doc) -> Vec<(usize, usize, usize, (usize, usize))> {
                         ..
                     }
                 );
-                if weak && !followed_by_that && !issued {
+                let inverted = closes_sentence(&doc.reader(p), first, v, range.end);
+                if weak && !followed_by_that && !issued && !reports && !inverted {
                     continue;
                 }
+                // What the source vouches for: a sentence-final "..., the bureau reported"
+                // covers what comes before it; "police report more than 527 ..." without
+                // "that" covers only what follows, not "X, who spent $300 million, predicted".
+                let scope = if weak && !followed_by_that && !issued && !inverted {
+                    v..range.end
+                } else if inverted {
+                    range.start..first
+                } else {
+                    range.clone()
+                };
                 // "... that Israel has blockaded": a clause inside the sentence, not its source.
                 let r = doc.reader(p);
                 let relative = first > floor
@@ -1201,7 +1243,12 @@ pub fn statements(doc: &mut Doc) -> Vec<(usize, usize, usize, (usize, usize))> {
                 };
                 let a = resolve(doc, p, &found, at);
                 if let (Some(speaker), Some(cue)) = (a.speaker, a.cue) {
-                    out.push((p, s, speaker, cue));
+                    out.push(Reported {
+                        paragraph: p,
+                        scope,
+                        speaker,
+                        cue,
+                    });
                     doc.record_speaker(at, speaker);
                     done = true;
                 }
@@ -1211,32 +1258,104 @@ pub fn statements(doc: &mut Doc) -> Vec<(usize, usize, usize, (usize, usize))> {
             if done {
                 continue;
             }
-            // "According to X, ..." opening a sentence.
-            let r = doc.reader(p);
-            let words: Vec<&str> = (range.start..range.end.min(range.start + 4))
-                .filter(|&x| r.is_word(x))
-                .map(|x| r.word(x))
-                .collect();
-            let at = r.token(range.start).start;
-            let n = doc.k.attribution_phrase_at(&words);
-            drop(r);
-            if let Some(n) = n
-                && let Some((np, last)) = np_after(doc, p, range.start + n - 1, range.end)
-            {
-                let found = Found {
-                    np,
-                    first: range.start,
-                    last,
-                    verb: range.start,
+            if let Some(found) = attribution_phrase(doc, p, range.clone()) {
+                let at = doc.reader(p).token(found.first).start;
+                // "..., according to the AP, with 2,383 needed": what follows the source is
+                // the outlet's own addition.
+                let scope = if found.first == range.start {
+                    range.clone()
+                } else {
+                    range.start..found.last + 1
                 };
                 let a = resolve(doc, p, &found, at);
                 if let (Some(speaker), Some(cue)) = (a.speaker, a.cue) {
-                    out.push((p, s, speaker, cue));
+                    out.push(Reported {
+                        paragraph: p,
+                        scope,
+                        speaker,
+                        cue,
+                    });
                 }
             }
         }
     }
     out
+}
+
+/// "According to X" opening a sentence, or set off inside it ("..., according to the United
+/// Nations, and ..."). Inside a sentence the source must follow the phrase at once: in
+/// "according to the plan drawn up by X" the plan, not X, is what the sentence goes by.
+fn attribution_phrase(doc: &Doc, p: usize, range: std::ops::Range<usize>) -> Option<Found> {
+    let r = doc.reader(p);
+    let starts = range.clone().filter(|&t| {
+        !r.quoted[t]
+            && r.is_word(t)
+            && (t == range.start || r.is_punct(t - 1, ",") || r.is_punct(t - 1, "\u{2013}"))
+    });
+    for t in starts {
+        let words: Vec<&str> = (t..range.end.min(t + 4))
+            .filter(|&x| r.is_word(x))
+            .map(|x| r.word(x))
+            .collect();
+        let Some(n) = doc.k.attribution_phrase_at(&words) else {
+            continue;
+        };
+        let phrase_end = t + n - 1;
+        let (np, last) = np_after(doc, p, phrase_end, range.end)?;
+        let adjacent = match np {
+            Np::Mention(m) => doc.mentions[m].full_first <= phrase_end + 3,
+            _ => true,
+        };
+        if t > range.start && !adjacent {
+            return None;
+        }
+        return Some(Found {
+            np,
+            first: t,
+            last,
+            verb: t,
+        });
+    }
+    None
+}
+
+/// Whether the cue verb at `verb`, its subject starting at `first` right after a comma, ends
+/// the sentence but for a few words of time: "..., the department reported Friday morning."
+/// Inverted like that, even a weak cue ("reported", "found") gives the sentence's source.
+fn closes_sentence(r: &Reader, first: usize, verb: usize, end: usize) -> bool {
+    let after_comma = first > 0 && r.is_punct(first - 1, ",");
+    let trailing: Vec<usize> = (verb + 1..end).filter(|&t| r.is_word(t)).collect();
+    let only_time = trailing.len() <= 3
+        && trailing.iter().all(|&t| {
+            let w = r.word(t);
+            is_weekday(w)
+                || matches!(
+                    w,
+                    "on" | "last"
+                        | "this"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "night"
+                        | "week"
+                        | "earlier"
+                        | "late"
+                        | "early"
+                )
+        });
+    after_comma && only_time && !r.quoted[verb]
+}
+
+/// Reported speech found without quotation marks: who vouches for which tokens of a paragraph.
+#[derive(Debug, Clone)]
+pub struct Reported {
+    pub paragraph: usize,
+    /// The tokens the source vouches for: the whole sentence, or the part of it on the
+    /// source's side of the cue.
+    pub scope: std::ops::Range<usize>,
+    pub speaker: usize,
+    /// The cue's byte range.
+    pub cue: (usize, usize),
 }
 
 /// Whether the entity kind fits a pronoun.

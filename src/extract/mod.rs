@@ -144,32 +144,20 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
     let attributions = attribution::attribute_all(&mut doc);
     let quotes = join_quotes(&doc, &attributions);
     let quote_cues: Vec<(usize, usize)> = attributions.iter().filter_map(|a| a.cue).collect();
-    let all_reported: Vec<Statement> = reported
-        .iter()
-        .map(|&(p, s, speaker, cue)| {
-            let para = &doc.paras[p];
-            let range = &para.sentences[s];
-            Statement {
-                start: para.tokens[range.start].start,
-                end: para.tokens[range.end - 1].end,
-                speaker,
-                cue,
-            }
-        })
-        .collect();
+    let statement_of = |r: &attribution::Reported| {
+        let tokens = &doc.paras[r.paragraph].tokens;
+        Statement {
+            start: tokens[r.scope.start].start,
+            end: tokens[r.scope.end - 1].end,
+            speaker: r.speaker,
+            cue: r.cue,
+        }
+    };
+    let all_reported: Vec<Statement> = reported.iter().map(statement_of).collect();
     let statements: Vec<Statement> = reported
-        .into_iter()
-        .filter(|(_, _, _, cue)| !quote_cues.iter().any(|q| q.0 < cue.1 && cue.0 < q.1))
-        .map(|(p, s, speaker, cue)| {
-            let para = &doc.paras[p];
-            let range = &para.sentences[s];
-            Statement {
-                start: para.tokens[range.start].start,
-                end: para.tokens[range.end - 1].end,
-                speaker,
-                cue,
-            }
-        })
+        .iter()
+        .filter(|r| !quote_cues.iter().any(|q| q.0 < r.cue.1 && r.cue.0 < q.1))
+        .map(statement_of)
         .collect();
     let mut places = Vec::new();
     for p in 0..doc.paras.len() {

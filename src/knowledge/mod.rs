@@ -28,6 +28,7 @@ pub struct Lexicon {
     pub cue_verbs: HashMap<String, Vec<String>>,
     pub embedding_verbs: Vec<String>,
     pub weak_cue_verbs: Vec<String>,
+    pub reporting_verbs: Vec<String>,
     pub attribution_phrases: Vec<String>,
     pub medium_nouns: Vec<String>,
     pub role_nouns: Vec<String>,
@@ -104,6 +105,8 @@ pub struct Cue {
     pub embedding: bool,
     /// Not reported speech on its own.
     pub weak: bool,
+    /// Weak, but reports a named subject's figures: "police report 527 injured".
+    pub reporting: bool,
 }
 
 /// Everything extraction and linking look up. Built once per build, shared by all threads.
@@ -185,11 +188,13 @@ impl Knowledge {
             k.cue_lemmas.push(lemma.clone());
             let embedding = lexicon.embedding_verbs.contains(lemma);
             let weak = lexicon.weak_cue_verbs.contains(lemma);
+            let reporting = lexicon.reporting_verbs.contains(lemma);
             for form in forms {
                 k.cue_forms.entry(form.to_lowercase()).or_insert(Cue {
                     lemma: index,
                     embedding,
                     weak,
+                    reporting,
                 });
             }
         }
@@ -553,6 +558,8 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
         .extend(extra.embedding_verbs.iter().cloned());
     base.weak_cue_verbs
         .extend(extra.weak_cue_verbs.iter().cloned());
+    base.reporting_verbs
+        .extend(extra.reporting_verbs.iter().cloned());
     base.attribution_phrases
         .extend(extra.attribution_phrases.iter().cloned());
     base.medium_nouns.extend(extra.medium_nouns.iter().cloned());

@@ -1,0 +1,108 @@
+//! Who gives a figure, in sentence shapes news stories use for numbers: the source named after
+//! the figure, the agency whose survey showed it, the police who report it. Each test names the
+//! shape; none relies on a name the extractor knows in advance.
+
+use crossbrief::extract;
+use crossbrief::knowledge::Knowledge;
+use crossbrief::load::parse_document;
+
+/// The name of whoever the article credits with the figure written as `figure`.
+fn claimant_of(body: &str, figure: &str) -> Option<String> {
+    let text = format!("Title: T\nOutlet: O\n\n{body}\n");
+    let (doc, _) = parse_document("content/a.txt", text, 0).unwrap();
+    let x = extract::extract(&doc.body.text, &doc.body.blocks, Knowledge::builtin());
+    let at = doc
+        .body
+        .text
+        .find(figure)
+        .unwrap_or_else(|| panic!("{figure:?} is not in the body"));
+    let found = x
+        .figures
+        .iter()
+        .find(|f| f.start <= at && at < f.end)
+        .unwrap_or_else(|| panic!("no figure at {figure:?}"));
+    found.claimant.map(|c| x.entities[c].name.clone())
+}
+
+#[test]
+fn according_to_after_the_figure_credits_the_source() {
+    let body = "Nearly 1,900 people have been killed in the region, according to the Farland \
+                Health Ministry. It is unclear how many were fighters.";
+    assert_eq!(
+        claimant_of(body, "1,900").as_deref(),
+        Some("Farland Health Ministry")
+    );
+}
+
+#[test]
+fn according_to_a_plan_does_not_credit_whoever_drew_it_up() {
+    let body = "The port will close 14 berths, according to the plan drawn up by Marta Quennell.";
+    assert_eq!(claimant_of(body, "14"), None);
+}
+
+#[test]
+fn a_weak_verb_closing_the_sentence_gives_its_source() {
+    let body = "The jobless rate fell to 7.8 percent in September, the Widget Department reported \
+                Friday morning.";
+    assert_eq!(
+        claimant_of(body, "7.8 percent").as_deref(),
+        Some("Widget Department")
+    );
+}
+
+#[test]
+fn an_agencys_survey_of_something_speaks_for_the_agency() {
+    let body = "The Widget Department's monthly survey of households showed a net gain of 873,000 \
+                jobs.";
+    assert_eq!(
+        claimant_of(body, "873,000").as_deref(),
+        Some("Widget Department")
+    );
+    let plural_possessive = "The drop was due to the Bureau of Widget Statistics' survey of \
+                             households showing that 873,000 more people had jobs.";
+    assert_eq!(
+        claimant_of(plural_possessive, "873,000").as_deref(),
+        Some("Bureau of Widget Statistics")
+    );
+}
+
+#[test]
+fn police_who_report_a_number_are_its_source() {
+    let body = "Farnham police report more than 527 people were injured.";
+    assert_eq!(claimant_of(body, "527").as_deref(), Some("Farnham police"));
+}
+
+#[test]
+fn a_video_that_shows_a_number_is_nobodys_claim() {
+    let body = "The video showed 30 people running from the square.";
+    assert_eq!(claimant_of(body, "30"), None);
+}
+
+#[test]
+fn a_poll_named_with_its_pollster_speaks_for_the_pollster() {
+    for body in [
+        "The mayor was pleased. A recent Danworth University poll found that 61 percent approve.",
+        "The mayor was pleased. A Danworth University poll found that 61 percent approve.",
+    ] {
+        assert_eq!(
+            claimant_of(body, "61 percent").as_deref(),
+            Some("Danworth University"),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn what_follows_the_source_is_the_outlets_own_addition() {
+    let body = "Okafor leads Brandt by 2,141 delegates to 1,321, according to the Farland Wire, \
+                with 2,383 delegates needed to win the nomination.";
+    assert_eq!(claimant_of(body, "2,141").as_deref(), Some("Farland Wire"));
+    assert_eq!(claimant_of(body, "2,383"), None);
+}
+
+#[test]
+fn a_figure_in_the_subjects_own_description_is_not_what_they_report() {
+    let body = "Dana Whitlock, who runs a committee that spent $300 million on advertising, \
+                predicted a comfortable win.";
+    assert_eq!(claimant_of(body, "$300 million"), None);
+}
