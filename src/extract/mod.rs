@@ -81,6 +81,11 @@ pub const PLACE_GOVERNMENT: &str = "government of ";
 /// Extracts every document, in parallel; the result is in the documents' order.
 pub fn extract_all(documents: &[Document], knowledge: &Knowledge) -> Vec<Extraction> {
     let progress = crate::progress::stage("extract", documents.len());
+    // The gazetteer indexes itself in parallel on first use. Loading it here, before the
+    // articles are handed to the pool, keeps that first use off the pool's workers: a caller
+    // outside the pool that ran a one-article batch inline would otherwise wait for workers
+    // that are themselves waiting for the gazetteer (a deadlock seen with concurrent tests).
+    knowledge.gazetteer();
     // Articles differ a hundredfold in length: small batches keep both cores busy to the end,
     // where rayon's default halving can leave one core a long run of long articles.
     documents
