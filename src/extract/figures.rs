@@ -8,6 +8,7 @@
 use super::names::{Reader, is_calendar_word};
 use super::text::{TokenKind, is_capitalised};
 use crate::knowledge::Knowledge;
+use crate::knowledge::units::Predicate;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExtractedFigure {
@@ -219,7 +220,7 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
     }
     if unit.is_none() && noun.is_none() && digit_compound.is_none() {
         let (n, t) = counted_noun(r, end_tok + 1, k);
-        noun = n;
+        noun = n.or_else(|| counted_by_participle(r, end_tok + 1, k));
         if let Some(t) = t {
             end_tok = t;
         }
@@ -235,7 +236,8 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
     let (unit_code, dimension) = unit.unwrap_or_else(|| ("count".to_string(), "count".to_string()));
     // A bare number with no unit and no noun says nothing a reader can use.
     if dimension == "count" && noun.is_none() && currency_before.is_none() {
-        let has_predicate = predicate_near(r, start_tok, end_tok, k).is_some();
+        // Any predicate word, of whatever dimension, marks the number as a figure.
+        let has_predicate = predicate_near(r, start_tok, end_tok, k, &|_| true).is_some();
         if !has_predicate {
             return None;
         }
@@ -269,10 +271,11 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
     let sentence = &r.para.sentences[sentence_idx];
     let sentence_span = (r.token(sentence.start).start, r.token(sentence.end - 1).end);
     // What the counted noun itself says ("war", "deaths") comes first; then the words around.
+    let fits = |p: &Predicate| measures(p, &dimension, noun.as_deref());
     let predicate = noun
         .as_deref()
-        .and_then(|n| u.predicate_at(&[n]).map(|(p, _)| p.key.clone()))
-        .or_else(|| predicate_near(r, start_tok, end_tok, k));
+        .and_then(|n| u.predicate_fitting(&[n], fits).map(|(p, _)| p.key.clone()))
+        .or_else(|| predicate_near(r, start_tok, end_tok, k, &fits));
     let previous = is_previous_value(r, start_tok, end_tok);
     Some(ExtractedFigure {
         start: r.token(start_tok).start,
@@ -543,8 +546,14 @@ fn counted_noun(r: &Reader, i: usize, k: &Knowledge) -> (Option<String>, Option<
             j += 1;
             continue;
         }
+        // "515 hospitalized", "40 wounded": a predicate's participle says what happened to
+        // them, it does not name what is counted ("300 armed men" still counts men).
+        if participle_predicate(&lower, k).is_some() {
+            break;
+        }
         if w.chars().all(|c| c.is_alphabetic() || c == '-') {
-            let plural = lower.ends_with('s') && !lower.ends_with("ss");
+            let plural =
+                lower.ends_with('s') && !lower.ends_with("ss") || u.singular(&lower) != lower;
             // The first word, unless a plural follows it ("19 elite firefighters"); a plural
             // ends the phrase.
             if best.is_none() || plural {
@@ -562,9 +571,48 @@ fn counted_noun(r: &Reader, i: usize, k: &Knowledge) -> (Option<String>, Option<
     }
 }
 
-/// The predicate class of the words around a figure: up to ten words before it in its
-/// sentence (the nearest wins), else up to six after it.
-fn predicate_near(r: &Reader, start: usize, end: usize, k: &Knowledge) -> Option<String> {
+/// What a number followed at once by a predicate's participle counts, as the predicate says:
+/// "515 hospitalized" counts people, as "527 people were injured" does.
+fn counted_by_participle(r: &Reader, i: usize, k: &Knowledge) -> Option<String> {
+    if i >= r.len() || !r.is_word(i) {
+        return None;
+    }
+    participle_predicate(&r.word(i).to_lowercase(), k)?
+        .counts
+        .clone()
+}
+
+/// The predicate whose participle `lower` is ("hospitalized", "wounded").
+fn participle_predicate<'k>(lower: &str, k: &'k Knowledge) -> Option<&'k Predicate> {
+    if !lower.ends_with("ed") {
+        return None;
+    }
+    k.units.predicate_at(&[lower]).map(|(p, _)| p)
+}
+
+/// Whether a predicate can be what a figure of `dimension` measures: one tied to a dimension
+/// ("territory taken" is an area) fits only that dimension, its spatial sibling, or a count of
+/// a noun it names ("30 settlements"), so that a count of jobs "gained" is not territory, nor
+/// 406 people "taken to hospital".
+fn measures(p: &Predicate, dimension: &str, noun: Option<&str>) -> bool {
+    const SPATIAL: [&str; 2] = ["area", "length"];
+    p.dimension.as_deref().is_none_or(|d| {
+        d == dimension
+            || SPATIAL.contains(&d) && SPATIAL.contains(&dimension)
+            || dimension == "count" && noun.is_some_and(|n| p.counted.iter().any(|c| c == n))
+    })
+}
+
+/// The predicate class of the words around a figure: the verb right after it when the figure
+/// is its subject ("527 people were injured"), else up to ten words before it in its sentence
+/// (the nearest wins), else up to six after it.
+fn predicate_near(
+    r: &Reader,
+    start: usize,
+    end: usize,
+    k: &Knowledge,
+    fits: &dyn Fn(&Predicate) -> bool,
+) -> Option<String> {
     let u = &k.units;
     let s = r.para.sentence_of(start);
     let range = r.para.sentences[s].clone();
@@ -574,6 +622,25 @@ fn predicate_near(r: &Reader, start: usize, end: usize, k: &Knowledge) -> Option
             .map(|x| r.word(x))
             .collect()
     };
+    let predicate_from = |t: usize| {
+        u.predicate_fitting(&words_from(t), fits)
+            .map(|(p, _)| p.key.clone())
+    };
+    // The figure as the subject of its clause: its verb follows at once, or after "were",
+    // "have been" and the like.
+    let mut t = end + 1;
+    while t < range.end && t <= end + 3 && r.is_word(t) {
+        if let Some(p) = predicate_from(t) {
+            return Some(p);
+        }
+        if !matches!(
+            r.word(t),
+            "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "be" | "being"
+        ) {
+            break;
+        }
+        t += 1;
+    }
     let mut t = start;
     let mut seen = 0;
     while t > range.start && seen < 10 {
@@ -582,8 +649,8 @@ fn predicate_near(r: &Reader, start: usize, end: usize, k: &Knowledge) -> Option
             continue;
         }
         seen += 1;
-        if let Some((p, _)) = u.predicate_at(&words_from(t)) {
-            return Some(p.key.clone());
+        if let Some(p) = predicate_from(t) {
+            return Some(p);
         }
     }
     let mut t = end + 1;
@@ -591,8 +658,8 @@ fn predicate_near(r: &Reader, start: usize, end: usize, k: &Knowledge) -> Option
     while t < range.end && seen < 6 {
         if r.is_word(t) {
             seen += 1;
-            if let Some((p, _)) = u.predicate_at(&words_from(t)) {
-                return Some(p.key.clone());
+            if let Some(p) = predicate_from(t) {
+                return Some(p);
             }
         }
         t += 1;

@@ -19,6 +19,12 @@ pub struct UnitDef {
 pub struct PredicateDef {
     pub label: String,
     pub dimension: Option<String>,
+    /// What a bare count of this predicate counts ("person" for people killed): "515
+    /// hospitalized" and "527 people were injured" measure the same thing.
+    pub counts: Option<String>,
+    /// Nouns a count may count and still be of a class tied to a dimension: "reclaimed more
+    /// than 30 settlements" is territory taken, "gained 873,000 jobs" is not.
+    pub counted: Vec<String>,
     pub words: Vec<String>,
 }
 
@@ -54,6 +60,8 @@ pub struct Predicate {
     pub key: String,
     pub label: String,
     pub dimension: Option<String>,
+    pub counts: Option<String>,
+    pub counted: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -166,6 +174,8 @@ impl Units {
                 key: key.clone(),
                 label: def.label.clone(),
                 dimension: def.dimension.clone(),
+                counts: def.counts.clone(),
+                counted: def.counted.clone(),
             });
             for w in &def.words {
                 u.predicate_words.push((words(w), index));
@@ -219,8 +229,30 @@ impl Units {
 
     /// The predicate phrase starting at `words[0]`, with its length.
     pub fn predicate_at(&self, words: &[&str]) -> Option<(&Predicate, usize)> {
-        prefix_match(&self.predicate_words, &self.predicates_by_first, words)
-            .map(|(i, n)| (&self.predicates[*i], n))
+        self.predicate_fitting(words, |_| true)
+    }
+
+    /// The predicate phrase starting `words` among those `fits` accepts: "gained" is
+    /// territory taken for an area, jobs added for a count.
+    pub fn predicate_fitting(
+        &self,
+        words: &[&str],
+        fits: impl Fn(&Predicate) -> bool,
+    ) -> Option<(&Predicate, usize)> {
+        let first = words.first()?.to_ascii_lowercase();
+        self.predicates_by_first
+            .get(&first)?
+            .iter()
+            .map(|&i| &self.predicate_words[i])
+            .filter(|(phrase, _)| {
+                phrase.len() <= words.len()
+                    && phrase
+                        .iter()
+                        .zip(words)
+                        .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            })
+            .map(|(phrase, i)| (&self.predicates[*i], phrase.len()))
+            .find(|(p, _)| fits(p))
     }
 
     pub fn predicate(&self, key: &str) -> Option<&Predicate> {
@@ -323,6 +355,10 @@ fn merge(base: &mut UnitsExtension, extra: &UnitsExtension) {
         if def.dimension.is_some() {
             p.dimension = def.dimension.clone();
         }
+        if def.counts.is_some() {
+            p.counts = def.counts.clone();
+        }
+        p.counted.extend(def.counted.iter().cloned());
     }
     base.noun_forms
         .extend(extra.noun_forms.iter().map(|(k, v)| (k.clone(), v.clone())));

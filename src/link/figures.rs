@@ -87,9 +87,7 @@ pub fn link_figures(
                     unit_error = true;
                     format!("{expected}:{noun}")
                 }
-                Some(_) if f.dimension == "count" => {
-                    format!("count:{}", f.noun.clone().unwrap_or_default())
-                }
+                Some(_) if f.dimension == "count" => format!("count:{noun}"),
                 Some(_) => {
                     // The predicate cannot be about this figure ("destroyed in just two days"):
                     // group it by what it measures instead, in a group of its own article's
@@ -98,9 +96,8 @@ pub fn link_figures(
                     format!("{}:{}|only {}", f.dimension, noun, documents[a].id)
                 }
                 None => match f.dimension.as_str() {
-                    "count" => format!("count:{}", f.noun.clone().unwrap_or_default()),
                     "money" => format!("money:{}", f.unit),
-                    d => format!("{d}:{}", f.noun.clone().unwrap_or_default()),
+                    d => format!("{d}:{noun}"),
                 },
             };
             // Where it is matters for distances, populations and plain counts.

@@ -1,0 +1,98 @@
+//! What a figure measures, and which figures of different outlets measure the same thing, in
+//! stories other than the sample. A dispute is only as good as this grouping: numbers of
+//! different things must never be set against each other.
+
+use crossbrief::config::Config;
+use crossbrief::knowledge::Knowledge;
+use crossbrief::load::parse_document;
+use crossbrief::model::{Briefing, Figure};
+
+fn briefing(articles: &[&str]) -> Briefing {
+    let docs: Vec<_> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, body)| {
+            let name = format!("content/a{i}.txt");
+            let text = format!("Title: T{i}\nOutlet: Outlet {i}\n\n{body}\n");
+            let (mut doc, _) = parse_document(&name, text, 0).unwrap();
+            doc.id = format!("a{i}");
+            doc
+        })
+        .collect();
+    let k = Knowledge::builtin();
+    let x = crossbrief::extract::extract_all(&docs, k);
+    crossbrief::link::link(&Config::default(), &docs, &x, k)
+}
+
+fn group_of<'a>(b: &'a Briefing, text: &str) -> &'a Figure {
+    b.figures
+        .iter()
+        .find(|f| f.claims.iter().any(|c| c.text == text))
+        .unwrap_or_else(|| panic!("no figure group holds {text:?}"))
+}
+
+#[test]
+fn a_count_of_things_taken_is_not_territory_taken() {
+    // "took" and "taken" are territory taken for an area ("took 500 square miles"), but a
+    // count of orders or of people "taken to hospital" is no territory.
+    let b = briefing(&[
+        "The shop took 300 orders on Friday, and 40 customers were taken to \
+                        hospital.",
+    ]);
+    for text in ["300 orders", "40 customers"] {
+        let g = group_of(&b, text);
+        assert!(!g.label.contains("Territory"), "{text}: {}", g.label);
+    }
+    let b = briefing(&["Rebels took 500 square miles and 12 villages in a week."]);
+    assert!(group_of(&b, "500 square miles").label.contains("Territory"));
+    assert!(group_of(&b, "12 villages").label.contains("Territory"));
+}
+
+#[test]
+fn a_count_takes_the_verb_it_is_the_subject_of() {
+    let b = briefing(&[
+        "At least 59 people were killed, and police report more than 527 people were injured.",
+    ]);
+    assert!(group_of(&b, "At least 59 people").label.contains("killed"));
+    assert!(
+        group_of(&b, "more than 527 people")
+            .label
+            .contains("injured")
+    );
+}
+
+#[test]
+fn a_number_before_a_participle_counts_the_same_people_as_a_noun() {
+    let b = briefing(&[
+        "The attack left 58 people dead and 515 hospitalized.",
+        "Police said more than 527 people were injured in the attack.",
+    ]);
+    let hospital = group_of(&b, "515");
+    assert!(
+        hospital
+            .claims
+            .iter()
+            .any(|c| c.text == "more than 527 people"),
+        "{:?}",
+        hospital.claims
+    );
+    assert!(hospital.disputed);
+    // "300 armed men" still counts men: a participle that is no predicate's is an adjective.
+    let b = briefing(&["There were 300 armed men at the gate."]);
+    assert!(
+        group_of(&b, "300 armed men")
+            .label
+            .to_lowercase()
+            .contains("men")
+    );
+}
+
+#[test]
+fn settlements_retaken_are_territory_taken_in_every_outlet() {
+    let b = briefing(&[
+        "Troops had reclaimed more than 30 settlements in the Dovra region.",
+        "Troops reclaimed more than 30 settlements in the Dovra region since the start of \
+         Vatin's offensive.",
+    ]);
+    assert_eq!(group_of(&b, "more than 30 settlements").claims.len(), 2);
+}
