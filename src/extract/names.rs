@@ -622,7 +622,10 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
             end = word_tokens[p + len + cut];
             name_words = &name_words[..cut];
         }
+        // "The Speaker of the House, X,": what follows a title is a name only when it starts
+        // with a capital.
         let looks_like_name = name_words.len() <= 4
+            && name_words.first().is_some_and(|w| is_capitalised(w))
             && name_words
                 .iter()
                 .all(|w| !r.k.is_org_head(w) && !is_acronym(w) || w.len() <= 2)
@@ -1276,6 +1279,16 @@ mod tests {
         assert!(m.iter().all(|x| !x.0.starts_with("In ")), "{m:?}");
         let m = mentions_of("At the Supreme Court, justices heard the case.");
         assert!(m.iter().any(|x| x.0 == "Supreme Court"), "{m:?}");
+    }
+
+    #[test]
+    fn a_title_of_an_institution_is_a_role_not_a_name() {
+        let m = mentions_of("The Speaker of the House, Dana Whitlock, said so.");
+        assert!(m.iter().all(|x| !x.0.starts_with("of ")), "{m:?}");
+        assert_eq!(
+            person_and_role("House Speaker Dana Whitlock said the bill would pass.").1,
+            Some("House Speaker".to_string())
+        );
     }
 
     #[test]
