@@ -159,6 +159,11 @@ impl Sink for OncePerPath<'_> {
     }
 }
 
+/// Up to this many articles `briefing.json` is indented for reading. Beyond it the file is
+/// written compact: indentation is a third of its bytes (1.4 GB instead of 0.9 GB for 36,800
+/// articles), and nobody reads a file that size by eye (`jq .` indents it).
+const INDENTED_MODEL_ARTICLES: usize = 1_000;
+
 /// Runs every stage and renders every file in memory. Fails with all the problems found when
 /// anything is an error; nothing is written either way.
 pub fn generate(options: &Options) -> Result<Generated, Diagnostics> {
@@ -276,8 +281,12 @@ pub fn run(
                 let makers: [&dyn Fn() -> Result<(), Diagnostic>; 5] = [
                     &|| {
                         once.stream("briefing.json", &|out| {
-                            serde_json::to_writer_pretty(out, &briefing)
-                                .map_err(std::io::Error::other)
+                            if briefing.articles.len() <= INDENTED_MODEL_ARTICLES {
+                                serde_json::to_writer_pretty(out, &briefing)
+                            } else {
+                                serde_json::to_writer(out, &briefing)
+                            }
+                            .map_err(std::io::Error::other)
                         })
                     },
                     &|| {
