@@ -191,3 +191,19 @@ fn a_report_named_with_its_issuer_speaks_for_the_issuer() {
         said_by("Officials were pleased. The figures showed the port handled 86,000 containers.");
     assert!(unissued.is_empty(), "{unissued:?}");
 }
+
+/// A subheading or pull quote repeating words of a quotation credited in the text takes its
+/// speaker; the writer's own use of a short phrase from it does not.
+#[test]
+fn a_subheading_repeating_a_quotation_takes_its_speaker() {
+    let body = "The crews were mourned on Monday.\n\n\
+                'They were heroes'\n\n\
+                \"They were heroes, every one of them,\" Governor Dana Whitlock said.\n\n\
+                Critics called the plan a \"grand bargain\" in the making.\n\n\
+                \"We will not sign a grand bargain,\" Whitlock said.";
+    assert_eq!(
+        speaker_of(body, "They were heroes").as_deref(),
+        Some("Dana Whitlock")
+    );
+    assert_eq!(speaker_of(body, "grand bargain"), None);
+}

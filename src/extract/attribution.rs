@@ -39,6 +39,9 @@ pub enum How {
     Embedded,
     /// A paragraph that is only a quotation, continuing the previous speaker.
     Continuation,
+    /// The same words quoted and credited elsewhere in the article (a headline or
+    /// subheading repeating a quotation of the text).
+    Repeated,
 }
 
 impl How {
@@ -50,6 +53,7 @@ impl How {
             How::Document => "document",
             How::Embedded => "embedded",
             How::Continuation => "continuation",
+            How::Repeated => "repeated",
         }
     }
 }

@@ -147,7 +147,8 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
     // quotations that follow refer back to.
     let reported = attribution::statements(&mut doc);
     let attributions = attribution::attribute_all(&mut doc);
-    let quotes = join_quotes(&doc, &attributions);
+    let mut quotes = join_quotes(&doc, &attributions);
+    credit_repeated_quotes(doc.body, &mut quotes);
     let quote_cues: Vec<(usize, usize)> = attributions.iter().filter_map(|a| a.cue).collect();
     let statement_of = |r: &attribution::Reported| {
         let tokens = &doc.paras[r.paragraph].tokens;
@@ -236,6 +237,62 @@ fn claimant_of(
         .iter()
         .find(|s| s.start <= f.start && f.end <= s.end)
         .map(|s| s.speaker)
+}
+
+/// An uncredited quotation whose words all stand, in order, in a quotation of the same article
+/// credited to one speaker takes that speaker: a subheading repeating a quotation of the text
+/// ("'They were heroes'", a paragraph of its own of at least two words), or a fragment of at
+/// least four words repeating part of a longer quotation. Shorter fragments inside a paragraph
+/// are usually the writer's own use of a phrase ("a 'grand bargain'"). Two candidate speakers
+/// leave it uncredited.
+fn credit_repeated_quotes(body: &str, quotes: &mut [ExtractedQuote]) {
+    let words = |q: &ExtractedQuote| -> Vec<String> {
+        q.parts
+            .iter()
+            .flat_map(|&(s, e)| body[s..e].split(|c: char| !c.is_alphanumeric() && c != '\''))
+            .filter(|w| !w.is_empty())
+            .map(crate::text::fold)
+            .collect()
+    };
+    let all: Vec<Vec<String>> = quotes.iter().map(words).collect();
+    for i in 0..quotes.len() {
+        let q = &quotes[i];
+        let long_enough = all[i].len() >= 4 || all[i].len() >= 2 && stands_alone(body, &q.parts);
+        if q.speaker.is_some() || q.descriptor.is_some() || !long_enough {
+            continue;
+        }
+        let mut speakers = quotes
+            .iter()
+            .zip(&all)
+            .filter(|(q, w)| {
+                q.speaker.is_some() && q.how != Some(How::Repeated) && contains_run(w, &all[i])
+            })
+            .filter_map(|(q, _)| q.speaker);
+        let Some(first) = speakers.next() else {
+            continue;
+        };
+        if speakers.all(|s| s == first) {
+            quotes[i].speaker = Some(first);
+            quotes[i].how = Some(How::Repeated);
+        }
+    }
+}
+
+/// Whether a quotation is a paragraph on its own, but for its marks and punctuation.
+fn stands_alone(body: &str, parts: &[(usize, usize)]) -> bool {
+    let (Some(&(start, _)), Some(&(_, end))) = (parts.first(), parts.last()) else {
+        return false;
+    };
+    let filler =
+        |c: char| c.is_whitespace() && c != '\n' || !c.is_alphanumeric() && !c.is_whitespace();
+    let before = body[..start].trim_end_matches(filler);
+    let after = body[end..].trim_start_matches(filler);
+    (before.is_empty() || before.ends_with('\n')) && (after.is_empty() || after.starts_with('\n'))
+}
+
+/// Whether `needle` stands in `hay` as a run of consecutive words.
+fn contains_run(hay: &[String], needle: &[String]) -> bool {
+    hay.len() >= needle.len() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 /// Spans that belong together become one quotation: a quotation split by its attribution
