@@ -1150,7 +1150,8 @@ fn strip_cue(phrase: &str) -> String {
     phrase.trim().to_string()
 }
 
-/// Sentences of reported speech with a named source: (paragraph, sentence, speaker, cue range).
+/// Sentences of reported speech with a named source, each with the part of it the source
+/// vouches for.
 pub fn statements(doc: &mut Doc) -> Vec<Reported> {
     let mut out = Vec::new();
     for p in 0..doc.paras.len() {
@@ -1192,8 +1193,16 @@ pub fn statements(doc: &mut Doc) -> Vec<Reported> {
                 let cue = cue_at(doc, &r, v);
                 let weak = cue.is_some_and(|cue| cue.weak);
                 // "Las Vegas police report more than 527 people were injured".
-                let named_source = matches!(np, Np::Mention(m) if matches!(doc.mentions[m].kind, NameKind::Person | NameKind::Organization))
-                    || matches!(np, Np::Role { .. });
+                let named_source = match np {
+                    Np::Mention(m) => {
+                        matches!(
+                            doc.mentions[m].kind,
+                            NameKind::Person | NameKind::Organization
+                        )
+                    }
+                    Np::Role { .. } => true,
+                    _ => false,
+                };
                 let reports = cue.is_some_and(|cue| cue.reporting) && named_source;
                 let followed_by_that = r.is_word(v + 1) && r.word(v + 1) == "that";
                 drop(r);

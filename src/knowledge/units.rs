@@ -239,19 +239,8 @@ impl Units {
         words: &[&str],
         fits: impl Fn(&Predicate) -> bool,
     ) -> Option<(&Predicate, usize)> {
-        let first = words.first()?.to_ascii_lowercase();
-        self.predicates_by_first
-            .get(&first)?
-            .iter()
-            .map(|&i| &self.predicate_words[i])
-            .filter(|(phrase, _)| {
-                phrase.len() <= words.len()
-                    && phrase
-                        .iter()
-                        .zip(words)
-                        .all(|(a, b)| a.eq_ignore_ascii_case(b))
-            })
-            .map(|(phrase, i)| (&self.predicates[*i], phrase.len()))
+        prefix_matches(&self.predicate_words, &self.predicates_by_first, words)
+            .map(|(i, n)| (&self.predicates[*i], n))
             .find(|(p, _)| fits(p))
     }
 
@@ -302,15 +291,27 @@ fn first_words<T>(table: &[(Vec<String>, T)]) -> FirstWords {
 /// The first (longest) phrase of `table` that `words` start with, ignoring ASCII case.
 fn prefix_match<'a, T>(
     table: &'a [(Vec<String>, T)],
-    index: &FirstWords,
+    index: &'a FirstWords,
     words: &[&str],
 ) -> Option<(&'a T, usize)> {
+    prefix_matches(table, index, words).next()
+}
+
+/// Every phrase of `table` that `words` start with, longest first, with its length.
+fn prefix_matches<'a, 'w, T>(
+    table: &'a [(Vec<String>, T)],
+    index: &'a FirstWords,
+    words: &'w [&'w str],
+) -> impl Iterator<Item = (&'a T, usize)> + use<'a, 'w, T> {
     // Phrases are stored in lower case, so lower-casing the word finds them.
-    let candidates = index.get(&words.first()?.to_ascii_lowercase())?;
+    let candidates = words
+        .first()
+        .and_then(|w| index.get(&w.to_ascii_lowercase()))
+        .map_or(&[][..], Vec::as_slice);
     candidates
         .iter()
         .map(|&i| &table[i])
-        .find(|(phrase, _)| {
+        .filter(move |(phrase, _)| {
             phrase.len() <= words.len()
                 && phrase
                     .iter()
