@@ -220,9 +220,9 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
             // Strip sentence-initial common words, but not an organisation's head ("Ministry of
             // Defense said") or a word joined to what follows ("Department of ...").
             while first < end
+                && !starts_known_name(r, first, end)
                 && (r.is_word(first) && r.k.is_preposition(r.word(first))
                     || r.is_weak_start(first)
-                        && !starts_known_name(r, first, end)
                         && !starts_title_before_name(r, first, end)
                         && !names_body_after_the(r, first, end)
                         && !r.k.is_org_head(r.word(first))
@@ -1164,8 +1164,14 @@ mod tests {
     use crate::load;
 
     fn mentions_of(text: &str) -> Vec<(String, NameKind, Option<String>, Option<String>)> {
+        mentions_with(Knowledge::builtin(), text)
+    }
+
+    fn mentions_with(
+        k: &Knowledge,
+        text: &str,
+    ) -> Vec<(String, NameKind, Option<String>, Option<String>)> {
         let (doc, _) = load::parse_document("content/t.txt", format!("T\n\n{text}"), 0).unwrap();
-        let k = Knowledge::builtin();
         let paras = paragraphs(&doc.body.text, &doc.body.blocks, k);
         let spans = find_spans(&doc.body.text, &paras);
         let mut out = Vec::new();
@@ -1279,6 +1285,12 @@ mod tests {
         assert!(m.iter().all(|x| !x.0.starts_with("In ")), "{m:?}");
         let m = mentions_of("At the Supreme Court, justices heard the case.");
         assert!(m.iter().any(|x| x.0 == "Supreme Court"), "{m:?}");
+        // A known organisation whose name starts with a preposition keeps it.
+        let extension: crate::knowledge::Extension =
+            serde_yaml::from_str("organizations: [{name: Under Armour, kind: company}]").unwrap();
+        let k = Knowledge::new(&extension);
+        let m = mentions_with(&k, "Under Armour said sales fell.");
+        assert!(m.iter().any(|x| x.0 == "Under Armour"), "{m:?}");
     }
 
     #[test]
