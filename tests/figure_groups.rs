@@ -2,26 +2,18 @@
 //! stories other than the sample. A dispute is only as good as this grouping: numbers of
 //! different things must never be set against each other.
 
-use crossbrief::config::Config;
-use crossbrief::knowledge::Knowledge;
-use crossbrief::load::parse_document;
+mod common;
+
 use crossbrief::model::{Briefing, Figure};
 
-fn briefing(articles: &[&str]) -> Briefing {
-    let docs: Vec<_> = articles
+/// A briefing of article bodies, each given a header of its own.
+fn briefing(bodies: &[&str]) -> Briefing {
+    let texts: Vec<String> = bodies
         .iter()
         .enumerate()
-        .map(|(i, body)| {
-            let name = format!("content/a{i}.txt");
-            let text = format!("Title: T{i}\nOutlet: Outlet {i}\n\n{body}\n");
-            let (mut doc, _) = parse_document(&name, text, 0).unwrap();
-            doc.id = format!("a{i}");
-            doc
-        })
+        .map(|(i, body)| format!("Title: T{i}\nOutlet: Outlet {i}\n\n{body}\n"))
         .collect();
-    let k = Knowledge::builtin();
-    let x = crossbrief::extract::extract_all(&docs, k);
-    crossbrief::link::link(&Config::default(), &docs, &x, k)
+    common::briefing_of_texts(&texts)
 }
 
 fn group_of<'a>(b: &'a Briefing, text: &str) -> &'a Figure {

@@ -1,24 +1,11 @@
 //! Places that share a name with a person or a common word, in stories other than the sample.
 
-use crossbrief::config::Config;
-use crossbrief::knowledge::Knowledge;
-use crossbrief::load::parse_document;
+mod common;
+
 use crossbrief::model::Briefing;
 
 fn briefing(articles: &[&str]) -> Briefing {
-    let docs: Vec<_> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let name = format!("content/a{i}.txt");
-            let (mut doc, _) = parse_document(&name, text.to_string(), 0).unwrap();
-            doc.id = format!("a{i}");
-            doc
-        })
-        .collect();
-    let k = Knowledge::builtin();
-    let x = crossbrief::extract::extract_all(&docs, k);
-    crossbrief::link::link(&Config::default(), &docs, &x, k)
+    common::briefing_of_texts(articles)
 }
 
 /// "a letter from Obama" names the president, not the Japanese town: a preposition before a

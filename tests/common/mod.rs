@@ -69,3 +69,22 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 pub fn crossbrief() -> std::process::Command {
     std::process::Command::new(env!("CARGO_BIN_EXE_crossbrief"))
 }
+
+/// A briefing of the given articles (each a whole file: header and body), extracted and linked
+/// as `crossbrief build` would; article `i` has the id `a{i}`.
+pub fn briefing_of_texts(articles: &[impl AsRef<str>]) -> crossbrief::model::Briefing {
+    let docs: Vec<_> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let name = format!("content/a{i}.txt");
+            let (mut doc, _) =
+                crossbrief::load::parse_document(&name, text.as_ref().to_string(), 0).unwrap();
+            doc.id = format!("a{i}");
+            doc
+        })
+        .collect();
+    let k = crossbrief::knowledge::Knowledge::builtin();
+    let x = crossbrief::extract::extract_all(&docs, k);
+    crossbrief::link::link(&crossbrief::config::Config::default(), &docs, &x, k)
+}
