@@ -468,10 +468,13 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
     let mut start = first;
     // Leading determiner: "The Institute for ...", and "A Monmouth University poll" opening a
     // sentence (a lone capital "A" otherwise passes for an initial).
-    let determiner = matches!(r.word(start), "The" | "the")
-        || matches!(r.word(start), "A" | "An") && r.sentence_start(start);
+    let article = matches!(r.word(start), "A" | "An") && r.sentence_start(start);
+    let determiner = matches!(r.word(start), "The" | "the") || article;
     if start < end && determiner && end - start > 1 {
         start += 1;
+    } else if article {
+        // "A recent poll": the article alone is no name.
+        return None;
     }
     // "R-Texas", "D-New York": a party and state label after a legislator's name, not a name.
     if r.k.is_party_label(r.word(start)) {
@@ -1282,6 +1285,8 @@ mod tests {
     fn a_sentence_initial_article_or_preposition_is_not_part_of_a_name() {
         let m = mentions_of("A Danworth University poll found support. In Dallas, police spoke.");
         assert!(m.iter().any(|x| x.0 == "Danworth University"), "{m:?}");
+        let m = mentions_of("A recent Danworth University poll found support.");
+        assert!(m.iter().all(|x| x.0 != "A"), "{m:?}");
         assert!(m.iter().all(|x| !x.0.starts_with("In ")), "{m:?}");
         let m = mentions_of("At the Supreme Court, justices heard the case.");
         assert!(m.iter().any(|x| x.0 == "Supreme Court"), "{m:?}");
