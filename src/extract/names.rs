@@ -765,15 +765,21 @@ fn person_or_unknown(r: &Reader, words: &[&str], first: usize) -> NameKind {
     let connector = words
         .iter()
         .any(|w| matches!(*w, "of" | "for" | "the" | "and" | "&" | "on" | "at" | "in"));
-    let place_word = words.iter().any(|w| {
+    // A surname that is also a town ("Imran Khan", "Jesse Jackson") after a given name is
+    // still a surname.
+    let given_first = r.k.given_name(words[0]).is_some();
+    let place_word = words.iter().enumerate().any(|(i, w)| {
         r.k.country(w).is_some()
-            || r.k.gazetteer().is_place_name(w) && words.len() > 1 && r.k.given_name(w).is_none()
+            || r.k.gazetteer().is_place_name(w)
+                && words.len() > 1
+                && r.k.given_name(w).is_none()
+                && !(i > 0 && given_first && r.k.is_common_surname(w))
     });
     let street = words.last().is_some_and(|w| r.k.is_place_suffix(w));
     if connector || place_word || street {
         return NameKind::Unknown;
     }
-    let given = r.k.given_name(words[0]).is_some();
+    let given = given_first;
     let all_common = words
         .iter()
         .all(|w| r.k.is_common_word(&strip_possessive(w).to_lowercase()));
@@ -898,6 +904,10 @@ fn body_phrase<'a>(r: &Reader<'a>, i: usize) -> Option<(usize, Vec<&'a str>)> {
     let mut best = None;
     while j < r.len() && j - i < 3 && r.is_word(j) && !is_capitalised(r.word(j)) {
         let w = r.word(j);
+        // "the Afghan immigrant who authorities believe": a clause starts, the phrase ends.
+        if r.k.is_preposition(w) || is_clause_word(w) {
+            break;
+        }
         if r.k.is_body_noun(w) {
             best = Some(j + 1);
         }
@@ -905,6 +915,26 @@ fn body_phrase<'a>(r: &Reader<'a>, i: usize) -> Option<(usize, Vec<&'a str>)> {
     }
     let end = best?;
     Some((end, (i..end).map(|t| r.word(t)).collect()))
+}
+
+/// Words that begin a clause or join phrases, which no organisation's description crosses.
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "whom"
+            | "whose"
+            | "which"
+            | "that"
+            | "and"
+            | "or"
+            | "but"
+            | "than"
+            | "if"
+            | "when"
+            | "where"
+            | "while"
+    )
 }
 
 /// A plural body noun: "officials", "forces", "authorities" (but not "news" or "police",
@@ -1379,6 +1409,29 @@ mod tests {
                 ("Israeli officials", "IL|officials".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_description_ends_where_a_clause_begins() {
+        let m = mentions_of(
+            "The Peruvian immigrant who authorities believe planted the device was caught.",
+        );
+        assert!(
+            m.iter().all(|x| x.1 != NameKind::Organization),
+            "no organisation is named here: {m:?}"
+        );
+    }
+
+    #[test]
+    fn a_surname_that_is_also_a_town_stays_a_surname() {
+        // Both surnames are towns in the gazetteer, and common surnames.
+        let m = mentions_of("Police questioned Ahmad Khan Zorbani and Eric Tucker on Monday.");
+        let people: Vec<&str> = m
+            .iter()
+            .filter(|x| x.1 == NameKind::Person)
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(people, ["Ahmad Khan Zorbani", "Eric Tucker"]);
     }
 
     #[test]
