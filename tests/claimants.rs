@@ -106,3 +106,12 @@ fn a_figure_in_the_subjects_own_description_is_not_what_they_report() {
                 predicted a comfortable win.";
     assert_eq!(claimant_of(body, "$300 million"), None);
 }
+
+#[test]
+fn according_to_officials_of_a_country_credits_the_officials_not_the_country() {
+    let body = "The tip came in 2014 and named 3 associates, according to two US officials.";
+    assert_eq!(
+        claimant_of(body, "3 associates").as_deref(),
+        Some("US officials")
+    );
+}

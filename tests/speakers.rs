@@ -207,3 +207,24 @@ fn a_subheading_repeating_a_quotation_takes_its_speaker() {
     );
     assert_eq!(speaker_of(body, "grand bargain"), None);
 }
+
+#[test]
+fn a_name_between_commas_after_an_opening_role_phrase_is_the_speaker() {
+    // The role phrase ends in a place, and the name ends in an abbreviation's period.
+    let body = "The assistant director of the agency's field office in Springfield, Walter \
+                Quennell Jr., said “there is no sign of a wider plot” in the area.";
+    assert_eq!(
+        speaker_of(body, "there is no sign").as_deref(),
+        Some("Walter Quennell Jr")
+    );
+}
+
+#[test]
+fn a_name_between_commas_after_a_prepositional_phrase_is_not_the_speaker() {
+    let body = "Dana Whitcombe, standing outside the hall alongside his wife, Marlo, said: \
+                “We will be back.”";
+    assert_eq!(
+        speaker_of(body, "We will be back").as_deref(),
+        Some("Dana Whitcombe")
+    );
+}

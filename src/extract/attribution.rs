@@ -668,10 +668,16 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
             }
             // "as the Ukip leader, Nigel Farage, described it": the name between the commas
             // is the subject, the role phrase before it only introduces them.
-            if let Some(m) = doc.mention_ending_at(p, close - 1)
+            // "William Sweeney Jr., said": the name may end before an abbreviation's period.
+            let named = doc.mention_ending_at(p, close - 1).or_else(|| {
+                (close >= 2 && r.is_punct(close - 1, "."))
+                    .then(|| doc.mention_ending_at(p, close - 2))
+                    .flatten()
+            });
+            if let Some(m) = named
                 && doc.mentions[m].kind == NameKind::Person
                 && doc.mentions[m].full_first == a + 1
-                && introduces_subject(doc, &r, m, floor)
+                && (introduces_subject(doc, &r, m, floor) || role_opens_sentence(doc, &r, a))
             {
                 return Some((Np::Mention(m), a + 1));
             }
@@ -873,6 +879,34 @@ fn introduces_subject(doc: &Doc, r: &Reader, m: usize, floor: usize) -> bool {
                 r.word(before).to_lowercase().as_str(),
                 "as" | "and" | "but" | "while" | "when" | "so" | "yet"
             )
+}
+
+/// Whether the sentence opens with a role, the words up to `comma` being its phrase: "The
+/// assistant director of the agency's field office in Springfield, NAME, said". A phrase that
+/// opens otherwise ("Standing outside with his wife, NAME, said") leaves the name an object.
+fn role_opens_sentence(doc: &Doc, r: &Reader, comma: usize) -> bool {
+    let Some(start) = (comma.saturating_sub(24)..comma)
+        .rev()
+        .take_while(|&t| !r.quoted[t] && !r.is_punct(t, ","))
+        .find(|&t| r.para.starts_sentence(t, doc.body))
+    else {
+        return false;
+    };
+    let mut t = start;
+    if r.is_word(t) && matches!(r.word(t).to_lowercase().as_str(), "the" | "a" | "an") {
+        t += 1;
+    }
+    while t < comma && r.is_word(t) {
+        let lower = r.word(t).to_lowercase();
+        if doc.k.is_role_noun(&lower) {
+            return true;
+        }
+        if !doc.k.is_role_modifier(&lower) {
+            return false;
+        }
+        t += 1;
+    }
+    false
 }
 
 /// The person whose appositive ends with the organisation starting at `org_first`:

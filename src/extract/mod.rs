@@ -413,10 +413,15 @@ impl<'a> Doc<'a> {
             .position(|m| m.paragraph == p && m.last == tok)
     }
 
+    /// The first mention starting in `a..b`; of mentions starting at the same word, the
+    /// longest ("US officials", not the place "US" inside it).
     pub fn mention_starting_between(&self, p: usize, a: usize, b: usize) -> Option<usize> {
         self.mentions
             .iter()
-            .position(|m| m.paragraph == p && m.full_first >= a && m.full_first < b && !m.quoted)
+            .enumerate()
+            .filter(|(_, m)| m.paragraph == p && m.full_first >= a && m.full_first < b && !m.quoted)
+            .min_by_key(|(i, m)| (m.full_first, std::cmp::Reverse(m.last), *i))
+            .map(|(i, _)| i)
     }
 
     /// The first person or organisation named in a sentence (its subject, usually), skipping
