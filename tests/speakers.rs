@@ -228,3 +228,9 @@ fn a_name_between_commas_after_a_prepositional_phrase_is_not_the_speaker() {
         Some("Dana Whitcombe")
     );
 }
+
+#[test]
+fn a_name_in_a_relative_clause_after_the_verb_is_not_the_speaker() {
+    let body = "“My heart is just broken,” said the woman, who The Daily Ledger is not naming.";
+    assert_eq!(speaker_of(body, "My heart"), None);
+}

@@ -973,8 +973,15 @@ fn np_after(doc: &Doc, p: usize, verb: usize, limit: usize) -> Option<(Np, usize
     if r.is_word(i) && matches!(r.word(i), "the" | "The" | "a" | "an") {
         i += 1;
     }
-    // The first mention starting here (a role may precede it: "said spokesman John Kirby").
-    if let Some(m) = doc.mention_starting_between(p, start, (i + 6).min(limit)) {
+    // The first mention starting here (a role may precede it: "said spokesman John Kirby"),
+    // before any comma or relative clause ("said the woman, who The Times is not naming").
+    let window = (i..(i + 6).min(limit))
+        .find(|&t| {
+            r.is_punct(t, ",")
+                || r.is_word(t) && matches!(r.word(t), "who" | "whom" | "whose" | "which")
+        })
+        .unwrap_or((i + 6).min(limit));
+    if let Some(m) = doc.mention_starting_between(p, start, window) {
         let mention = &doc.mentions[m];
         return Some((Np::Mention(m), mention.last));
     }
