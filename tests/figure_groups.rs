@@ -88,3 +88,16 @@ fn settlements_retaken_are_territory_taken_in_every_outlet() {
     ]);
     assert_eq!(group_of(&b, "more than 30 settlements").claims.len(), 2);
 }
+
+#[test]
+fn last_weekend_is_the_story_s_own_time_not_last_week_s() {
+    // "last week" marks a figure of another time; "last weekend" is when the story happened.
+    let b = briefing(&[
+        "A bomb that injured 29 people went off on Saturday.",
+        "Court papers describe the explosions last weekend, including a bomb that injured 31 \
+         people.",
+    ]);
+    let g = group_of(&b, "29 people");
+    assert!(g.claims.iter().any(|c| c.text == "31 people"), "{g:?}");
+    assert!(g.disputed);
+}

@@ -377,7 +377,16 @@ fn time_scope(sentence: &str) -> Option<&'static str> {
         "annually",
     ];
     let lower = sentence.to_lowercase();
-    SCOPES.iter().find(|s| lower.contains(*s)).copied()
+    SCOPES.iter().find(|s| contains_phrase(&lower, s)).copied()
+}
+
+/// Whether `phrase` occurs in `text` as whole words: "last week" is not in "last weekend".
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Four-digit years (1800-2100) written in a text.
