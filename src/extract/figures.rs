@@ -547,13 +547,27 @@ fn counted_noun(r: &Reader, i: usize, k: &Knowledge) -> (Option<String>, Option<
             continue;
         }
         // "515 hospitalized", "40 wounded": a predicate's participle says what happened to
-        // them, it does not name what is counted ("300 armed men" still counts men).
-        if participle_predicate(&lower, k).is_some() {
+        // them; "two drifted apart", "three survived": a verb. Neither names what is counted,
+        // unless it qualifies a plural after it ("300 armed men", "two injured officers").
+        let participle = lower.len() >= 4 && lower.ends_with("ed") && !lower.ends_with("eed");
+        if participle || participle_predicate(&lower, k).is_some() {
+            let next = (j + 1 < r.len() && r.is_word(j + 1)).then(|| r.word(j + 1).to_lowercase());
+            let plural_next = next.is_some_and(|n| {
+                n.ends_with('s') && !n.ends_with("ss") || n.ends_with("men") || u.singular(&n) != n
+            });
+            if plural_next {
+                j += 1;
+                continue;
+            }
             break;
         }
         if w.chars().all(|c| c.is_alphabetic() || c == '-') {
-            let plural =
-                lower.ends_with('s') && !lower.ends_with("ss") || u.singular(&lower) != lower;
+            // "suspicious", "crisis": no plurals.
+            let plural = lower.ends_with('s')
+                && !lower.ends_with("ss")
+                && !lower.ends_with("us")
+                && !lower.ends_with("is")
+                || u.singular(&lower) != lower;
             // The first word, unless a plural follows it ("19 elite firefighters"); a plural
             // ends the phrase.
             if best.is_none() || plural {
@@ -596,6 +610,9 @@ fn participle_predicate<'k>(lower: &str, k: &'k Knowledge) -> Option<&'k Predica
 /// 406 people "taken to hospital".
 fn measures(p: &Predicate, dimension: &str, noun: Option<&str>) -> bool {
     const SPATIAL: [&str; 2] = ["area", "length"];
+    if !p.fits.is_empty() && !p.fits.iter().any(|d| d == dimension) {
+        return false;
+    }
     p.dimension.as_deref().is_none_or(|d| {
         d == dimension
             || SPATIAL.contains(&d) && SPATIAL.contains(&dimension)
@@ -603,8 +620,9 @@ fn measures(p: &Predicate, dimension: &str, noun: Option<&str>) -> bool {
     })
 }
 
-/// The predicate class of the words around a figure: the verb right after it when the figure
-/// is its subject ("527 people were injured"), else up to ten words before it in its sentence
+/// The predicate class of the words around a figure: a phrase its unit starts ("four miles
+/// from"), the verb right after it when the figure is its subject ("527 people were injured"),
+/// else up to ten words before it in its sentence
 /// (the nearest wins), else up to six after it.
 fn predicate_near(
     r: &Reader,
@@ -626,6 +644,13 @@ fn predicate_near(
         u.predicate_fitting(&words_from(t), fits)
             .map(|(p, _)| p.key.clone())
     };
+    // A phrase that starts with the figure's own unit frames it: "about four miles from".
+    if end > start
+        && let Some((p, n)) = u.predicate_fitting(&words_from(end), fits)
+        && n >= 2
+    {
+        return Some(p.key.clone());
+    }
     // The figure as the subject of its clause: its verb follows at once, or after "were",
     // "have been" and the like.
     let mut t = end + 1;
@@ -794,5 +819,43 @@ mod tests {
             "On Oct. 1, 2017 at 10:08 PM, Stephen Paddock, 64, sat on the 32nd floor of Interstate 15 in 2014. A 43-year-old man, aged 58, watched Apollo 11.",
         );
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn what_is_counted_is_a_noun_not_a_verb_or_adjective() {
+        let f = figures(
+            "Agents found five suspicious devices. In recent years the two drifted apart. \
+             All three survived. Two injured officers were treated.",
+        );
+        let nouns: Vec<(&str, Option<&str>)> =
+            f.iter().map(|x| (x.0.as_str(), x.4.as_deref())).collect();
+        assert_eq!(
+            nouns,
+            [
+                ("five suspicious devices", Some("device")),
+                ("Two injured officers", Some("officer"))
+            ]
+        );
+        assert_eq!(f[1].6.as_deref(), Some("injured"));
+    }
+
+    #[test]
+    fn a_class_tied_to_some_dimensions_fits_no_other() {
+        // A duration spent is no cost; bail near a hospital is no injury; a distance near
+        // "captured" is no arrest, nor territory when "miles from" frames it.
+        let f = figures(
+            "He spent over three months in jail. He was held on $5.2 million bail at a hospital. \
+             The town where he was captured is about four miles from the city.",
+        );
+        let classes: Vec<(&str, Option<&str>)> =
+            f.iter().map(|x| (x.0.as_str(), x.6.as_deref())).collect();
+        assert_eq!(
+            classes,
+            [
+                ("over three months", None),
+                ("$5.2 million", None),
+                ("about four miles", Some("distance"))
+            ]
+        );
     }
 }

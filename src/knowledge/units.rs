@@ -25,6 +25,10 @@ pub struct PredicateDef {
     /// Nouns a count may count and still be of a class tied to a dimension: "reclaimed more
     /// than 30 settlements" is territory taken, "gained 873,000 jobs" is not.
     pub counted: Vec<String>,
+    /// The dimensions a figure of this class can have; empty for any. "Spent" is a cost only
+    /// for money ("spent three months in jail" is no cost), "captured" counts arrests only
+    /// for counts ("captured about four miles from" is no arrest).
+    pub fits: Vec<String>,
     pub words: Vec<String>,
 }
 
@@ -62,6 +66,7 @@ pub struct Predicate {
     pub dimension: Option<String>,
     pub counts: Option<String>,
     pub counted: Vec<String>,
+    pub fits: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -176,6 +181,7 @@ impl Units {
                 dimension: def.dimension.clone(),
                 counts: def.counts.clone(),
                 counted: def.counted.clone(),
+                fits: def.fits.clone(),
             });
             for w in &def.words {
                 u.predicate_words.push((words(w), index));
@@ -360,6 +366,7 @@ fn merge(base: &mut UnitsExtension, extra: &UnitsExtension) {
             p.counts = def.counts.clone();
         }
         p.counted.extend(def.counted.iter().cloned());
+        p.fits.extend(def.fits.iter().cloned());
     }
     base.noun_forms
         .extend(extra.noun_forms.iter().map(|(k, v)| (k.clone(), v.clone())));
