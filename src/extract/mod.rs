@@ -131,6 +131,28 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
         };
         names::add_initial_surnames(&r, i, &surnames, &mut mentions);
     }
+    // "Hurricane Harvey ... Harvey's rains": an event's name is nobody, and nowhere.
+    let mut events: Vec<String> = Vec::new();
+    for (i, para) in paras.iter().enumerate() {
+        let r = Reader {
+            body,
+            para,
+            k: knowledge,
+            quoted: quoted[i].clone(),
+        };
+        events.extend(names::event_names(&r));
+    }
+    let is_event = |name: &str| {
+        let name = crate::knowledge::strip_possessive(name);
+        events
+            .iter()
+            .any(|e| name == e || name.ends_with(&format!(" {e}")))
+    };
+    for m in &mut mentions {
+        if is_event(&m.name) {
+            m.kind = NameKind::Unknown;
+        }
+    }
     let (entities, of_mention) = entities::resolve(&mut mentions, knowledge);
     let mut doc = Doc {
         body,
@@ -171,6 +193,7 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
         let in_para: Vec<&Mention> = doc.mentions.iter().filter(|m| m.paragraph == p).collect();
         places.extend(places::find_places(&r, p, &in_para, knowledge));
     }
+    places.retain(|pl: &places::PlaceMention| !is_event(&doc.body[pl.start..pl.end]));
     let mut found_figures = Vec::new();
     for p in 0..doc.paras.len() {
         let r = doc.reader(p);

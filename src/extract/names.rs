@@ -337,6 +337,31 @@ fn starts_title_before_name(r: &Reader, i: usize, end: usize) -> bool {
     r.k.title_at(&ws).is_some_and(|n| n < ws.len())
 }
 
+/// The names of events in a paragraph: the capitalised words after an event head
+/// ("Hurricane Harvey", "Tropical Storm Irma", "Operation Desert Shield" give "Harvey",
+/// "Irma", "Desert Shield"). They name no person and no place, here or anywhere in the article.
+pub fn event_names(r: &Reader) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in 0..r.len() {
+        if !(r.is_word(t) && is_capitalised(r.word(t)) && r.k.is_event_head(r.word(t))) {
+            continue;
+        }
+        let mut end = t + 1;
+        while end < r.len()
+            && end - t <= 3
+            && r.is_name_word(end)
+            && !r.k.is_event_head(r.word(end))
+        {
+            end += 1;
+        }
+        if end > t + 1 {
+            let words: Vec<&str> = (t + 1..end).map(|i| strip_possessive(r.word(i))).collect();
+            out.push(words.join(" "));
+        }
+    }
+    out
+}
+
 /// Sentence-initial words that look like common words but are the surname of somebody named
 /// in full elsewhere in the article ("Brewer, who was to visit Prescott, said ...").
 pub fn add_initial_surnames(
@@ -746,6 +771,13 @@ fn person_or_unknown(r: &Reader, words: &[&str], first: usize) -> NameKind {
         return NameKind::Unknown;
     }
     if words.iter().any(|w| is_acronym(w) && w.len() > 2) {
+        return NameKind::Unknown;
+    }
+    // "Hurricane Harvey", "Tropical Storm Harvey": an event's name.
+    if words[..words.len() - 1]
+        .iter()
+        .any(|w| r.k.is_event_head(w))
+    {
         return NameKind::Unknown;
     }
     if words.len() == 1 {

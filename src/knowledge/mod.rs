@@ -47,6 +47,9 @@ pub struct Lexicon {
     /// Party letters written before a state after a legislator's name ("R" in "R-Texas").
     pub party_letters: Vec<String>,
     pub prepositions: Vec<String>,
+    /// Words naming an event before its name ("Hurricane", "Typhoon"): what follows is no
+    /// person, however much it reads like one.
+    pub event_heads: Vec<String>,
     pub spelling: HashMap<String, String>,
     pub np_modifiers: Vec<String>,
     pub verb_fillers: Vec<String>,
@@ -134,6 +137,7 @@ pub struct Knowledge {
     honorifics: HashSet<String>,
     party_letters: HashSet<String>,
     prepositions: HashSet<String>,
+    event_heads: HashSet<String>,
     spelling: HashMap<String, String>,
     np_modifiers: HashSet<String>,
     verb_fillers: HashSet<String>,
@@ -237,6 +241,7 @@ impl Knowledge {
         k.honorifics = lower_set(&lexicon.honorifics);
         k.party_letters = lexicon.party_letters.iter().cloned().collect();
         k.prepositions = lower_set(&lexicon.prepositions);
+        k.event_heads = lower_set(&lexicon.event_heads);
         k.spelling = lexicon
             .spelling
             .iter()
@@ -446,6 +451,11 @@ impl Knowledge {
         self.prepositions.contains(&word.to_lowercase())
     }
 
+    /// "Hurricane", "Storm", "Typhoon": a word naming an event before its name.
+    pub fn is_event_head(&self, word: &str) -> bool {
+        self.event_heads.contains(&word.to_lowercase())
+    }
+
     /// "R-Texas", "D-Calif": a party and state label, written after a legislator's name.
     pub fn is_party_label(&self, word: &str) -> bool {
         word.split_once('-').is_some_and(|(party, state)| {
@@ -583,6 +593,7 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.party_letters
         .extend(extra.party_letters.iter().cloned());
     base.prepositions.extend(extra.prepositions.iter().cloned());
+    base.event_heads.extend(extra.event_heads.iter().cloned());
     base.spelling
         .extend(extra.spelling.iter().map(|(a, b)| (a.clone(), b.clone())));
     base.np_modifiers.extend(extra.np_modifiers.iter().cloned());
