@@ -195,3 +195,53 @@ fn niger_beside_nigerian_cities_stays_the_country_in_a_regional_story() {
     ]);
     assert_eq!(country_of(&b, "Niger"), Some("NE"));
 }
+
+/// A storm's name is nobody and nowhere, even when a town or a given name shares it.
+#[test]
+fn a_named_storm_is_neither_a_person_nor_a_place() {
+    use crossbrief::extract;
+    use crossbrief::knowledge::Knowledge;
+    use crossbrief::model::EntityKind;
+    let text = "Title: One\nOutlet: A\n\nOn Tuesday, Tropical Storm Harvey refused to go away. \
+                Harvey's rains flooded the city, and officials said Harvey would stall.\n";
+    let (doc, _) = crossbrief::load::parse_document("content/a.txt", text.to_string(), 0).unwrap();
+    let x = extract::extract(&doc.body.text, &doc.body.blocks, Knowledge::builtin());
+    let people: Vec<&str> = x
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(people.is_empty(), "{people:?}");
+    assert!(x.places.is_empty(), "{:?}", x.places);
+}
+
+/// "President X" opening a story, before "first lady Y X", is the president; across the
+/// briefing the titled surname joins the one full name that holds the title.
+#[test]
+fn a_titled_surname_is_the_bearer_who_holds_the_title() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nPresident Grumman vowed to help residents. He was joined by \
+         first lady Melinda Grumman. Grumman told a crowd, \"We are here to take care of you.\"\n",
+        "Title: Two\nOutlet: B\n\nPresident Walter Grumman said the state would be rebuilt.\n",
+    ]);
+    let walter = b
+        .people
+        .iter()
+        .find(|p| p.name == "Walter Grumman")
+        .expect("the president is a person");
+    assert!(
+        walter
+            .mentions
+            .iter()
+            .any(|m| m.article == "a0" && m.text == "Grumman"),
+        "{:?}",
+        walter.mentions
+    );
+    assert!(
+        !b.people
+            .iter()
+            .any(|p| p.name == "Melinda Grumman" && p.roles.iter().any(|r| r == "President")),
+        "the first lady holds no title of his"
+    );
+}

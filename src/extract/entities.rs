@@ -4,6 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::attribution::same_role;
 use super::names::{Mention, NameKind, gender_of, person_key};
 use crate::knowledge::{Gender, Knowledge};
 use crate::model::EntityKind;
@@ -94,16 +95,18 @@ pub fn resolve(mentions: &mut [Mention], k: &Knowledge) -> (Vec<LocalEntity>, Ve
         }
     }
 
-    // Single words: a surname of a full name in the article, or a person on their own.
-    let surnames: Vec<(String, usize)> = entities
+    // Single words: a surname of a person in the article, or a person on their own. Each
+    // bearer of a surname is listed with where they are introduced.
+    let mut surnames: Vec<(String, usize, usize)> = entities
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == EntityKind::Person)
         .filter_map(|(i, e)| {
+            let first = e.mentions.iter().copied().min()?;
             e.name
                 .split_whitespace()
                 .last()
-                .map(|s| (translit_key(s), i))
+                .map(|s| (translit_key(s), i, first))
         })
         .collect();
     for i in 0..mentions.len() {
@@ -123,7 +126,7 @@ pub fn resolve(mentions: &mut [Mention], k: &Knowledge) -> (Vec<LocalEntity>, Ve
             continue;
         }
         let key = translit_key(&m.name);
-        let full = surnames.iter().find(|(s, _)| *s == key).map(|&(_, e)| e);
+        let full = bearer_of_surname(&surnames, &entities, &key, i, m.role.as_deref());
         if m.kind == NameKind::Place && (full.is_none() || k.country(&m.name).is_some()) {
             continue;
         }
@@ -143,8 +146,7 @@ pub fn resolve(mentions: &mut [Mention], k: &Knowledge) -> (Vec<LocalEntity>, Ve
                 of_mention[i] = Some(e);
             }
             None if m.kind == NameKind::Person => {
-                let key = format!("person:{key}");
-                let e = *by_key.entry(key).or_insert_with(|| {
+                let e = *by_key.entry(format!("person:{key}")).or_insert_with(|| {
                     entities.push(LocalEntity {
                         kind: EntityKind::Person,
                         name: m.name.clone(),
@@ -157,6 +159,7 @@ pub fn resolve(mentions: &mut [Mention], k: &Knowledge) -> (Vec<LocalEntity>, Ve
                         gender: Gender::Unknown,
                         mentions: Vec::new(),
                     });
+                    surnames.push((key.clone(), entities.len() - 1, i));
                     entities.len() - 1
                 });
                 entities[e].mentions.push(i);
@@ -174,6 +177,33 @@ pub fn resolve(mentions: &mut [Mention], k: &Knowledge) -> (Vec<LocalEntity>, Ve
         e.mentions.sort_unstable();
     }
     (entities, of_mention)
+}
+
+/// Who a surname at mention `at` stands for: the bearer introduced first ("Ahmad Khan X",
+/// not his wife "Asia Bibi X" named later). A titled surname before a full name is somebody
+/// else, unless the full name holds the title too: "President X" opening the story is not
+/// "first lady Melania X" further down.
+fn bearer_of_surname(
+    surnames: &[(String, usize, usize)],
+    entities: &[LocalEntity],
+    key: &str,
+    at: usize,
+    title: Option<&str>,
+) -> Option<usize> {
+    surnames
+        .iter()
+        .filter(|(s, _, _)| s == key)
+        .filter(|&&(_, e, first)| {
+            first < at
+                || title.is_none_or(|t| {
+                    entities[e].roles.iter().any(|r| {
+                        r.split_whitespace()
+                            .any(|w| t.split_whitespace().any(|x| same_role(w, x)))
+                    })
+                })
+        })
+        .min_by_key(|&&(_, _, first)| first)
+        .map(|&(_, e, _)| e)
 }
 
 /// Adds a mention's entity data to an existing entity; the fuller name wins.

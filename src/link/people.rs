@@ -328,8 +328,20 @@ fn join_surnames(
         let mut roots: Vec<usize> = candidates.iter().map(|&c| find(parent, c)).collect();
         roots.sort_unstable();
         roots.dedup();
-        match roots.as_slice() {
-            [one] => {
+        // Several people share the surname: "President X" is the one who holds that title.
+        let titled: Vec<usize> = if roots.len() > 1 {
+            candidates
+                .iter()
+                .filter(|&&c| shares_a_role(g, &globals[c]))
+                .map(|&c| find(parent, c))
+                .collect::<std::collections::BTreeSet<usize>>()
+                .into_iter()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        match (roots.as_slice(), titled.as_slice()) {
+            ([one], _) | (_, [one]) => {
                 if !vetoed(&g.display_name(), &globals[*one].display_name()) {
                     union(parent, *one, i);
                 }
@@ -355,6 +367,21 @@ fn join_surnames(
         .into_iter()
         .map(|(i, name)| (name, articles_of.remove(&i).unwrap_or_default()))
         .collect()
+}
+
+/// Whether two people hold a role named by the same word ("President", "Gov."), other than
+/// courtesy words every role list may share.
+fn shares_a_role(a: &Global, b: &Global) -> bool {
+    let words = |g: &Global| -> Vec<String> {
+        g.roles
+            .iter()
+            .flat_map(|r| r.split_whitespace())
+            .map(|w| fold(w.trim_end_matches('.')))
+            .filter(|w| w.len() > 2 && !matches!(w.as_str(), "the" | "of" | "for" | "and"))
+            .collect()
+    };
+    let theirs = words(b);
+    words(a).iter().any(|w| theirs.contains(w))
 }
 
 /// "Obama said" in an article that never gives the full name: the extractor, seeing a town
