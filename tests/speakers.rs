@@ -234,3 +234,55 @@ fn a_name_in_a_relative_clause_after_the_verb_is_not_the_speaker() {
     let body = "“My heart is just broken,” said the woman, who The Daily Ledger is not naming.";
     assert_eq!(speaker_of(body, "My heart"), None);
 }
+
+/// The speaker's name and whether it is a person.
+fn speaker_kind_of(body: &str, quote_start: &str) -> Option<(String, bool)> {
+    let text = format!("Title: T\nOutlet: O\n\n{body}\n");
+    let (doc, _) = parse_document("content/a.txt", text, 0).unwrap();
+    let x = extract::extract(&doc.body.text, &doc.body.blocks, Knowledge::builtin());
+    let q = x
+        .quotes
+        .iter()
+        .find(|q| doc.body.text[q.parts[0].0..].starts_with(quote_start))
+        .expect("the quotation is found");
+    q.speaker.map(|s| {
+        let e = &x.entities[s];
+        (
+            e.name.clone(),
+            e.kind == crossbrief::model::EntityKind::Person,
+        )
+    })
+}
+
+#[test]
+fn an_unknown_speaker_named_like_a_county_or_a_company_is_no_person() {
+    assert_eq!(
+        speaker_kind_of(
+            "“Get out now,” Quenby County said in a statement.",
+            "Get out"
+        ),
+        Some(("Quenby County".to_string(), false))
+    );
+    assert_eq!(
+        speaker_kind_of(
+            "“We are at sea,” the Marlow Cruise Line said.",
+            "We are at sea"
+        ),
+        Some(("Marlow Cruise Line".to_string(), false))
+    );
+    assert_eq!(
+        speaker_kind_of(
+            "“Shelters are open,” the American Red Cross tweeted.",
+            "Shelters"
+        ),
+        Some(("American Red Cross".to_string(), false))
+    );
+    // A given name first: a person whose surname is a place word.
+    assert_eq!(
+        speaker_kind_of(
+            "“We are ready,” said Roy Quenhall Hill, a commander.",
+            "We are ready"
+        ),
+        Some(("Roy Quenhall Hill".to_string(), true))
+    );
+}

@@ -1091,13 +1091,31 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                     }
                 }
                 NameKind::Unknown => {
-                    if !looks_like_a_name(&doc.mentions[m].name) {
+                    let name = doc.mentions[m].name.clone();
+                    if !looks_like_a_name(&name) {
                         return Attribution {
-                            descriptor: Some(doc.mentions[m].name.clone()),
+                            descriptor: Some(name),
                             ..base
                         };
                     }
-                    let e = doc.promote(m);
+                    // A name ending like a place's ("X County") speaks for that place, unless
+                    // it opens with a given name ("Roy Hall"); one ending like an
+                    // organisation's ("X Cruise Line") is the organisation.
+                    let first = name.split_whitespace().next().unwrap_or_default();
+                    let last = name.split_whitespace().last().unwrap_or_default();
+                    let e = if doc.k.is_place_suffix(last) && doc.k.given_name(first).is_none() {
+                        doc.government_of(m)
+                    } else if doc.k.is_org_head(&last.to_lowercase()) {
+                        Some(doc.promote_to_organization(m))
+                    } else {
+                        Some(doc.promote(m))
+                    };
+                    let Some(e) = e else {
+                        return Attribution {
+                            descriptor: Some(name),
+                            ..base
+                        };
+                    };
                     Attribution {
                         speaker: Some(e),
                         how: Some(How::Named),

@@ -488,6 +488,43 @@ impl<'a> Doc<'a> {
         )
     }
 
+    /// An unknown name that speaks and is headed like an organisation ("the American Red
+    /// Cross tweeted", "Carnival Cruise Line said") becomes one.
+    pub fn promote_to_organization(&mut self, m: usize) -> usize {
+        if let Some(e) = self.of_mention[m] {
+            return e;
+        }
+        let name = self.mentions[m].name.clone();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let (body, country) = names::normalise_body(self.k, &words);
+        self.mentions[m].kind = NameKind::Organization;
+        let entity = LocalEntity {
+            kind: EntityKind::Organization,
+            name: name.clone(),
+            variants: vec![name],
+            roles: Vec::new(),
+            country: country.or_else(|| self.mentions[m].country.clone()),
+            body: Some(body),
+            descriptive: false,
+            plural: false,
+            gender: crate::knowledge::Gender::Unknown,
+            mentions: vec![m],
+        };
+        let key = entity.key();
+        let e = match self.entities.iter().position(|x| x.key() == key) {
+            Some(e) => {
+                self.entities[e].mentions.push(m);
+                e
+            }
+            None => {
+                self.entities.push(entity);
+                self.entities.len() - 1
+            }
+        };
+        self.of_mention[m] = Some(e);
+        e
+    }
+
     /// The government of a place named as a speaker ("Cairo said").
     pub fn government_of(&mut self, m: usize) -> Option<usize> {
         if let Some(e) = self.of_mention[m] {

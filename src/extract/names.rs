@@ -426,6 +426,12 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
             j += 2;
             continue;
         }
+        // "Oil & Gas Journal", "Procter & Gamble": an ampersand joins the parts of one name,
+        // where "and" may join two ("Israel and Hamas").
+        if r.word(j) == "&" && j + 1 < r.len() && r.is_name_word(j + 1) {
+            j += 2;
+            continue;
+        }
         // Connectors inside names: "Society for the Protection of Birds", "Ministry of Defense".
         if r.is_word(j) && r.k.is_name_connector(r.word(j)) && !matches!(r.word(j), "and" | "&") {
             let mut k = j + 1;
@@ -1451,6 +1457,16 @@ mod tests {
         assert!(
             m.iter().all(|x| x.1 != NameKind::Organization),
             "no organisation is named here: {m:?}"
+        );
+    }
+
+    #[test]
+    fn an_ampersand_joins_the_parts_of_one_name() {
+        let m = mentions_of("Rigs were shut, according to the Tin & Copper Journal.");
+        assert!(
+            m.iter()
+                .any(|x| x.0 == "Tin & Copper Journal" && x.1 == NameKind::Organization),
+            "{m:?}"
         );
     }
 
