@@ -620,8 +620,8 @@ fn measures(p: &Predicate, dimension: &str, noun: Option<&str>) -> bool {
     })
 }
 
-/// The predicate class of the words around a figure: a phrase its unit starts ("four miles
-/// from"), the verb right after it when the figure is its subject ("527 people were injured"),
+/// The predicate class of the words around a figure: a phrase its unit starts after "is"
+/// ("is four miles from"), the verb right after it when the figure is its subject ("527 people were injured"),
 /// else up to ten words before it in its sentence
 /// (the nearest wins), else up to six after it.
 fn predicate_near(
@@ -644,8 +644,17 @@ fn predicate_near(
         u.predicate_fitting(&words_from(t), fits)
             .map(|(p, _)| p.key.clone())
     };
-    // A phrase that starts with the figure's own unit frames it: "about four miles from".
-    if end > start
+    // A phrase that starts with the unit of a figure after "is" frames it: "the town is
+    // about four miles from the city" (but "liberated 1,000 kilometers from" the enemy is
+    // what was liberated).
+    let after_copula = start > range.start
+        && r.is_word(start - 1)
+        && matches!(
+            r.word(start - 1).to_lowercase().as_str(),
+            "is" | "are" | "was" | "were" | "lies" | "sits" | "located" | "situated"
+        );
+    if after_copula
+        && end > start
         && let Some((p, n)) = u.predicate_fitting(&words_from(end), fits)
         && n >= 2
     {
