@@ -417,6 +417,19 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
             }
             return j;
         }
+        // Middle initials: "George W. Bush", "Roy W. Spencer".
+        if r.is_punct(j, ".")
+            && r.para.tokens[j].start == r.para.tokens[j - 1].end
+            && prev.len() == 1
+            && prev.chars().all(|c| c.is_ascii_uppercase())
+            && j > i + 1
+            && j + 1 < r.len()
+            && r.para.sentence_of(j + 1) == sentence
+            && r.is_name_word(j + 1)
+        {
+            j += 2;
+            continue;
+        }
         // Abbreviated titles: "Gov. Jan Brewer", "Mr. Netanyahu", "Lt. Gen. Smith".
         if r.is_punct(j, ".")
             && r.para.tokens[j].start == r.para.tokens[j - 1].end
@@ -776,7 +789,18 @@ fn person_or_unknown(r: &Reader, words: &[&str], first: usize) -> NameKind {
     if words.is_empty() || words.len() > 4 {
         return NameKind::Unknown;
     }
-    if words.iter().any(|w| is_acronym(w) && w.len() > 2) {
+    // "U.S. Army" is no person; "George H.W. Bush" is, the initials following a given name.
+    let initials = |i: usize, w: &str| {
+        i > 0
+            && r.k.given_name(words[0]).is_some()
+            && w.split_terminator('.').all(|p| p.len() == 1)
+            && w.ends_with('.')
+    };
+    if words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| is_acronym(w) && w.len() > 2 && !initials(i, w))
+    {
         return NameKind::Unknown;
     }
     // "Hurricane Harvey", "Tropical Storm Harvey": an event's name.
@@ -1458,6 +1482,17 @@ mod tests {
             m.iter().all(|x| x.1 != NameKind::Organization),
             "no organisation is named here: {m:?}"
         );
+    }
+
+    #[test]
+    fn a_middle_initial_is_part_of_the_name() {
+        let m = mentions_of("Walter J. Quennell praised the crews, and Ada B.C. Marlow agreed.");
+        let people: Vec<&str> = m
+            .iter()
+            .filter(|x| x.1 == NameKind::Person)
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(people, ["Walter J. Quennell", "Ada B.C. Marlow"]);
     }
 
     #[test]
