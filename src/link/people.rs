@@ -317,6 +317,8 @@ fn join_surnames(
         }
     }
     let mut ambiguous = Vec::new();
+    // The words of a full name's roles, made once however many surnames ask.
+    let mut role_words_of: HashMap<usize, rustc_hash::FxHashSet<String>> = HashMap::default();
     for (i, g) in globals.iter().enumerate() {
         if g.kind != EntityKind::Person || !g.surname_only {
             continue;
@@ -329,10 +331,16 @@ fn join_surnames(
         roots.sort_unstable();
         roots.dedup();
         // Several people share the surname: "President X" is the one who holds that title.
-        let titled: Vec<usize> = if roots.len() > 1 {
+        let titled: Vec<usize> = if roots.len() > 1 && !g.roles.is_empty() {
+            let own = role_words(g);
             candidates
                 .iter()
-                .filter(|&&c| shares_a_role(g, &globals[c]))
+                .filter(|&&c| {
+                    let theirs = role_words_of
+                        .entry(c)
+                        .or_insert_with(|| role_words(&globals[c]));
+                    own.iter().any(|w| theirs.contains(w))
+                })
                 .map(|&c| find(parent, c))
                 .collect::<std::collections::BTreeSet<usize>>()
                 .into_iter()
@@ -369,19 +377,15 @@ fn join_surnames(
         .collect()
 }
 
-/// Whether two people hold a role named by the same word ("President", "Gov."), other than
-/// courtesy words every role list may share.
-fn shares_a_role(a: &Global, b: &Global) -> bool {
-    let words = |g: &Global| -> Vec<String> {
-        g.roles
-            .iter()
-            .flat_map(|r| r.split_whitespace())
-            .map(|w| fold(w.trim_end_matches('.')))
-            .filter(|w| w.len() > 2 && !matches!(w.as_str(), "the" | "of" | "for" | "and"))
-            .collect()
-    };
-    let theirs = words(b);
-    words(a).iter().any(|w| theirs.contains(w))
+/// The words naming a person's roles ("President", "Gov."), without courtesy and joining
+/// words every role list may share: two people holding a role named by the same word share it.
+fn role_words(g: &Global) -> rustc_hash::FxHashSet<String> {
+    g.roles
+        .iter()
+        .flat_map(|r| r.split_whitespace())
+        .map(|w| fold(w.trim_end_matches('.')))
+        .filter(|w| w.len() > 2 && !matches!(w.as_str(), "the" | "of" | "for" | "and"))
+        .collect()
 }
 
 /// "Obama said" in an article that never gives the full name: the extractor, seeing a town
