@@ -286,3 +286,22 @@ fn an_unknown_speaker_named_like_a_county_or_a_company_is_no_person() {
         Some(("Roy Quenhall Hill".to_string(), true))
     );
 }
+
+#[test]
+fn a_party_member_described_is_no_person() {
+    assert_eq!(
+        speaker_of(
+            "“It is the cover-up,” said one House Republican.",
+            "It is the cover-up"
+        ),
+        None
+    );
+    assert_eq!(
+        speaker_of(
+            "Sen. Walter Quimby, North Carolina Republican, said: “We will wait for the facts.”",
+            "We will wait"
+        )
+        .as_deref(),
+        Some("Walter Quimby")
+    );
+}

@@ -1092,7 +1092,8 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                 }
                 NameKind::Unknown => {
                     let name = doc.mentions[m].name.clone();
-                    if !looks_like_a_name(&name) {
+                    let describes = name.split_whitespace().any(|w| doc.k.is_party_word(w));
+                    if describes || !looks_like_a_name(&name) {
                         return Attribution {
                             descriptor: Some(name),
                             ..base

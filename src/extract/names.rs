@@ -845,7 +845,9 @@ fn person_or_unknown(r: &Reader, words: &[&str], first: usize) -> NameKind {
     let all_common = words
         .iter()
         .all(|w| r.k.is_common_word(&strip_possessive(w).to_lowercase()));
-    let has_demonym = words.iter().any(|w| r.k.is_demonym(w));
+    let has_demonym = words
+        .iter()
+        .any(|w| r.k.is_demonym(w) || r.k.is_party_word(w));
     if has_demonym || (all_common && !given) {
         return NameKind::Unknown;
     }

@@ -50,6 +50,9 @@ pub struct Lexicon {
     /// Words naming an event before its name ("Hurricane", "Typhoon"): what follows is no
     /// person, however much it reads like one.
     pub event_heads: Vec<String>,
+    /// Words for a party's members ("Republican", "Tory"): a name holding one is a
+    /// description ("North Carolina Republican"), never a person's name.
+    pub party_words: Vec<String>,
     pub spelling: HashMap<String, String>,
     pub np_modifiers: Vec<String>,
     pub verb_fillers: Vec<String>,
@@ -138,6 +141,7 @@ pub struct Knowledge {
     party_letters: HashSet<String>,
     prepositions: HashSet<String>,
     event_heads: HashSet<String>,
+    party_words: HashSet<String>,
     spelling: HashMap<String, String>,
     np_modifiers: HashSet<String>,
     verb_fillers: HashSet<String>,
@@ -242,6 +246,7 @@ impl Knowledge {
         k.party_letters = lexicon.party_letters.iter().cloned().collect();
         k.prepositions = lower_set(&lexicon.prepositions);
         k.event_heads = lower_set(&lexicon.event_heads);
+        k.party_words = lower_set(&lexicon.party_words);
         k.spelling = lexicon
             .spelling
             .iter()
@@ -451,6 +456,12 @@ impl Knowledge {
         self.prepositions.contains(&word.to_lowercase())
     }
 
+    /// "Republican", "Democrats", "Tory": a word for a party's members.
+    pub fn is_party_word(&self, word: &str) -> bool {
+        self.party_words
+            .contains(&crate::knowledge::strip_possessive(word).to_lowercase())
+    }
+
     /// "Hurricane", "Storm", "Typhoon": a word naming an event before its name.
     pub fn is_event_head(&self, word: &str) -> bool {
         self.event_heads.contains(&word.to_lowercase())
@@ -594,6 +605,7 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
         .extend(extra.party_letters.iter().cloned());
     base.prepositions.extend(extra.prepositions.iter().cloned());
     base.event_heads.extend(extra.event_heads.iter().cloned());
+    base.party_words.extend(extra.party_words.iter().cloned());
     base.spelling
         .extend(extra.spelling.iter().map(|(a, b)| (a.clone(), b.clone())));
     base.np_modifiers.extend(extra.np_modifiers.iter().cloned());
