@@ -92,7 +92,11 @@ pub struct People {
 }
 
 /// Joins the local entities of all articles.
-pub fn link_people(extractions: &[Extraction], aliases: &[AliasRule]) -> People {
+pub fn link_people(
+    extractions: &[Extraction],
+    aliases: &[AliasRule],
+    k: &crate::knowledge::Knowledge,
+) -> People {
     let mut globals: Vec<Global> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut of_local: Vec<Vec<usize>> = Vec::with_capacity(extractions.len());
@@ -152,7 +156,7 @@ pub fn link_people(extractions: &[Extraction], aliases: &[AliasRule]) -> People 
 
     let mut parent: Vec<usize> = (0..globals.len()).collect();
     join_spelling_variants(&globals, &mut parent, &vetoed);
-    let ambiguous = join_surnames(&globals, &mut parent, &vetoed, extractions, &of_local);
+    let ambiguous = join_surnames(&globals, &mut parent, &vetoed, &of_local, k);
 
     // Collapse the union-find into final entities, keeping first-seen order.
     let mut new_index: HashMap<usize, usize> = HashMap::default();
@@ -297,8 +301,8 @@ fn join_surnames(
     globals: &[Global],
     parent: &mut [usize],
     vetoed: &dyn Fn(&str, &str) -> bool,
-    extractions: &[Extraction],
     of_local: &[Vec<usize>],
+    k: &crate::knowledge::Knowledge,
 ) -> Vec<(String, Vec<usize>)> {
     let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, g) in globals.iter().enumerate() {
@@ -332,13 +336,13 @@ fn join_surnames(
         roots.dedup();
         // Several people share the surname: "President X" is the one who holds that title.
         let titled: Vec<usize> = if roots.len() > 1 && !g.roles.is_empty() {
-            let own = role_words(g);
+            let own = role_words(g, k);
             candidates
                 .iter()
                 .filter(|&&c| {
                     let theirs = role_words_of
                         .entry(c)
-                        .or_insert_with(|| role_words(&globals[c]));
+                        .or_insert_with(|| role_words(&globals[c], k));
                     own.iter().any(|w| theirs.contains(w))
                 })
                 .map(|&c| find(parent, c))
@@ -358,7 +362,6 @@ fn join_surnames(
         }
     }
     join_speaking_places_to_people(globals, parent, &full_by_surname);
-    let _ = extractions;
     // The articles that use each ambiguous surname, in one pass over the articles.
     let mut articles_of: HashMap<usize, Vec<usize>> =
         ambiguous.iter().map(|&(i, _)| (i, Vec::new())).collect();
@@ -377,14 +380,16 @@ fn join_surnames(
         .collect()
 }
 
-/// The words naming a person's roles ("President", "Gov."), without courtesy and joining
-/// words every role list may share: two people holding a role named by the same word share it.
-fn role_words(g: &Global) -> rustc_hash::FxHashSet<String> {
+/// The words naming a person's roles ("President", "Gov."), without the modifiers and joining
+/// words any role may have ("former", "acting", "of"): two people holding a role named by the
+/// same word share it.
+fn role_words(g: &Global, k: &crate::knowledge::Knowledge) -> rustc_hash::FxHashSet<String> {
     g.roles
         .iter()
         .flat_map(|r| r.split_whitespace())
+        .filter(|w| !k.is_role_modifier(w) && !k.is_name_connector(&w.to_lowercase()))
         .map(|w| fold(w.trim_end_matches('.')))
-        .filter(|w| w.len() > 2 && !matches!(w.as_str(), "the" | "of" | "for" | "and"))
+        .filter(|w| w.len() > 2)
         .collect()
 }
 
@@ -455,7 +460,7 @@ mod tests {
             extract("President Ilham Aliev said it was over. Aliev added more."),
             extract("Mr. Alijev said it was over."),
         ];
-        let p = link_people(&x, &[]);
+        let p = link_people(&x, &[], Knowledge::builtin());
         let persons: Vec<_> = p
             .entities
             .iter()
@@ -473,7 +478,7 @@ mod tests {
             extract("Israel's Defence Ministry said it was holding."),
             extract("Israel's Defense Ministry said it was holding."),
         ];
-        let p = link_people(&x, &[]);
+        let p = link_people(&x, &[], Knowledge::builtin());
         let orgs: Vec<_> = p
             .entities
             .iter()
@@ -483,12 +488,29 @@ mod tests {
     }
 
     #[test]
+    fn a_titled_surname_joins_the_one_bearer_of_the_title_not_of_a_modifier() {
+        // Both full names are "former" something; only one is a Secretary.
+        let x = vec![
+            extract("Former Governor Ada Quillfeather said it. Secretary Ben Quillfeather agreed."),
+            extract("Former Secretary Quillfeather said so."),
+        ];
+        let p = link_people(&x, &[], Knowledge::builtin());
+        let ben = p
+            .entities
+            .iter()
+            .find(|g| g.display_name() == "Ben Quillfeather")
+            .expect("a person");
+        assert!(ben.forms.contains_key("Quillfeather"), "{:?}", names(&p));
+        assert!(p.ambiguous.is_empty());
+    }
+
+    #[test]
     fn a_shared_surname_is_ambiguous_and_not_joined() {
         let x = vec![
             extract("John Smith said it. Mary Smith said it too."),
             extract("Smith said so."),
         ];
-        let p = link_people(&x, &[]);
+        let p = link_people(&x, &[], Knowledge::builtin());
         assert_eq!(p.ambiguous.len(), 1);
         assert_eq!(
             p.entities
@@ -511,7 +533,7 @@ mod tests {
             variants: vec!["Johnny Doe".to_string()],
             ..AliasRule::default()
         }];
-        let p = link_people(&x, &rules);
+        let p = link_people(&x, &rules, Knowledge::builtin());
         assert_eq!(
             p.entities
                 .iter()
@@ -527,7 +549,7 @@ mod tests {
             extract("Ivan Petrova said it."),
         ];
         assert_eq!(
-            link_people(&x, &[]).entities.len(),
+            link_people(&x, &[], Knowledge::builtin()).entities.len(),
             1,
             "one letter apart joins"
         );
@@ -537,7 +559,7 @@ mod tests {
             ..AliasRule::default()
         }];
         assert_eq!(
-            link_people(&x, &veto).entities.len(),
+            link_people(&x, &veto, Knowledge::builtin()).entities.len(),
             2,
             "the editor keeps them apart"
         );
