@@ -510,6 +510,11 @@ impl<'a> Doc<'a> {
             gender: crate::knowledge::Gender::Unknown,
             mentions: vec![m],
         };
+        self.entity_for(m, entity)
+    }
+
+    /// The entity of mention `m`: one already made under the same key, or `entity`.
+    fn entity_for(&mut self, m: usize, entity: LocalEntity) -> usize {
         let key = entity.key();
         let e = match self.entities.iter().position(|x| x.key() == key) {
             Some(e) => {
@@ -552,19 +557,7 @@ impl<'a> Doc<'a> {
             gender: crate::knowledge::Gender::Unknown,
             mentions: vec![m],
         };
-        let key = entity.key();
-        let e = match self.entities.iter().position(|x| x.key() == key) {
-            Some(e) => {
-                self.entities[e].mentions.push(m);
-                e
-            }
-            None => {
-                self.entities.push(entity);
-                self.entities.len() - 1
-            }
-        };
-        self.of_mention[m] = Some(e);
-        Some(e)
+        Some(self.entity_for(m, entity))
     }
 
     /// Mentions with entities before body offset `at`, nearest first, outside quotations.
