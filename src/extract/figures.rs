@@ -621,9 +621,9 @@ fn measures(p: &Predicate, dimension: &str, noun: Option<&str>) -> bool {
 }
 
 /// The predicate class of the words around a figure: a phrase its unit starts after "is"
-/// ("is four miles from"), the verb right after it when the figure is its subject ("527 people were injured"),
-/// else up to ten words before it in its sentence
-/// (the nearest wins), else up to six after it.
+/// ("is four miles from"); the verb right after it when the figure is its subject ("527
+/// people were injured"); else up to ten words before it in its sentence (the nearest wins);
+/// else up to six after it.
 fn predicate_near(
     r: &Reader,
     start: usize,
