@@ -107,40 +107,27 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
         .iter()
         .map(|p| names::quoted_tokens(p, &spans))
         .collect();
+    let reader = |i: usize| Reader {
+        body,
+        para: &paras[i],
+        k: knowledge,
+        quoted: quoted[i].clone(),
+    };
     let mut mentions = Vec::new();
-    for (i, para) in paras.iter().enumerate() {
-        let r = Reader {
-            body,
-            para,
-            k: knowledge,
-            quoted: quoted[i].clone(),
-        };
+    // "Hurricane Harvey ... Harvey's rains": an event's name is nobody, and nowhere.
+    let mut events: Vec<String> = Vec::new();
+    for i in 0..paras.len() {
+        let r = reader(i);
         mentions.extend(names::find_mentions(&r, i));
+        events.extend(names::event_names(&r));
     }
     let surnames: Vec<String> = mentions
         .iter()
         .filter(|m| m.kind == NameKind::Person && m.word_count() >= 2)
         .map(|m| crate::text::translit_key(m.surname()))
         .collect();
-    for (i, para) in paras.iter().enumerate() {
-        let r = Reader {
-            body,
-            para,
-            k: knowledge,
-            quoted: quoted[i].clone(),
-        };
-        names::add_initial_surnames(&r, i, &surnames, &mut mentions);
-    }
-    // "Hurricane Harvey ... Harvey's rains": an event's name is nobody, and nowhere.
-    let mut events: Vec<String> = Vec::new();
-    for (i, para) in paras.iter().enumerate() {
-        let r = Reader {
-            body,
-            para,
-            k: knowledge,
-            quoted: quoted[i].clone(),
-        };
-        events.extend(names::event_names(&r));
+    for i in 0..paras.len() {
+        names::add_initial_surnames(&reader(i), i, &surnames, &mut mentions);
     }
     let is_event = |name: &str| {
         let name = crate::knowledge::strip_possessive(name);
