@@ -1303,6 +1303,15 @@ mod tests {
         );
     }
 
+    /// The names of the people the text names, in order.
+    fn people_named(text: &str) -> Vec<String> {
+        mentions_of(text)
+            .into_iter()
+            .filter(|x| x.1 == NameKind::Person)
+            .map(|x| x.0)
+            .collect()
+    }
+
     /// The first person named in the text, with their role.
     fn person_and_role(text: &str) -> (String, Option<String>) {
         let m = mentions_of(text);
@@ -1488,13 +1497,10 @@ mod tests {
 
     #[test]
     fn a_middle_initial_is_part_of_the_name() {
-        let m = mentions_of("Walter J. Quennell praised the crews, and Ada B.C. Marlow agreed.");
-        let people: Vec<&str> = m
-            .iter()
-            .filter(|x| x.1 == NameKind::Person)
-            .map(|x| x.0.as_str())
-            .collect();
-        assert_eq!(people, ["Walter J. Quennell", "Ada B.C. Marlow"]);
+        assert_eq!(
+            people_named("Walter J. Quennell praised the crews, and Ada B.C. Marlow agreed."),
+            ["Walter J. Quennell", "Ada B.C. Marlow"]
+        );
     }
 
     #[test]
@@ -1510,13 +1516,10 @@ mod tests {
     #[test]
     fn a_surname_that_is_also_a_town_stays_a_surname() {
         // Both surnames are towns in the gazetteer, and common surnames.
-        let m = mentions_of("Police questioned Ahmad Khan Zorbani and Eric Tucker on Monday.");
-        let people: Vec<&str> = m
-            .iter()
-            .filter(|x| x.1 == NameKind::Person)
-            .map(|x| x.0.as_str())
-            .collect();
-        assert_eq!(people, ["Ahmad Khan Zorbani", "Eric Tucker"]);
+        assert_eq!(
+            people_named("Police questioned Ahmad Khan Zorbani and Eric Tucker on Monday."),
+            ["Ahmad Khan Zorbani", "Eric Tucker"]
+        );
     }
 
     #[test]
