@@ -5,11 +5,17 @@ use crossbrief::extract;
 use crossbrief::knowledge::Knowledge;
 use crossbrief::load::parse_document;
 
-/// Each quotation of the article (all its parts joined by " | ") with its speaker's name.
-fn credits(body: &str) -> Vec<(String, Option<String>)> {
+/// An article of this body, and what the extractor finds in it.
+fn extraction_of(body: &str) -> (crossbrief::load::Document, extract::Extraction) {
     let text = format!("Title: T\nOutlet: O\n\n{body}\n");
     let (doc, _) = parse_document("content/a.txt", text, 0).unwrap();
     let x = extract::extract(&doc.body.text, &doc.body.blocks, Knowledge::builtin());
+    (doc, x)
+}
+
+/// Each quotation of the article (all its parts joined by " | ") with its speaker's name.
+fn credits(body: &str) -> Vec<(String, Option<String>)> {
+    let (doc, x) = extraction_of(body);
     x.quotes
         .iter()
         .map(|q| {
@@ -237,9 +243,7 @@ fn a_name_in_a_relative_clause_after_the_verb_is_not_the_speaker() {
 
 /// The speaker's name and whether it is a person.
 fn speaker_kind_of(body: &str, quote_start: &str) -> Option<(String, bool)> {
-    let text = format!("Title: T\nOutlet: O\n\n{body}\n");
-    let (doc, _) = parse_document("content/a.txt", text, 0).unwrap();
-    let x = extract::extract(&doc.body.text, &doc.body.blocks, Knowledge::builtin());
+    let (doc, x) = extraction_of(body);
     let q = x
         .quotes
         .iter()
