@@ -309,3 +309,54 @@ fn a_party_member_described_is_no_person() {
         Some("Walter Quimby")
     );
 }
+
+#[test]
+fn a_newspaper_or_a_firm_that_speaks_is_an_organisation() {
+    assert_eq!(
+        speaker_kind_of(
+            "“It was unthinkable,” the Ladah Law Firm says on its website.",
+            "It was unthinkable"
+        ),
+        Some(("Ladah Law Firm".to_string(), false))
+    );
+    // The head is one part of a hyphenated word.
+    assert_eq!(
+        speaker_kind_of(
+            "“The suits must be dismissed,” the Quenton Review-Journal reported.",
+            "The suits"
+        ),
+        Some(("Quenton Review-Journal".to_string(), false))
+    );
+    // A person's name takes no article: an unknown name after "the" is a body.
+    assert_eq!(
+        speaker_kind_of(
+            "“Nothing was found,” the Ravelin said in a statement.",
+            "Nothing was found"
+        ),
+        Some(("Ravelin".to_string(), false))
+    );
+}
+
+#[test]
+fn a_common_word_opening_the_sentence_is_no_speaker() {
+    // "Many" is also in the list of given names.
+    assert_eq!(
+        speaker_of("Many said: “The shots came from above.”", "The shots"),
+        None
+    );
+}
+
+#[test]
+fn a_common_noun_before_a_name_is_not_part_of_it() {
+    assert_eq!(
+        speaker_of("Concert-goer Mike Dalton said: “I heard shots.”", "I heard").as_deref(),
+        Some("Mike Dalton")
+    );
+    assert_eq!(
+        speaker_kind_of(
+            "Undersheriff Kevin Marsh said: “He acted alone.”",
+            "He acted"
+        ),
+        Some(("Kevin Marsh".to_string(), true))
+    );
+}

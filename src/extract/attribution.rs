@@ -1092,7 +1092,8 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                 }
                 NameKind::Unknown => {
                     let name = doc.mentions[m].name.clone();
-                    let describes = name.split_whitespace().any(|w| doc.k.is_party_word(w));
+                    let describes = name.split_whitespace().any(|w| doc.k.is_party_word(w))
+                        || is_capitalised_common_word(doc, m);
                     if describes || !looks_like_a_name(&name) {
                         return Attribution {
                             descriptor: Some(name),
@@ -1106,7 +1107,7 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                     let last = name.split_whitespace().last().unwrap_or_default();
                     let e = if doc.k.is_place_suffix(last) && doc.k.given_name(first).is_none() {
                         doc.government_of(m)
-                    } else if doc.k.is_org_head(&last.to_lowercase()) {
+                    } else if doc.k.is_org_head(last) || follows_the(doc, m) {
                         Some(doc.promote_to_organization(m))
                     } else {
                         Some(doc.promote(m))
@@ -1187,6 +1188,25 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
 }
 
 /// One to four capitalised words with no organisation connectors: a plausible personal name.
+/// "Many said", "Most agreed": a one-word subject that is a common word, capitalised only
+/// because it opens the sentence. A name known in the article would be a person already.
+fn is_capitalised_common_word(doc: &Doc, m: usize) -> bool {
+    let mention = &doc.mentions[m];
+    mention.word_count() == 1
+        && doc.k.is_common_word(&mention.name.to_lowercase())
+        && doc.reader(mention.paragraph).sentence_start(mention.first)
+}
+
+/// "the Capitol said", "the Review-Journal reported": a person's name takes no article, so an
+/// unknown name after "the" is a body.
+fn follows_the(doc: &Doc, m: usize) -> bool {
+    let mention = &doc.mentions[m];
+    let r = doc.reader(mention.paragraph);
+    mention.first > 0
+        && r.is_word(mention.first - 1)
+        && r.word(mention.first - 1).eq_ignore_ascii_case("the")
+}
+
 fn looks_like_a_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     !words.is_empty()

@@ -172,7 +172,7 @@ impl<'a> Reader<'a> {
             && !is_calendar_word(self.word(i + 1))
     }
 
-    fn sentence_start(&self, i: usize) -> bool {
+    pub fn sentence_start(&self, i: usize) -> bool {
         self.para.starts_sentence(i, self.body)
             || (i > 0 && (self.is_quote_mark(i - 1) || self.is_punct(i - 1, ":")))
     }
@@ -182,7 +182,12 @@ impl<'a> Reader<'a> {
     fn is_weak_start(&self, i: usize) -> bool {
         let w = self.word(i);
         let lower = strip_possessive(w).to_lowercase();
-        (self.k.is_common_word(&lower) || self.k.pronoun(&lower).is_some())
+        // "Concert-goer", "Long-time": a compound of common words is a common word too.
+        let common_compound = lower.contains('-')
+            && lower
+                .split('-')
+                .all(|part| !part.is_empty() && self.k.is_common_word(part));
+        (self.k.is_common_word(&lower) || common_compound || self.k.pronoun(&lower).is_some())
             && self.k.given_name(w).is_none()
             && self.k.country(w).is_none()
             && !is_acronym(w)

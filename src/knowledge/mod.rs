@@ -398,8 +398,15 @@ impl Knowledge {
             .is_some_and(|titles| titles.iter().any(|&i| self.titles[i].len() == 1))
     }
 
+    /// Whether `word` heads an organisation's name. A hyphenated word does when one of its
+    /// parts does: "Review-Journal", "Post-Gazette".
     pub fn is_org_head(&self, word: &str) -> bool {
-        self.org_heads.contains(&word.to_lowercase())
+        let lower = word.to_lowercase();
+        self.org_heads.contains(&lower)
+            || lower.contains('-')
+                && lower
+                    .split('-')
+                    .any(|part| part.len() > 2 && self.org_heads.contains(part))
     }
 
     pub fn is_body_noun(&self, word: &str) -> bool {
