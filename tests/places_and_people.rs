@@ -245,3 +245,20 @@ fn a_titled_surname_is_the_bearer_who_holds_the_title() {
         "the first lady holds no title of his"
     );
 }
+
+/// Regions have no population in the gazetteer: of two regions with one name, the one whose
+/// towns hold more people is meant (the US state, not the Puerto Rican municipality), and after
+/// a town's comma the region the town lies in.
+#[test]
+fn a_region_is_the_bigger_namesake_or_the_one_holding_the_town_before_it() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nThe storm reached Florida on Monday, and thousands left \
+         the island for the mainland.\n",
+    ]);
+    assert_eq!(country_of(&b, "Florida"), Some("US"));
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nJose Nieves, 44, a pastor near Orlando, Florida, said his \
+         congregation was struggling. San Juan and Ponce lost power, and Puerto Rico waited.\n",
+    ]);
+    assert_eq!(country_of(&b, "Florida"), Some("US"));
+}

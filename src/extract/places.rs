@@ -234,7 +234,7 @@ pub fn find_places(
         } else {
             candidates = prefer_cities_over_same_named_regions(g, candidates);
         }
-        let within = region_after_comma(r, last, k);
+        let within = region_after_comma(r, last, k, &candidates);
         out.push(PlaceMention {
             start,
             end,
@@ -251,7 +251,27 @@ pub fn find_places(
     }
     out.extend(context_places(r, paragraph, mentions, &out, k));
     out.sort_by_key(|p| p.start);
+    put_regions_after_commas_first(r, &mut out);
     out
+}
+
+/// "Orlando, Florida": the region named after a town's comma is the one the town lies in
+/// (the US state, not the Puerto Rican municipality of that name), so it leads the region's
+/// own candidates too.
+fn put_regions_after_commas_first(r: &Reader, places: &mut [PlaceMention]) {
+    for i in 1..places.len() {
+        let Some(region) = places[i - 1].within else {
+            continue;
+        };
+        let town_last = places[i - 1].last;
+        if places[i].first == town_last + 2
+            && r.is_punct(town_last + 1, ",")
+            && let Some(pos) = places[i].candidates.iter().position(|&c| c == region)
+        {
+            let chosen = places[i].candidates.remove(pos);
+            places[i].candidates.insert(0, chosen);
+        }
+    }
 }
 
 /// A bare name shared by a region and a city ("Aleppo") means the city, unless the city is
@@ -276,8 +296,9 @@ fn prefer_cities_over_same_named_regions(
     candidates
 }
 
-/// "Ontario, California", "Abingdon, Va.": the region or country named after a comma.
-fn region_after_comma(r: &Reader, last: usize, k: &Knowledge) -> Option<u32> {
+/// "Ontario, California", "Abingdon, Va.": the region or country named after a comma. Of
+/// several regions of that name, the one holding one of the town's `candidates`.
+fn region_after_comma(r: &Reader, last: usize, k: &Knowledge, candidates: &[u32]) -> Option<u32> {
     if !r.is_punct(last + 1, ",") || !r.is_word(last + 2) {
         return None;
     }
@@ -293,11 +314,23 @@ fn region_after_comma(r: &Reader, last: usize, k: &Knowledge) -> Option<u32> {
             continue;
         }
         let name = &r.body[r.token(last + 2).start..r.token(last + 1 + n).end];
-        if let Some(&p) = g
+        let regions: Vec<u32> = g
             .lookup(name)
             .iter()
-            .find(|&&p| g.place(p).kind <= PlaceKind::Region)
-        {
+            .copied()
+            .filter(|&p| g.place(p).kind <= PlaceKind::Region)
+            .collect();
+        let holds_the_town = |region: u32, by_name: bool| {
+            let region = g.place(region);
+            candidates.iter().any(|&c| {
+                let town = g.place(c);
+                town.country == region.country && (!by_name || town.admin1 == region.name)
+            })
+        };
+        let best = (regions.iter().find(|&&p| holds_the_town(p, true)))
+            .or_else(|| regions.iter().find(|&&p| holds_the_town(p, false)))
+            .or(regions.first());
+        if let Some(&p) = best {
             return Some(p);
         }
     }
@@ -506,6 +539,7 @@ fn context_places(
         if !candidates.is_empty() && cue.is_none() && !known_unknown {
             continue;
         }
+        let within = region_after_comma(r, i, k, &candidates);
         out.push(PlaceMention {
             start: r.token(i).start,
             end: r.token(i).end,
@@ -517,7 +551,7 @@ fn context_places(
             paragraph,
             first: i,
             last: i,
-            within: region_after_comma(r, i, k),
+            within,
         });
     }
     out
@@ -545,5 +579,32 @@ mod tests {
                     and Hillary's aides knew it.\n\nThey’ll see. You’re right.";
         let found = place_surfaces(text);
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// "Puerto Deseado, Santa Cruz": of the regions named Santa Cruz, the Argentine province
+    /// holding the town, though the Bolivian department is bigger and is meant when alone.
+    #[test]
+    fn a_region_after_a_towns_comma_is_the_one_holding_the_town() {
+        let text = "The ship docked at Puerto Deseado, Santa Cruz, on Monday.\n\n\
+                    Flooding hit Santa Cruz on Tuesday.";
+        let (body, _) = crate::load::markdown::read(text, 0);
+        let k = Knowledge::builtin();
+        let x = crate::extract::extract(&body.text, &body.blocks, k);
+        let countries: Vec<(&str, &str)> = x
+            .places
+            .iter()
+            .map(|p| {
+                let best = k.gazetteer().place(p.candidates[0]);
+                (&body.text[p.start..p.end], best.country.as_str())
+            })
+            .collect();
+        assert_eq!(
+            countries,
+            [
+                ("Puerto Deseado", "AR"),
+                ("Santa Cruz", "AR"),
+                ("Santa Cruz", "BO")
+            ]
+        );
     }
 }

@@ -166,9 +166,10 @@ impl Gazetteer {
             .collect();
         let places = &self.places;
         let own_names: Vec<String> = places.par_iter().map(|p| fold(&p.name)).collect();
+        let size = sizes(places);
         let rank = |i: &u32| {
             let p = &places[*i as usize];
-            (p.kind, std::cmp::Reverse(p.population), *i)
+            (p.kind, std::cmp::Reverse(size[*i as usize]), *i)
         };
         let (by_name_and_matcher, by_translit) = rayon::join(
             || {
@@ -191,7 +192,7 @@ impl Gazetteer {
                             (
                                 p.kind,
                                 own_names[*i as usize] != *key,
-                                std::cmp::Reverse(p.population),
+                                std::cmp::Reverse(size[*i as usize]),
                                 *i,
                             )
                         });
@@ -391,6 +392,29 @@ fn fold_char(c: char) -> String {
         return " ".to_string();
     }
     f
+}
+
+/// Each place's size for ranking places of one name: its population, or for a region the
+/// gazetteer gives none, the people of its towns. Regions have no population in the data, and
+/// without this the US state of Florida would rank after the Puerto Rican municipality of that
+/// name by row order alone.
+fn sizes(places: &[GazPlace]) -> Vec<u64> {
+    let mut in_region: HashMap<(&str, &str), u64> = HashMap::default();
+    for p in places.iter().filter(|p| p.kind == PlaceKind::City) {
+        *in_region
+            .entry((p.country.as_str(), p.admin1.as_str()))
+            .or_default() += p.population;
+    }
+    places
+        .iter()
+        .map(|p| match p.kind {
+            PlaceKind::Region if p.population == 0 => in_region
+                .get(&(p.country.as_str(), p.name.as_str()))
+                .copied()
+                .unwrap_or(0),
+            _ => p.population,
+        })
+        .collect()
 }
 
 fn parse_row(line: &str) -> Option<GazPlace> {
