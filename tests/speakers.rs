@@ -360,3 +360,10 @@ fn a_common_noun_before_a_name_is_not_part_of_it() {
         Some(("Kevin Marsh".to_string(), true))
     );
 }
+
+#[test]
+fn the_town_and_state_in_an_appositive_are_not_the_speaker() {
+    let body = "Mara Quillon, a hardware store manager in Charleston, South Carolina, told a news \
+                agency there had been a “nonstop” rush on batteries.";
+    assert_eq!(speaker_of(body, "nonstop").as_deref(), Some("Mara Quillon"));
+}

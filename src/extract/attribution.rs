@@ -682,11 +682,15 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
                 return Some((Np::Mention(m), a + 1));
             }
             end = a - 1;
+            // "a store manager in Charleston, South Carolina, told": the state after a town
+            // belongs to the appositive, and the town is no subject.
+            let town_and_state =
+                is_place_between(doc, p, a, close) && is_place_ending_at(doc, p, end);
             let recognised = doc.mention_ending_at(p, end).is_some()
                 || r.is_word(end)
                     && (doc.k.pronoun(r.word(end)).is_some() || is_noun(doc, r.word(end)));
             hops += 1;
-            if recognised || hops == 3 {
+            if recognised && !town_and_state || hops == 3 {
                 break;
             }
             close = a;
@@ -823,6 +827,19 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         },
     };
     Some((np, first))
+}
+
+/// Whether the tokens strictly between the commas at `a` and `close` are one place's name.
+fn is_place_between(doc: &Doc, p: usize, a: usize, close: usize) -> bool {
+    close > a + 1
+        && doc.mention_ending_at(p, close - 1).is_some_and(|m| {
+            doc.mentions[m].kind == NameKind::Place && doc.mentions[m].first == a + 1
+        })
+}
+
+fn is_place_ending_at(doc: &Doc, p: usize, end: usize) -> bool {
+    doc.mention_ending_at(p, end)
+        .is_some_and(|m| doc.mentions[m].kind == NameKind::Place)
 }
 
 /// The document noun whose "of" phrase ends at `end`: "survey" in "survey of households",
