@@ -2,7 +2,7 @@
 
 mod common;
 
-use crossbrief::model::Briefing;
+use crossbrief::model::{Briefing, EntityKind};
 
 fn briefing(articles: &[&str]) -> Briefing {
     common::briefing_of_texts(articles)
@@ -261,4 +261,23 @@ fn a_region_is_the_bigger_namesake_or_the_one_holding_the_town_before_it() {
          congregation was struggling. San Juan and Ponce lost power, and Puerto Rico waited.\n",
     ]);
     assert_eq!(country_of(&b, "Florida"), Some("US"));
+}
+
+/// "Vox explained": a name that is one of the briefing's outlets is that outlet, not a person.
+#[test]
+fn an_outlet_named_in_an_article_is_an_organisation() {
+    let b = briefing(&[
+        "Title: One\nOutlet: Quillfeather\n\nThe storm left the island dark.\n",
+        "Title: Two\nOutlet: The Daily Ledger - News\n\nQuillfeather explained “the ways the \
+         island has been othered” and noted more. “It was late,” Daily Ledger reported.\n",
+    ]);
+    let kinds: Vec<(&str, EntityKind)> =
+        b.people.iter().map(|p| (p.name.as_str(), p.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Daily Ledger", EntityKind::Organization),
+            ("Quillfeather", EntityKind::Organization)
+        ]
+    );
 }

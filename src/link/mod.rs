@@ -77,7 +77,8 @@ pub fn link(
 
     let mut aliases = config.aliases.clone();
     aliases.extend(corrections_apply::alias_rules(fixes));
-    let linked = people::link_people(extractions, &aliases, knowledge);
+    let mut linked = people::link_people(extractions, &aliases, knowledge);
+    people::outlets_are_organisations(&mut linked, outlets.keys());
     let (mut people, person_ids) = people_of(&linked, documents, extractions);
     let surnames: rustc_hash::FxHashSet<String> = linked
         .entities

@@ -11,7 +11,7 @@
 use crate::link::union_find::{find, union};
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::config::AliasRule;
 use crate::extract::{Extraction, LocalEntity};
@@ -89,6 +89,34 @@ pub struct People {
     pub of_local: Vec<Vec<usize>>,
     /// Surnames shared by several people, with the articles that use them alone.
     pub ambiguous: Vec<(String, Vec<usize>)>,
+}
+
+/// "Vox explained", "the Hill reported": a name that is one of the briefing's outlets is that
+/// outlet, an organisation, however the sentence made it look like a person.
+pub fn outlets_are_organisations<'a>(
+    people: &mut People,
+    outlets: impl Iterator<Item = &'a String>,
+) {
+    let outlet_keys: HashSet<String> = outlets.map(|o| outlet_key(o)).collect();
+    for e in &mut people.entities {
+        if e.kind == EntityKind::Person
+            && e.editor_name.is_none()
+            && e.forms.keys().any(|f| outlet_keys.contains(&outlet_key(f)))
+        {
+            e.kind = EntityKind::Organization;
+            e.surname_only = false;
+            e.notes
+                .push("Named like an outlet of this briefing, so taken to be that outlet.".into());
+        }
+    }
+}
+
+/// An outlet's name without "The" and without a section after a dash: "The Hill", "New York
+/// Times - News" → "hill", "new york times".
+fn outlet_key(name: &str) -> String {
+    let name = name.split(" - ").next().unwrap_or(name).trim();
+    let lower = fold(name);
+    lower.strip_prefix("the ").unwrap_or(&lower).to_string()
 }
 
 /// Joins the local entities of all articles.
