@@ -367,3 +367,61 @@ fn the_town_and_state_in_an_appositive_are_not_the_speaker() {
                 agency there had been a “nonstop” rush on batteries.";
     assert_eq!(speaker_of(body, "nonstop").as_deref(), Some("Mara Quillon"));
 }
+
+#[test]
+fn leading_initials_belong_to_the_name() {
+    assert_eq!(
+        speaker_of(
+            "“They are the junk food of journalism,” writes W. Joseph Calloway in his book.",
+            "They are"
+        )
+        .as_deref(),
+        Some("W. Joseph Calloway")
+    );
+    assert_eq!(
+        speaker_of("“I wrote it,” said J. K. Marlowe.", "I wrote").as_deref(),
+        Some("J. K. Marlowe")
+    );
+}
+
+#[test]
+fn people_described_by_origin_or_a_documents_name_are_no_speaker() {
+    assert_eq!(
+        speaker_of(
+            "Many Hispanic voters said: “We were forgotten.”",
+            "We were forgotten"
+        ),
+        None
+    );
+    assert_eq!(
+        speaker_of(
+            "The Quenton Agreement says that “parties should respect” the rights of migrants.",
+            "parties should"
+        ),
+        None
+    );
+}
+
+#[test]
+fn a_body_named_with_an_acronym_is_not_made_a_person_by_an_appositive() {
+    let (_, x) = extraction_of(
+        "In no event shall the agency, the FEMA Administrator, the Comptroller General of the \
+         United States, or any of their representatives have the right to audit the costs.",
+    );
+    let people: Vec<&str> = x
+        .entities
+        .iter()
+        .filter(|e| e.kind == crossbrief::model::EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(people.is_empty(), "{people:?}");
+}
+
+#[test]
+fn a_contraction_opening_a_sentence_is_no_name() {
+    let (_, x) = extraction_of(
+        "Can’t say I was shocked when the finding passed barely noticed. Here’s why it matters.",
+    );
+    let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.is_empty(), "{names:?}");
+}

@@ -1109,9 +1109,15 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                 }
                 NameKind::Unknown => {
                     let name = doc.mentions[m].name.clone();
+                    // "one House Republican", "Many said", "the Paris Agreement says": no
+                    // speaker is named.
                     let describes = name.split_whitespace().any(|w| doc.k.is_party_word(w))
-                        || is_capitalised_common_word(doc, m);
-                    if describes || !looks_like_a_name(&name) {
+                        || is_capitalised_common_word(doc, m)
+                        || name
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(|w| doc.k.is_document_head(w));
+                    if describes || !super::names::plausible_personal_name(&name) {
                         return Attribution {
                             descriptor: Some(name),
                             ..base
@@ -1205,12 +1211,18 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
 }
 
 /// One to four capitalised words with no organisation connectors: a plausible personal name.
-/// "Many said", "Most agreed": a one-word subject that is a common word, capitalised only
-/// because it opens the sentence. A name known in the article would be a person already.
+/// "Many said", "Many Hispanic voters said": a subject opening with a common word, capitalised
+/// only because it opens the sentence, that is that word alone or describes people by origin.
+/// A name known in the article would be a person already.
 fn is_capitalised_common_word(doc: &Doc, m: usize) -> bool {
     let mention = &doc.mentions[m];
-    mention.word_count() == 1
-        && doc.k.is_common_word(&mention.name.to_lowercase())
+    let words: Vec<&str> = mention.name.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let described = words.len() == 1 || words[1..].iter().any(|w| doc.k.is_demonym(w));
+    described
+        && doc.k.is_common_word(&first.to_lowercase())
         && doc.reader(mention.paragraph).sentence_start(mention.first)
 }
 
@@ -1222,25 +1234,6 @@ fn follows_the(doc: &Doc, m: usize) -> bool {
     mention.first > 0
         && r.is_word(mention.first - 1)
         && r.word(mention.first - 1).eq_ignore_ascii_case("the")
-}
-
-fn looks_like_a_name(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 4
-        && words.iter().all(|w| {
-            is_capitalised(w)
-                || matches!(
-                    *w,
-                    "de" | "van" | "von" | "al" | "bin" | "da" | "di" | "le" | "la" | "del" | "der"
-                )
-        })
-        && !words.iter().any(|w| {
-            w.chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
-                && w.len() > 2
-        })
 }
 
 fn strip_cue(phrase: &str) -> String {

@@ -182,11 +182,22 @@ impl<'a> Reader<'a> {
     fn is_weak_start(&self, i: usize) -> bool {
         let w = self.word(i);
         let lower = strip_possessive(w).to_lowercase();
-        // "Concert-goer", "Long-time": a compound of common words is a common word too.
+        // "Concert-goer", "Long-time": a compound of common words is a common word too, and
+        // so is a contraction of one ("Can’t", "Here’s").
         let common_compound = lower.contains('-')
             && lower
                 .split('-')
                 .all(|part| !part.is_empty() && self.k.is_common_word(part));
+        let contraction = lower
+            .split_once(['\'', '\u{2019}'])
+            .is_some_and(|(base, tail)| {
+                matches!(tail, "t" | "s" | "re" | "ve" | "ll" | "d" | "m")
+                    && (self.k.is_common_word(base)
+                        || base
+                            .strip_suffix('n')
+                            .is_some_and(|b| self.k.is_common_word(b)))
+            });
+        let common_compound = common_compound || contraction;
         (self.k.is_common_word(&lower) || common_compound || self.k.pronoun(&lower).is_some())
             && self.k.given_name(w).is_none()
             && self.k.country(w).is_none()
@@ -422,13 +433,18 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
             }
             return j;
         }
-        // Middle initials: "George W. Bush", "Roy W. Spencer".
+        // Middle initials: "George W. Bush", "Roy W. Spencer"; a leading one before a given
+        // name or another initial: "W. Joseph Campbell", "J. K. Rowling".
+        let leading_initial = |next: usize| {
+            r.k.given_name(r.word(next)).is_some()
+                || r.word(next).len() == 1 && r.is_punct(next + 1, ".")
+        };
         if r.is_punct(j, ".")
             && r.para.tokens[j].start == r.para.tokens[j - 1].end
             && prev.len() == 1
             && prev.chars().all(|c| c.is_ascii_uppercase())
-            && j > i + 1
             && j + 1 < r.len()
+            && (j > i + 1 || leading_initial(j + 1))
             && r.para.sentence_of(j + 1) == sentence
             && r.is_name_word(j + 1)
         {
@@ -808,10 +824,12 @@ fn person_or_unknown(r: &Reader, words: &[&str], first: usize) -> NameKind {
     {
         return NameKind::Unknown;
     }
-    // "Hurricane Harvey", "Tropical Storm Harvey": an event's name.
+    // "Hurricane Harvey", "Tropical Storm Harvey": an event's name; "Paris Agreement",
+    // "Jones Act": a document's.
     if words[..words.len() - 1]
         .iter()
         .any(|w| r.k.is_event_head(w))
+        || words.len() > 1 && r.k.is_document_head(words[words.len() - 1])
     {
         return NameKind::Unknown;
     }
@@ -834,7 +852,12 @@ fn person_or_unknown(r: &Reader, words: &[&str], first: usize) -> NameKind {
         .any(|w| matches!(*w, "of" | "for" | "the" | "and" | "&" | "on" | "at" | "in"));
     // A surname that is also a town ("Imran Khan", "Jesse Jackson") after a given name is
     // still a surname.
-    let given_first = r.k.given_name(words[0]).is_some();
+    // Leading initials do not hide the given name: "J. Edgar Hoover".
+    let is_initial = |w: &str| w.ends_with('.') && w.split_terminator('.').all(|p| p.len() == 1);
+    let given_first = words
+        .iter()
+        .find(|w| !is_initial(w))
+        .is_some_and(|w| r.k.given_name(w).is_some());
     let place_word = words.iter().enumerate().any(|(i, w)| {
         r.k.country(w).is_some()
             || r.k.gazetteer().is_place_name(w)
@@ -1223,25 +1246,25 @@ pub fn role_before_comma(r: &Reader, m: &Mention) -> Option<usize> {
 /// One to four capitalised words with no organisation connectors ("of", "for", "the").
 pub fn plausible_personal_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
+    let particle = |w: &str| {
+        matches!(
+            w,
+            "de" | "van" | "von" | "al" | "bin" | "da" | "di" | "le" | "la" | "del" | "der" | "ibn"
+        )
+    };
+    // "FEMA Administrator", "U.S. Navy": an acronym of three characters or more names a
+    // body. Initials after a given name ("George H.W. Bush") are no acronym.
+    let acronym = |i: usize, w: &str| {
+        w.len() > 2
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            && !(i > 0 && w.ends_with('.') && w.split_terminator('.').all(|p| p.len() == 1))
+    };
     !words.is_empty()
         && words.len() <= 4
-        && words.iter().all(|w| {
-            is_capitalised(w)
-                || matches!(
-                    *w,
-                    "de" | "van"
-                        | "von"
-                        | "al"
-                        | "bin"
-                        | "da"
-                        | "di"
-                        | "le"
-                        | "la"
-                        | "del"
-                        | "der"
-                        | "ibn"
-                )
-        })
+        && words.iter().all(|w| is_capitalised(w) || particle(w))
+        && !words.iter().enumerate().any(|(i, w)| acronym(i, w))
 }
 
 /// A person's gender from their given name, when the data knows it.

@@ -50,6 +50,9 @@ pub struct Lexicon {
     /// Words naming an event before its name ("Hurricane", "Typhoon"): what follows is no
     /// person, however much it reads like one.
     pub event_heads: Vec<String>,
+    /// Words ending the names of laws, treaties and documents ("Agreement", "Act", "Memo"): a
+    /// name ending in one is no person.
+    pub document_heads: Vec<String>,
     /// Words for a party's members ("Republican", "Tory"): a name holding one is a
     /// description ("North Carolina Republican"), never a person's name.
     pub party_words: Vec<String>,
@@ -141,6 +144,7 @@ pub struct Knowledge {
     party_letters: HashSet<String>,
     prepositions: HashSet<String>,
     event_heads: HashSet<String>,
+    document_heads: HashSet<String>,
     party_words: HashSet<String>,
     spelling: HashMap<String, String>,
     np_modifiers: HashSet<String>,
@@ -246,6 +250,7 @@ impl Knowledge {
         k.party_letters = lexicon.party_letters.iter().cloned().collect();
         k.prepositions = lower_set(&lexicon.prepositions);
         k.event_heads = lower_set(&lexicon.event_heads);
+        k.document_heads = lower_set(&lexicon.document_heads);
         k.party_words = lower_set(&lexicon.party_words);
         k.spelling = lexicon
             .spelling
@@ -469,6 +474,11 @@ impl Knowledge {
             .contains(&crate::knowledge::strip_possessive(word).to_lowercase())
     }
 
+    /// "Agreement", "Act", "Memo": a word ending the name of a law, treaty or document.
+    pub fn is_document_head(&self, word: &str) -> bool {
+        self.document_heads.contains(&word.to_lowercase())
+    }
+
     /// "Hurricane", "Storm", "Typhoon": a word naming an event before its name.
     pub fn is_event_head(&self, word: &str) -> bool {
         self.event_heads.contains(&word.to_lowercase())
@@ -612,6 +622,8 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
         .extend(extra.party_letters.iter().cloned());
     base.prepositions.extend(extra.prepositions.iter().cloned());
     base.event_heads.extend(extra.event_heads.iter().cloned());
+    base.document_heads
+        .extend(extra.document_heads.iter().cloned());
     base.party_words.extend(extra.party_words.iter().cloned());
     base.spelling
         .extend(extra.spelling.iter().map(|(a, b)| (a.clone(), b.clone())));
