@@ -57,6 +57,9 @@ pub struct Lexicon {
     /// description ("North Carolina Republican"), never a person's name.
     pub party_words: Vec<String>,
     pub spelling: HashMap<String, String>,
+    /// Short forms of given names and the name they shorten ("joe": "joseph"), so that "Joe
+    /// Lombardo" and "Joseph Lombardo" can be one person.
+    pub nicknames: HashMap<String, String>,
     pub np_modifiers: Vec<String>,
     pub verb_fillers: Vec<String>,
     pub place_suffixes: Vec<String>,
@@ -147,6 +150,7 @@ pub struct Knowledge {
     document_heads: HashSet<String>,
     party_words: HashSet<String>,
     spelling: HashMap<String, String>,
+    nicknames: HashMap<String, String>,
     np_modifiers: HashSet<String>,
     verb_fillers: HashSet<String>,
     place_suffixes: HashSet<String>,
@@ -256,6 +260,11 @@ impl Knowledge {
             .spelling
             .iter()
             .map(|(a, b)| (a.to_lowercase(), b.to_lowercase()))
+            .collect();
+        k.nicknames = lexicon
+            .nicknames
+            .iter()
+            .map(|(a, b)| (fold(a), fold(b)))
             .collect();
         k.np_modifiers = lower_set(&lexicon.np_modifiers);
         k.verb_fillers = lower_set(&lexicon.verb_fillers);
@@ -510,6 +519,13 @@ impl Knowledge {
         self.given_names.get(&word.to_lowercase()).copied()
     }
 
+    /// The given name a short form stands for ("Joe" → "joseph"), folded; the name itself,
+    /// folded, when it is no known short form.
+    pub fn full_given_name(&self, given: &str) -> String {
+        let folded = fold(given);
+        self.nicknames.get(&folded).cloned().unwrap_or(folded)
+    }
+
     /// The American spelling of a British one, if it differs.
     pub fn american_spelling<'a>(&'a self, lower: &str) -> Option<&'a str> {
         self.spelling.get(lower).map(String::as_str)
@@ -627,6 +643,8 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.party_words.extend(extra.party_words.iter().cloned());
     base.spelling
         .extend(extra.spelling.iter().map(|(a, b)| (a.clone(), b.clone())));
+    base.nicknames
+        .extend(extra.nicknames.iter().map(|(a, b)| (a.clone(), b.clone())));
     base.np_modifiers.extend(extra.np_modifiers.iter().cloned());
     base.verb_fillers.extend(extra.verb_fillers.iter().cloned());
     base.place_suffixes

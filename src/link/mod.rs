@@ -343,7 +343,7 @@ fn people_of(
 
 fn join_reason(e: &people::Global) -> String {
     match e.kind {
-        EntityKind::Person => "the same given name with surnames that differ only by transliteration or one letter, and surname-only mentions of the only person with that surname, or of the only one of them holding the title they are given".to_string(),
+        EntityKind::Person => "the same given name (or a short form of it, such as Joe for Joseph) with surnames that differ only by transliteration or one letter, a compound surname used without the given name, and surname-only mentions of the only person with that surname, or of the only one of them holding the title they are given".to_string(),
         EntityKind::Organization => format!(
             "the same country ({}) and the same body once word order, spelling and abbreviations are set aside",
             e.country.as_deref().unwrap_or("none named")

@@ -183,7 +183,7 @@ pub fn link_people(
     }
 
     let mut parent: Vec<usize> = (0..globals.len()).collect();
-    join_spelling_variants(&globals, &mut parent, &vetoed);
+    join_spelling_variants(&globals, &mut parent, &vetoed, k);
     let ambiguous = join_surnames(&globals, &mut parent, &vetoed, &of_local, k);
 
     // Collapse the union-find into final entities, keeping first-seen order.
@@ -278,10 +278,12 @@ fn join_spelling_variants(
     globals: &[Global],
     parent: &mut [usize],
     vetoed: &dyn Fn(&str, &str) -> bool,
+    k: &crate::knowledge::Knowledge,
 ) {
     // A block is a given name and the first letter of the surname, which joined names must
     // share: the pairs compared in a block grow with its square, and "John" alone has
-    // thousands of surnames in a newsroom's year.
+    // thousands of surnames in a newsroom's year. A short form counts as the name it shortens
+    // ("Joe" as "Joseph").
     let mut blocks: HashMap<Block, Vec<(usize, String)>> = HashMap::default();
     for (i, g) in globals.iter().enumerate() {
         if g.kind != EntityKind::Person {
@@ -289,12 +291,26 @@ fn join_spelling_variants(
         }
         for form in g.forms.keys() {
             let words: Vec<&str> = form.split_whitespace().collect();
-            if words.len() >= 2 {
-                let given = translit_key(words[0]);
-                let surname = translit_key(words[words.len() - 1]);
-                let initial = surname.chars().next();
+            if words.len() < 2 {
+                continue;
+            }
+            let surname = translit_key(words[words.len() - 1]);
+            let initial = surname.chars().next();
+            let given = translit_key(&k.full_given_name(words[0]));
+            blocks
+                .entry((given, initial))
+                .or_default()
+                .push((i, surname.clone()));
+            // "Sarah Huckabee Sanders" is also "Huckabee Sanders": a word before the surname
+            // that is no given name is part of a compound surname ("Mary Ann Smith" is not
+            // "Ann Smith").
+            let before = words[words.len() - 2];
+            if words.len() >= 3
+                && k.given_name(before).is_none()
+                && crate::extract::text::is_capitalised(before)
+            {
                 blocks
-                    .entry((given, initial))
+                    .entry((translit_key(before), initial))
                     .or_default()
                     .push((i, surname));
             }
@@ -530,6 +546,37 @@ mod tests {
             .expect("a person");
         assert!(ben.forms.contains_key("Quillfeather"), "{:?}", names(&p));
         assert!(p.ambiguous.is_empty());
+    }
+
+    #[test]
+    fn a_short_given_name_and_a_compound_surname_join_the_full_name() {
+        let x = vec![
+            extract("Sheriff Joe Quarrington said it was over."),
+            extract("Sheriff Joseph Quarrington said so again."),
+            extract("Press secretary Sarah Pelham Quist said it. Pelham Quist added more."),
+            extract("Mary Ann Dorrance said it. Ann Dorrance said it too."),
+        ];
+        let p = link_people(&x, &[], Knowledge::builtin());
+        let mut persons: Vec<String> = p
+            .entities
+            .iter()
+            .filter(|g| g.kind == EntityKind::Person)
+            .map(|g| {
+                let mut forms: Vec<&str> = g.forms.keys().map(String::as_str).collect();
+                forms.sort();
+                forms.join(" = ")
+            })
+            .collect();
+        persons.sort();
+        assert_eq!(
+            persons,
+            [
+                "Ann Dorrance",
+                "Joe Quarrington = Joseph Quarrington",
+                "Mary Ann Dorrance",
+                "Pelham Quist = Sarah Pelham Quist",
+            ]
+        );
     }
 
     #[test]
