@@ -425,3 +425,66 @@ fn a_contraction_opening_a_sentence_is_no_name() {
     let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn a_party_label_before_of_state_leaves_the_senator_the_subject() {
+    let (doc, x) = extraction_of(
+        "Sen. Walter Quimby (D) of Connecticut said cutting off arms sales would be an obvious step.",
+    );
+    let speakers: Vec<&str> = x
+        .statements
+        .iter()
+        .map(|s| x.entities[s.speaker].name.as_str())
+        .collect();
+    assert_eq!(speakers, ["Walter Quimby"], "{}", doc.body.text);
+}
+
+#[test]
+fn a_name_after_a_word_for_a_newspaper_or_company_is_that_body() {
+    assert_eq!(
+        speaker_kind_of(
+            "“It was planned,” the pro-government newspaper Yeni Kalem said.",
+            "It was planned"
+        ),
+        Some(("Yeni Kalem".to_string(), false))
+    );
+    // A given name opens a person's name, whatever comes before it.
+    assert_eq!(
+        speaker_kind_of(
+            "“It was planned,” the newspaper columnist Dana Whitcombe said.",
+            "It was planned"
+        ),
+        Some(("Dana Whitcombe".to_string(), true))
+    );
+}
+
+#[test]
+fn a_titled_name_of_a_country_is_the_name_alone() {
+    let (_, x) = extraction_of(
+        "“We have a great chemistry,” said President Quan of Vietnam. King Harun of Jordan \
+         called him.",
+    );
+    let mut people: Vec<&str> = x
+        .entities
+        .iter()
+        .filter(|e| e.kind == crossbrief::model::EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    people.sort();
+    assert_eq!(people, ["Harun", "Quan"]);
+}
+
+#[test]
+fn a_fathers_name_after_bin_is_no_surname() {
+    // "Salman" alone is the father; the son is "bin Salman".
+    let (_, x) = extraction_of(
+        "Crown Prince Khalid bin Salman denied it. Later King Salman said “we regret it.”",
+    );
+    let kings: Vec<&str> = x
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker)
+        .map(|s| x.entities[s].name.as_str())
+        .collect();
+    assert_eq!(kings, ["Salman"]);
+}

@@ -865,7 +865,15 @@ fn person_before_of(doc: &Doc, r: &Reader, p: usize, end: usize, floor: usize) -
     if t == end || t == floor || !r.is_word(t) || !matches!(r.word(t), "of" | "from") {
         return None;
     }
-    let m = doc.mention_ending_at(p, t - 1)?;
+    let mut before = t - 1;
+    // "Sen. Chris Murphy (D) of Connecticut": a party label between the name and "of".
+    if r.is_punct(before, ")")
+        && let Some(open) = (floor..before).rev().take(6).find(|&u| r.is_punct(u, "("))
+        && open > floor
+    {
+        before = open - 1;
+    }
+    let m = doc.mention_ending_at(p, before)?;
     (doc.mentions[m].kind == NameKind::Person).then_some(m)
 }
 

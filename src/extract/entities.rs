@@ -103,10 +103,7 @@ pub fn resolve(mentions: &mut [Mention], k: &Knowledge) -> (Vec<LocalEntity>, Ve
         .filter(|(_, e)| e.kind == EntityKind::Person)
         .filter_map(|(i, e)| {
             let first = e.mentions.iter().copied().min()?;
-            e.name
-                .split_whitespace()
-                .last()
-                .map(|s| (translit_key(s), i, first))
+            super::names::lone_surname(k, &e.name).map(|s| (translit_key(s), i, first))
         })
         .collect();
     for i in 0..mentions.len() {

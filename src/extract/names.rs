@@ -681,11 +681,21 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
         let name_from = word_tokens[p + len];
         let mut name_words = &ws[p + len..];
         let mut end = end;
-        // "Rabbi X Y of Boston's Temple Israel": the name stops at "of".
+        // "Rabbi X Y of Boston's Temple Israel", "President Xi of China": the name stops at
+        // "of"; a one-word name only before a place.
+        let place_after = |cut: usize| {
+            name_words[cut + 1..].first().is_some_and(|w| {
+                let w = strip_possessive(w);
+                r.k.country(w).is_some() || r.k.gazetteer().is_place_name(w)
+            }) || name_words.len() > cut + 2
+                && r.k
+                    .country(&name_words[cut + 1..cut + 3].join(" "))
+                    .is_some()
+        };
         if let Some(cut) = name_words
             .iter()
             .position(|w| matches!(*w, "of" | "from"))
-            .filter(|&cut| (2..=3).contains(&cut))
+            .filter(|&cut| (2..=3).contains(&cut) || cut == 1 && place_after(cut))
         {
             end = word_tokens[p + len + cut];
             name_words = &name_words[..cut];
@@ -1091,6 +1101,24 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
             continue;
         }
         let first = mentions[idx].full_first;
+        // "the Turkish newspaper Yeni Safak", "the broadcaster Kanal Yedi": a name right after
+        // a lower-case word for a medium or an organisation is that body's.
+        // One word may be a person's surname in a relative clause ("the company Trump
+        // founded"), and a given name opens a person's ("the newspaper Jane Doe edits").
+        if first > 0
+            && r.is_word(first - 1)
+            && r.k.is_organisation_noun(r.word(first - 1))
+            && mentions[idx].word_count() >= 2
+            && r.k.given_name(r.word(mentions[idx].first)).is_none()
+        {
+            let m = &mut mentions[idx];
+            let words: Vec<&str> = m.name.split_whitespace().collect();
+            let (body, country) = normalise_body(r.k, &words);
+            m.kind = NameKind::Organization;
+            m.body = Some(body);
+            m.country = m.country.take().or(country);
+            continue;
+        }
         // Lower-case role noun right before the name.
         if first > 0 && r.is_word(first - 1) {
             let mut j = first;
@@ -1265,6 +1293,21 @@ pub fn plausible_personal_name(name: &str) -> bool {
         && words.len() <= 4
         && words.iter().all(|w| is_capitalised(w) || particle(w))
         && !words.iter().enumerate().any(|(i, w)| acronym(i, w))
+}
+
+/// The word of a full name that can stand alone for the person: the last, unless a lower-case
+/// particle comes before it ("Mohammed bin Salman" is "bin Salman", never "Salman", his
+/// father's name; "Charles de Gaulle" is "de Gaulle").
+pub fn lone_surname<'a>(k: &Knowledge, name: &'a str) -> Option<&'a str> {
+    let words: Vec<&'a str> = name.split_whitespace().collect();
+    let last = *words.last()?;
+    let particle = words.len() >= 3
+        && words[words.len() - 2]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+        && k.is_name_connector(words[words.len() - 2]);
+    (!particle).then_some(last)
 }
 
 /// A person's gender from their given name, when the data knows it.

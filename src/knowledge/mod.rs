@@ -53,6 +53,9 @@ pub struct Lexicon {
     /// Words ending the names of laws, treaties and documents ("Agreement", "Act", "Memo"): a
     /// name ending in one is no person.
     pub document_heads: Vec<String>,
+    /// Lower-case nouns for a kind of organisation ("newspaper", "company"): a name of two
+    /// words or more right after one is that organisation's.
+    pub organisation_nouns: Vec<String>,
     /// Words for a party's members ("Republican", "Tory"): a name holding one is a
     /// description ("North Carolina Republican"), never a person's name.
     pub party_words: Vec<String>,
@@ -148,6 +151,7 @@ pub struct Knowledge {
     prepositions: HashSet<String>,
     event_heads: HashSet<String>,
     document_heads: HashSet<String>,
+    organisation_nouns: HashSet<String>,
     party_words: HashSet<String>,
     spelling: HashMap<String, String>,
     nicknames: HashMap<String, String>,
@@ -255,6 +259,7 @@ impl Knowledge {
         k.prepositions = lower_set(&lexicon.prepositions);
         k.event_heads = lower_set(&lexicon.event_heads);
         k.document_heads = lower_set(&lexicon.document_heads);
+        k.organisation_nouns = lexicon.organisation_nouns.iter().cloned().collect();
         k.party_words = lower_set(&lexicon.party_words);
         k.spelling = lexicon
             .spelling
@@ -483,6 +488,12 @@ impl Knowledge {
             .contains(&crate::knowledge::strip_possessive(word).to_lowercase())
     }
 
+    /// "newspaper", "company": a lower-case noun for a kind of organisation. Case matters:
+    /// "the newspaper Yeni Safak", not "the Newspaper Guild".
+    pub fn is_organisation_noun(&self, word: &str) -> bool {
+        self.organisation_nouns.contains(word)
+    }
+
     /// "Agreement", "Act", "Memo": a word ending the name of a law, treaty or document.
     pub fn is_document_head(&self, word: &str) -> bool {
         self.document_heads.contains(&word.to_lowercase())
@@ -640,6 +651,8 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.event_heads.extend(extra.event_heads.iter().cloned());
     base.document_heads
         .extend(extra.document_heads.iter().cloned());
+    base.organisation_nouns
+        .extend(extra.organisation_nouns.iter().cloned());
     base.party_words.extend(extra.party_words.iter().cloned());
     base.spelling
         .extend(extra.spelling.iter().map(|(a, b)| (a.clone(), b.clone())));

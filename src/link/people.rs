@@ -355,7 +355,7 @@ fn join_surnames(
                 .forms
                 .keys()
                 .filter(|f| f.split_whitespace().count() >= 2)
-                .filter_map(|f| f.split_whitespace().last().map(translit_key))
+                .filter_map(|f| crate::extract::names::lone_surname(k, f).map(translit_key))
                 .collect();
             surnames.sort();
             surnames.dedup();
