@@ -488,3 +488,35 @@ fn a_fathers_name_after_bin_is_no_surname() {
         .collect();
     assert_eq!(kings, ["Salman"]);
 }
+
+#[test]
+fn an_ing_word_after_that_is_a_noun_not_the_subjects_participle() {
+    let body = "President Walter Quimby spoke on Monday.\n\n\
+                The President told The Daily Ledger that blaming the kingdom was another case of \
+                “guilty until proven innocent,” an echo of his rhetoric.";
+    assert_eq!(
+        speaker_of(body, "guilty until").as_deref(),
+        Some("Walter Quimby")
+    );
+}
+
+#[test]
+fn a_capitalised_title_alone_is_its_holder_not_the_head_of_a_council() {
+    let body = "President Walter Quimby spoke on Monday.\n\n\
+                Dana Whitcombe, president of the Harrow Council on Global Affairs, disagreed. \
+                Then the President said: “We will not act.”";
+    assert_eq!(
+        speaker_of(body, "We will not act").as_deref(),
+        Some("Walter Quimby")
+    );
+}
+
+#[test]
+fn a_programmes_title_in_quotation_marks_is_no_quotation() {
+    let all = credits(
+        "In an interview with CBS’s “60 Minutes” on Sunday, the podcast “The Daily Round” \
+         heard Dana Whitcombe say “we will not act.”",
+    );
+    let quoted: Vec<&str> = all.iter().map(|(q, _)| q.as_str()).collect();
+    assert_eq!(quoted, ["we will not act."]);
+}

@@ -552,8 +552,13 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
         };
         let lemma = doc.k.cue_lemmas[cue.lemma].as_str();
         // "Sarah Sanders issued a statement saying, "..."": a participle's subject is the
-        // sentence's subject.
+        // sentence's subject. After "that" or a preposition the -ing word is a noun ("told
+        // the agency that blaming the kingdom was ...", "accused of blaming").
+        let gerund = v > floor
+            && r.is_word(v - 1)
+            && (r.word(v - 1) == "that" || doc.k.is_preposition(&r.word(v - 1).to_lowercase()));
         if r.word(v).ends_with("ing")
+            && !gerund
             && let Some(m) = doc.first_mention_in_sentence(p, floor, v)
         {
             return Some(Found {
@@ -589,6 +594,7 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
     for v in floor..open {
         if r.is_word(v)
             && r.word(v).ends_with("ing")
+            && !(v > floor && r.is_word(v - 1) && r.word(v - 1) == "that")
             && cue_at(doc, &r, v).is_some()
             && let Some(m) = doc.first_mention_in_sentence(p, floor, v)
         {
@@ -1107,7 +1113,7 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                         .unwrap_or("")
                         .to_lowercase();
                     let country = doc.mentions[m].country.clone();
-                    let speaker = doc.nearest_for_role(&head, None, country.as_deref(), at);
+                    let speaker = doc.nearest_for_title(&head, country.as_deref(), at);
                     Attribution {
                         speaker,
                         how: speaker.map(|_| How::Role),
@@ -1178,7 +1184,19 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
         } => {
             // A role qualified by a named person is that person ("spokesman Peter Lerner"
             // was read as a name already); qualified by an organisation, it is somebody of it.
-            let speaker = doc.nearest_for_role(head, *qualifier, country.as_deref(), at);
+            // Written as a title mid-sentence ("the President"), it is the title's holder.
+            let as_title = qualifier.is_none()
+                && (found.first..=found.last).any(|t| {
+                    r.is_word(t)
+                        && r.word(t).to_lowercase() == *head
+                        && is_capitalised(r.word(t))
+                        && !r.para.starts_sentence(t, doc.body)
+                });
+            let speaker = if as_title {
+                doc.nearest_for_title(head, country.as_deref(), at)
+            } else {
+                doc.nearest_for_role(head, *qualifier, country.as_deref(), at)
+            };
             let descriptor = speaker
                 .is_none()
                 .then(|| doc.body[r.token(found.first).start..r.token(found.last).end].to_string());

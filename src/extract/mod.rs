@@ -102,7 +102,8 @@ pub fn extract_all(documents: &[Document], knowledge: &Knowledge) -> Vec<Extract
 /// Extracts one article body.
 pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge) -> Extraction {
     let paras = text::paragraphs(body, blocks, knowledge);
-    let spans = quotes::find_spans(body, &paras);
+    let mut spans = quotes::find_spans(body, &paras);
+    spans.retain(|s| !quotes::names_a_work(body, s, knowledge));
     let quoted: Vec<Vec<bool>> = paras
         .iter()
         .map(|p| names::quoted_tokens(p, &spans))
@@ -608,6 +609,25 @@ impl<'a> Doc<'a> {
     }
 
     /// The nearest earlier person holding a role, or organisation with a body, that fits.
+    /// The person a capitalised title alone stands for ("the President said"): the nearest
+    /// holding it as a title, not as a post in something named after it ("president of the
+    /// Chicago Council"), which a lower-case "the president" may well mean.
+    pub fn nearest_for_title(&self, head: &str, country: Option<&str>, at: usize) -> Option<usize> {
+        let holds_title = |role: &String| {
+            let words: Vec<&str> = role.split_whitespace().collect();
+            words.iter().enumerate().any(|(i, w)| {
+                attribution::same_role(w, head)
+                    && !words
+                        .get(i + 1)
+                        .is_some_and(|next| matches!(*next, "of" | "at" | "for" | "with"))
+            })
+        };
+        self.entity_mentions_before(at)
+            .find(|(_, e)| e.kind == EntityKind::Person && e.roles.iter().any(holds_title))
+            .map(|(i, _)| i)
+            .or_else(|| self.nearest_for_role(head, None, country, at))
+    }
+
     pub fn nearest_for_role(
         &self,
         head: &str,

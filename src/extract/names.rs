@@ -245,7 +245,7 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
                         && !(first + 1 < end
                             && r.is_word(first + 1)
                             && r.k.is_name_connector(r.word(first + 1))
-                            && r.word(first + 1) != "and"))
+                            && !matches!(r.word(first + 1), "and" | "the")))
             {
                 first += 1;
             }

@@ -45,6 +45,36 @@ fn closes_double(c: char) -> bool {
 }
 
 /// All quotation spans of the article, in order.
+/// A span that is the title of a programme, book or article rather than words somebody said:
+/// short, in title case, and right after a possessive or a word for a medium ("CBS's "60
+/// Minutes"", "the podcast "The Daily"").
+pub fn names_a_work(body: &str, span: &QuoteSpan, k: &crate::knowledge::Knowledge) -> bool {
+    let text = &body[span.start..span.end];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let small = |w: &str| {
+        matches!(
+            w,
+            "of" | "the" | "a" | "an" | "and" | "in" | "on" | "to" | "for"
+        )
+    };
+    let title_case = !words.is_empty()
+        && words.len() <= 6
+        && !text.ends_with(|c: char| matches!(c, '.' | ',' | '!' | '?'))
+        && words.iter().enumerate().all(|(i, w)| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || i > 0 && small(w)
+        });
+    if !title_case {
+        return false;
+    }
+    let before = body[..span.open].trim_end();
+    let previous = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    let possessive = previous.ends_with("'s") || previous.ends_with("\u{2019}s");
+    possessive || k.is_medium_noun(&previous.to_lowercase())
+}
+
 pub fn find_spans(body: &str, paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
     let mut spans = Vec::new();
     let mut previous_left_open = false;
