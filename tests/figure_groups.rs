@@ -101,3 +101,28 @@ fn last_weekend_is_the_story_s_own_time_not_last_week_s() {
     assert!(g.claims.iter().any(|c| c.text == "31 people"), "{g:?}");
     assert!(g.disputed);
 }
+
+#[test]
+fn a_multiplier_is_no_count() {
+    // "30 times the population" says how much bigger, and counts nothing.
+    let b = briefing(&[
+        "The estimate of deaths will reach 103,000, a figure roughly 30 times the earlier toll.",
+        "The storm killed 64 people; the toll later stood nearly 50 times higher.",
+    ]);
+    let texts: Vec<&str> = b
+        .figures
+        .iter()
+        .flat_map(|f| f.claims.iter().map(|c| c.text.as_str()))
+        .collect();
+    assert!(!texts.iter().any(|t| t.contains("times")), "{texts:?}");
+}
+
+#[test]
+fn sums_of_money_in_sentences_naming_no_common_place_are_not_disputed() {
+    // Two costs of different things: nothing says they are the same sum.
+    let b = briefing(&[
+        "Estimates of the cost to the economy range as high as $95 billion.",
+        "A heavy lift helicopter will cost the utility far more, some $20,000 per hour.",
+    ]);
+    assert!(b.figures.iter().all(|f| !f.disputed), "{:?}", b.figures);
+}

@@ -218,6 +218,10 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
             }
         }
     }
+    // "30 times the population", "16 times as much": a multiplier, not a count of anything.
+    if unit.is_none() && is_multiplier(r, end_tok + 1) {
+        return None;
+    }
     if unit.is_none() && noun.is_none() && digit_compound.is_none() {
         let (n, t) = counted_noun(r, end_tok + 1, k);
         noun = n.or_else(|| counted_by_participle(r, end_tok + 1, k));
@@ -583,6 +587,35 @@ fn counted_noun(r: &Reader, i: usize, k: &Knowledge) -> (Option<String>, Option<
         Some((n, t)) => (Some(n), Some(t)),
         None => (None, None),
     }
+}
+
+/// "times" at `t` followed by a comparison: "30 times the population", "three times as many",
+/// "50 times higher". ("Hit three times" counts times.)
+fn is_multiplier(r: &Reader, t: usize) -> bool {
+    t + 1 < r.len()
+        && r.is_word(t)
+        && r.word(t).eq_ignore_ascii_case("times")
+        && r.is_word(t + 1)
+        && matches!(
+            r.word(t + 1).to_lowercase().as_str(),
+            "the"
+                | "as"
+                | "more"
+                | "less"
+                | "fewer"
+                | "higher"
+                | "lower"
+                | "larger"
+                | "smaller"
+                | "bigger"
+                | "greater"
+                | "than"
+                | "over"
+                | "that"
+                | "what"
+                | "its"
+                | "their"
+        )
 }
 
 /// What a number followed at once by a predicate's participle counts, as the predicate says:
