@@ -118,11 +118,11 @@ fn a_multiplier_is_no_count() {
 }
 
 #[test]
-fn sums_of_money_in_sentences_naming_no_common_place_are_not_disputed() {
-    // Two costs of different things: nothing says they are the same sum.
+fn sums_of_money_are_not_disputed() {
+    // Costs of different things, both on the same island: nothing says they are one sum.
     let b = briefing(&[
-        "Estimates of the cost to the economy range as high as $95 billion.",
-        "A heavy lift helicopter will cost the utility far more, some $20,000 per hour.",
+        "Estimates of the cost to Puerto Rico's economy range as high as $95 billion.",
+        "A heavy lift helicopter will cost Puerto Rico far more, some $20,000 per hour.",
     ]);
     assert!(b.figures.iter().all(|f| !f.disputed), "{:?}", b.figures);
 }

@@ -247,20 +247,21 @@ pub fn link_figures(
         let measurable = !measure.starts_with("count:")
             && !measure.starts_with("duration:")
             && !measure.starts_with("percent:");
-        let disputable = !class.is_empty() && !fallback && (counted_with_noun || measurable);
+        // Sums of money are left out too: a story holds the costs of many things ("$95 billion"
+        // to the economy, "$20,000" an hour for a helicopter, "$1.4 billion" in aid to the
+        // same island), and no word in the sentences tells which sum is of which thing.
+        let money = measure.starts_with("money:");
+        let disputable =
+            !class.is_empty() && !fallback && (counted_with_noun || measurable) && !money;
         // For counts, where it happened tells events apart ("19 firefighters near Yarnell",
         // "29 in the Griffith Park fire"); for measures such as territory, places in the
         // sentence are only context.
-        // Sums of money are the least specific: a story holds the costs of many things ("$95
-        // billion" to the economy, "$20,000" an hour for a helicopter), and nothing but the
-        // place in both sentences says two sums are of the same thing.
-        let money = measure.starts_with("money:");
-        let places_for_dispute: Vec<Vec<String>> = if counted_with_noun || money {
+        let places_for_dispute: Vec<Vec<String>> = if counted_with_noun {
             claim_places.clone()
         } else {
             vec![Vec::new(); claims.len()]
         };
-        let disputed = disputable && is_disputed(&claims, &places_for_dispute, money);
+        let disputed = disputable && is_disputed(&claims, &places_for_dispute);
         let values: Vec<f64> = claims
             .iter()
             .filter(|(c, _)| !c.unit_error)
@@ -459,9 +460,7 @@ fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
 
 /// Disputed: two claims from different articles that cannot both hold, unless one article
 /// itself gives both values.
-/// Whether two claims from different articles cannot both hold. Claims about different places
-/// are about different things; with `shared_place_only`, so are claims naming no place.
-fn is_disputed(claims: &[(Claim, f64)], places: &[Vec<String>], shared_place_only: bool) -> bool {
+fn is_disputed(claims: &[(Claim, f64)], places: &[Vec<String>]) -> bool {
     let usable: Vec<(&Claim, (f64, f64), &[String])> = claims
         .iter()
         .zip(places)
@@ -492,10 +491,7 @@ fn is_disputed(claims: &[(Claim, f64)], places: &[Vec<String>], shared_place_onl
             }
             // Figures about different places ("in the Griffith Park fire", "near Yarnell")
             // are not about the same thing.
-            let both_placed = !pa.is_empty() && !pb.is_empty();
-            if both_placed && !pa.iter().any(|p| pb.contains(p))
-                || shared_place_only && !both_placed
-            {
+            if !pa.is_empty() && !pb.is_empty() && !pa.iter().any(|p| pb.contains(p)) {
                 continue;
             }
             // Does any article give both values itself?
@@ -635,32 +631,28 @@ mod tests {
                 claim("a", 1300.0, "approximate"),
                 claim("b", 2600.0, "exact")
             ),
-            &none,
-            false
+            &none
         ));
         assert!(!is_disputed(
             &pair(
                 claim("a", 3200.0, "approximate"),
                 claim("b", 3150.0, "exact")
             ),
-            &none,
-            false
+            &none
         ));
         assert!(!is_disputed(
             &pair(
                 claim("a", 1300.0, "lower_bound"),
                 claim("b", 2600.0, "exact")
             ),
-            &none,
-            false
+            &none
         ));
         assert!(!is_disputed(
             &pair(
                 claim("a", 3200.0, "upper_bound"),
                 claim("b", 2600.0, "exact")
             ),
-            &none,
-            false
+            &none
         ));
         let elsewhere = vec![
             vec!["yarnell".to_string()],
@@ -668,17 +660,8 @@ mod tests {
         ];
         assert!(!is_disputed(
             &pair(claim("a", 19.0, "exact"), claim("b", 29.0, "exact")),
-            &elsewhere,
-            false
+            &elsewhere
         ));
-        // Sums of money dispute each other only when both sentences name the same place.
-        let sums = pair(claim("a", 95e9, "exact"), claim("b", 19.1e9, "exact"));
-        assert!(!is_disputed(&sums, &none, true));
-        let island = vec![
-            vec!["puerto-rico".to_string()],
-            vec!["puerto-rico".to_string()],
-        ];
-        assert!(is_disputed(&sums, &island, true));
     }
 
     #[test]
@@ -688,6 +671,6 @@ mod tests {
             .into_iter()
             .map(|(a, v)| (claim(a, v, "exact").0, 0.1))
             .collect();
-        assert!(!is_disputed(&c, &vec![Vec::new(); 4], false));
+        assert!(!is_disputed(&c, &vec![Vec::new(); 4]));
     }
 }
