@@ -520,3 +520,17 @@ fn a_programmes_title_in_quotation_marks_is_no_quotation() {
     let quoted: Vec<&str> = all.iter().map(|(q, _)| q.as_str()).collect();
     assert_eq!(quoted, ["we will not act."]);
 }
+
+#[test]
+fn a_countrys_adjective_after_a_role_word_is_nobody() {
+    let (_, x) = extraction_of(
+        "His body was chopped up in an official Saudi government building, officials said.",
+    );
+    let people: Vec<&str> = x
+        .entities
+        .iter()
+        .filter(|e| e.kind == crossbrief::model::EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(people.is_empty(), "{people:?}");
+}

@@ -1100,6 +1100,12 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
         if mentions[idx].kind == NameKind::Organization || mentions[idx].kind == NameKind::Place {
             continue;
         }
+        // "an official Saudi government building": a country's adjective is nobody's name.
+        let name = strip_possessive(&mentions[idx].name);
+        if mentions[idx].word_count() == 1 && (r.k.is_demonym(name) || r.k.country(name).is_some())
+        {
+            continue;
+        }
         let first = mentions[idx].full_first;
         // "the Turkish newspaper Yeni Safak", "the broadcaster Kanal Yedi": a name right after
         // a lower-case word for a medium or an organisation is that body's.
