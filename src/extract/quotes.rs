@@ -59,7 +59,7 @@ pub fn names_a_work(body: &str, span: &QuoteSpan, k: &crate::knowledge::Knowledg
     };
     let title_case = !words.is_empty()
         && words.len() <= 6
-        && !text.ends_with(|c: char| matches!(c, '.' | ',' | '!' | '?'))
+        && !text.ends_with(['.', ',', '!', '?'])
         && words.iter().enumerate().all(|(i, w)| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || i > 0 && small(w)
         });
