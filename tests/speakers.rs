@@ -13,6 +13,19 @@ fn extraction_of(body: &str) -> (crossbrief::load::Document, extract::Extraction
     (doc, x)
 }
 
+/// The people the article names, sorted.
+fn people_in(body: &str) -> Vec<String> {
+    let (_, x) = extraction_of(body);
+    let mut people: Vec<String> = x
+        .entities
+        .iter()
+        .filter(|e| e.kind == crossbrief::model::EntityKind::Person)
+        .map(|e| e.name.clone())
+        .collect();
+    people.sort();
+    people
+}
+
 /// Each quotation of the article (all its parts joined by " | ") with its speaker's name.
 fn credits(body: &str) -> Vec<(String, Option<String>)> {
     let (doc, x) = extraction_of(body);
@@ -404,16 +417,10 @@ fn people_described_by_origin_or_a_documents_name_are_no_speaker() {
 
 #[test]
 fn a_body_named_with_an_acronym_is_not_made_a_person_by_an_appositive() {
-    let (_, x) = extraction_of(
+    let people = people_in(
         "In no event shall the agency, the FEMA Administrator, the Comptroller General of the \
          United States, or any of their representatives have the right to audit the costs.",
     );
-    let people: Vec<&str> = x
-        .entities
-        .iter()
-        .filter(|e| e.kind == crossbrief::model::EntityKind::Person)
-        .map(|e| e.name.as_str())
-        .collect();
     assert!(people.is_empty(), "{people:?}");
 }
 
@@ -460,17 +467,10 @@ fn a_name_after_a_word_for_a_newspaper_or_company_is_that_body() {
 
 #[test]
 fn a_titled_name_of_a_country_is_the_name_alone() {
-    let (_, x) = extraction_of(
+    let people = people_in(
         "“We have a great chemistry,” said President Quan of Vietnam. King Harun of Jordan \
          called him.",
     );
-    let mut people: Vec<&str> = x
-        .entities
-        .iter()
-        .filter(|e| e.kind == crossbrief::model::EntityKind::Person)
-        .map(|e| e.name.as_str())
-        .collect();
-    people.sort();
     assert_eq!(people, ["Harun", "Quan"]);
 }
 
@@ -523,14 +523,8 @@ fn a_programmes_title_in_quotation_marks_is_no_quotation() {
 
 #[test]
 fn a_countrys_adjective_after_a_role_word_is_nobody() {
-    let (_, x) = extraction_of(
+    let people = people_in(
         "His body was chopped up in an official Saudi government building, officials said.",
     );
-    let people: Vec<&str> = x
-        .entities
-        .iter()
-        .filter(|e| e.kind == crossbrief::model::EntityKind::Person)
-        .map(|e| e.name.as_str())
-        .collect();
     assert!(people.is_empty(), "{people:?}");
 }

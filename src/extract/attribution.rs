@@ -119,6 +119,19 @@ struct Found {
     verb: usize,
 }
 
+impl Found {
+    /// The named subject `m` of the cue (a verb, a participle or a label's colon) at token
+    /// `verb`, the phrase running from the name to the cue.
+    fn subject(doc: &Doc, m: usize, verb: usize) -> Found {
+        Found {
+            np: Np::Mention(m),
+            first: doc.mentions[m].full_first,
+            last: verb,
+            verb,
+        }
+    }
+}
+
 /// Attributes every quotation span of the article, in order.
 pub fn attribute_all(doc: &mut Doc) -> Vec<Attribution> {
     let spans = doc.spans.clone();
@@ -358,12 +371,7 @@ fn colon_label(doc: &Doc, p: usize, open: usize) -> Option<Found> {
         .mention_ending_at(p, end)
         .filter(|&m| doc.mentions[m].kind == NameKind::Person)
     {
-        return Some(Found {
-            np: Np::Mention(m),
-            first: doc.mentions[m].full_first,
-            last: open - 1,
-            verb: open - 1,
-        });
+        return Some(Found::subject(doc, m, open - 1));
     }
     // "Name, role:" — skip back over the appositive to the comma.
     let mut k = end;
@@ -374,12 +382,7 @@ fn colon_label(doc: &Doc, p: usize, open: usize) -> Option<Found> {
             let m = doc
                 .mention_ending_at(p, end)
                 .filter(|&m| doc.mentions[m].kind == NameKind::Person)?;
-            return Some(Found {
-                np: Np::Mention(m),
-                first: doc.mentions[m].full_first,
-                last: open - 1,
-                verb: open - 1,
-            });
+            return Some(Found::subject(doc, m, open - 1));
         }
         if r.quoted[k] {
             return None;
@@ -561,12 +564,7 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
             && !gerund
             && let Some(m) = doc.first_mention_in_sentence(p, floor, v)
         {
-            return Some(Found {
-                np: Np::Mention(m),
-                first: doc.mentions[m].full_first,
-                last: v,
-                verb: v,
-            });
+            return Some(Found::subject(doc, m, v));
         }
         // "that it believed ..." is no attribution of a quotation further on.
         let adjacent = v + 3 >= open;
@@ -598,12 +596,7 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
             && cue_at(doc, &r, v).is_some()
             && let Some(m) = doc.first_mention_in_sentence(p, floor, v)
         {
-            return Some(Found {
-                np: Np::Mention(m),
-                first: doc.mentions[m].full_first,
-                last: v,
-                verb: v,
-            });
+            return Some(Found::subject(doc, m, v));
         }
     }
     None
