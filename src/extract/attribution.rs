@@ -1229,7 +1229,6 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
     }
 }
 
-/// One to four capitalised words with no organisation connectors: a plausible personal name.
 /// "Many said", "Many Hispanic voters said": a subject opening with a common word, capitalised
 /// only because it opens the sentence, that is that word alone or describes people by origin.
 /// A name known in the article would be a person already.

@@ -608,7 +608,6 @@ impl<'a> Doc<'a> {
         recent_speaker.or_else(|| self.salient_before(at, |e| attribution::fits_pronoun(kind, e)))
     }
 
-    /// The nearest earlier person holding a role, or organisation with a body, that fits.
     /// The person a capitalised title alone stands for ("the President said"): the nearest
     /// holding it as a title, not as a post in something named after it ("president of the
     /// Chicago Council"), which a lower-case "the president" may well mean.
@@ -628,6 +627,7 @@ impl<'a> Doc<'a> {
             .or_else(|| self.nearest_for_role(head, None, country, at))
     }
 
+    /// The nearest earlier person holding a role, or organisation with a body, that fits.
     pub fn nearest_for_role(
         &self,
         head: &str,

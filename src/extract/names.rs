@@ -184,7 +184,7 @@ impl<'a> Reader<'a> {
         let lower = strip_possessive(w).to_lowercase();
         // "Concert-goer", "Long-time": a compound of common words is a common word too, and
         // so is a contraction of one ("Can’t", "Here’s").
-        let common_compound = lower.contains('-')
+        let compound = lower.contains('-')
             && lower
                 .split('-')
                 .all(|part| !part.is_empty() && self.k.is_common_word(part));
@@ -197,8 +197,10 @@ impl<'a> Reader<'a> {
                             .strip_suffix('n')
                             .is_some_and(|b| self.k.is_common_word(b)))
             });
-        let common_compound = common_compound || contraction;
-        (self.k.is_common_word(&lower) || common_compound || self.k.pronoun(&lower).is_some())
+        (self.k.is_common_word(&lower)
+            || compound
+            || contraction
+            || self.k.pronoun(&lower).is_some())
             && self.k.given_name(w).is_none()
             && self.k.country(w).is_none()
             && !is_acronym(w)

@@ -44,7 +44,6 @@ fn closes_double(c: char) -> bool {
     matches!(c, '”' | '»')
 }
 
-/// All quotation spans of the article, in order.
 /// A span that is the title of a programme, book or article rather than words somebody said:
 /// short, in title case, and right after a possessive or a word for a medium ("CBS's "60
 /// Minutes"", "the podcast "The Daily"").
@@ -75,6 +74,7 @@ pub fn names_a_work(body: &str, span: &QuoteSpan, k: &crate::knowledge::Knowledg
     possessive || k.is_medium_noun(&previous.to_lowercase())
 }
 
+/// All quotation spans of the article, in order.
 pub fn find_spans(body: &str, paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
     let mut spans = Vec::new();
     let mut previous_left_open = false;
