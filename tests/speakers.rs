@@ -340,6 +340,15 @@ fn a_newspaper_or_a_firm_that_speaks_is_an_organisation() {
         ),
         Some(("Quenton Review-Journal".to_string(), false))
     );
+    // A fuel company, with its town and state set off after it.
+    assert_eq!(
+        speaker_kind_of(
+            "Quenton Oil, a fuel distributor in Chesterfield, South Carolina, said it had been \
+             “overwhelmed with requests.”",
+            "overwhelmed"
+        ),
+        Some(("Quenton Oil".to_string(), false))
+    );
     // A person's name takes no article: an unknown name after "the" is a body.
     assert_eq!(
         speaker_kind_of(
