@@ -537,3 +537,12 @@ fn a_countrys_adjective_after_a_role_word_is_nobody() {
     );
     assert!(people.is_empty(), "{people:?}");
 }
+
+#[test]
+fn a_photo_credit_left_in_the_text_ends_a_name() {
+    let people = people_in(
+        "The gunman fired from above. Image copyright Getty Images Image caption Hundreds of \
+         concert-goers fled the scene.",
+    );
+    assert!(people.is_empty(), "{people:?}");
+}

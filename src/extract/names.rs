@@ -425,6 +425,11 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
         if is_calendar_word(r.word(j)) {
             return j;
         }
+        // "Image copyright Getty Images Image caption Hundreds fled": a photo credit left in
+        // the text by the page it was copied from ends the name before it.
+        if j + 1 < r.len() && r.is_word(j + 1) && r.k.is_credit_phrase(r.word(j), r.word(j + 1)) {
+            return j;
+        }
         // "Israel's Defence Ministry" continues; "Gaza's residents" stops after Gaza's.
         if r.is_name_word(j) {
             if r.para.tokens[j].start > r.para.tokens[j - 1].end

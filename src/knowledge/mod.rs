@@ -56,6 +56,9 @@ pub struct Lexicon {
     /// Lower-case nouns for a kind of organisation ("newspaper", "company"): a name of two
     /// words or more right after one is that organisation's.
     pub organisation_nouns: Vec<String>,
+    /// Two-word labels of photo credits and captions that pages leave in copied text ("image
+    /// caption"): a name ends before one.
+    pub credit_phrases: Vec<String>,
     /// Words for a party's members ("Republican", "Tory"): a name holding one is a
     /// description ("North Carolina Republican"), never a person's name.
     pub party_words: Vec<String>,
@@ -152,6 +155,7 @@ pub struct Knowledge {
     event_heads: HashSet<String>,
     document_heads: HashSet<String>,
     organisation_nouns: HashSet<String>,
+    credit_phrases: HashSet<String>,
     party_words: HashSet<String>,
     spelling: HashMap<String, String>,
     nicknames: HashMap<String, String>,
@@ -260,6 +264,7 @@ impl Knowledge {
         k.event_heads = lower_set(&lexicon.event_heads);
         k.document_heads = lower_set(&lexicon.document_heads);
         k.organisation_nouns = lexicon.organisation_nouns.iter().cloned().collect();
+        k.credit_phrases = lower_set(&lexicon.credit_phrases);
         k.party_words = lower_set(&lexicon.party_words);
         k.spelling = lexicon
             .spelling
@@ -494,6 +499,16 @@ impl Knowledge {
         self.organisation_nouns.contains(word)
     }
 
+    /// "Image caption", "Media caption": two words labelling a photo credit or caption.
+    pub fn is_credit_phrase(&self, first: &str, second: &str) -> bool {
+        !self.credit_phrases.is_empty()
+            && self.credit_phrases.contains(&format!(
+                "{} {}",
+                first.to_lowercase(),
+                second.to_lowercase()
+            ))
+    }
+
     /// "Agreement", "Act", "Memo": a word ending the name of a law, treaty or document.
     pub fn is_document_head(&self, word: &str) -> bool {
         self.document_heads.contains(&word.to_lowercase())
@@ -653,6 +668,8 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
         .extend(extra.document_heads.iter().cloned());
     base.organisation_nouns
         .extend(extra.organisation_nouns.iter().cloned());
+    base.credit_phrases
+        .extend(extra.credit_phrases.iter().cloned());
     base.party_words.extend(extra.party_words.iter().cloned());
     base.spelling
         .extend(extra.spelling.iter().map(|(a, b)| (a.clone(), b.clone())));
