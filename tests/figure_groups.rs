@@ -126,3 +126,27 @@ fn sums_of_money_are_not_disputed() {
     ]);
     assert!(b.figures.iter().all(|f| !f.disputed), "{:?}", b.figures);
 }
+
+#[test]
+fn what_might_be_is_never_set_against_what_is() {
+    // A forecast and a hypothetical are no claims of fact.
+    let b = briefing(&[
+        "“You cannot evacuate 6.5 million people within two days,” the mayor said.",
+        "Officials said 2.3 million people were evacuated ahead of the storm.",
+    ]);
+    let g = group_of(&b, "6.5 million people");
+    assert_eq!(
+        g.claims
+            .iter()
+            .find(|c| c.text == "6.5 million people")
+            .map(|c| c.qualifier.as_str()),
+        Some("hypothetical")
+    );
+    assert!(b.figures.iter().all(|f| !f.disputed), "{:?}", b.figures);
+    // The same figure stated as fact is exact.
+    let b = briefing(&["The city evacuated 6.5 million people within two days."]);
+    assert_eq!(
+        group_of(&b, "6.5 million people").claims[0].qualifier,
+        "exact"
+    );
+}

@@ -281,6 +281,11 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
         .and_then(|n| u.predicate_fitting(&[n], fits).map(|(p, _)| p.key.clone()))
         .or_else(|| predicate_near(r, start_tok, end_tok, k, &fits));
     let previous = is_previous_value(r, start_tok, end_tok);
+    // "You cannot evacuate 6.5 million people", "could leave 2 million without power": what
+    // might be is no claim of what is, and is never set against one.
+    if qualifier != "range" && is_hypothetical(r, start_tok, end_tok) {
+        qualifier = "hypothetical".to_string();
+    }
     Some(ExtractedFigure {
         start: r.token(start_tok).start,
         end: r.token(end_tok).end,
@@ -735,6 +740,45 @@ fn predicate_near(
 }
 
 /// "down from 8.1%", "up from", "compared with", "a year earlier": a previous value.
+/// A modal verb in the figure's clause, before it or right after it: "cannot evacuate 6.5
+/// million people", "50 people may have died".
+fn is_hypothetical(r: &Reader, start: usize, end: usize) -> bool {
+    let modal = |t: usize| {
+        r.is_word(t)
+            && matches!(
+                r.word(t).replace('\u{2019}', "'").as_str(),
+                "could"
+                    | "would"
+                    | "might"
+                    | "may"
+                    | "cannot"
+                    | "can't"
+                    | "couldn't"
+                    | "wouldn't"
+                    | "should"
+                    | "if"
+            )
+    };
+    let clause_break = |t: usize| {
+        r.is_punct(t, ",")
+            || r.is_punct(t, ";")
+            || r.is_punct(t, ":")
+            || r.is_quote_mark(t)
+            || r.is_word(t) && matches!(r.word(t), "and" | "but" | "or")
+    };
+    // Near the figure only: in "he would move to cancel the $300 million contract" the sum
+    // is real.
+    let sentence = r.para.sentence_of(start);
+    let before = (start.saturating_sub(3)..start)
+        .rev()
+        .take_while(|&t| !clause_break(t) && r.para.sentence_of(t) == sentence)
+        .any(modal);
+    let after = (end + 1..(end + 4).min(r.len()))
+        .take_while(|&t| !clause_break(t))
+        .any(modal);
+    before || after
+}
+
 fn is_previous_value(r: &Reader, start: usize, end: usize) -> bool {
     let before: Vec<String> = (start.saturating_sub(3)..start)
         .filter(|&t| r.is_word(t))

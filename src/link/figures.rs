@@ -450,6 +450,8 @@ fn interval(c: &Claim, step: f64) -> (f64, f64) {
         "lower_bound" => (v - half, f64::INFINITY),
         "upper_bound" => (0.0, v + half),
         "range" => (v - half, c.normalized.value_max.unwrap_or(v) + half),
+        // What might be contradicts nothing that is.
+        "hypothetical" => (f64::NEG_INFINITY, f64::INFINITY),
         _ => (v - half - v.abs() * 0.01, v + half + v.abs() * 0.01),
     }
 }
