@@ -155,7 +155,8 @@ pub struct Knowledge {
     event_heads: HashSet<String>,
     document_heads: HashSet<String>,
     organisation_nouns: HashSet<String>,
-    credit_phrases: HashSet<String>,
+    /// Pairs of lower-case words; a handful, so a scan beats hashing a joined key per word.
+    credit_phrases: Vec<(String, String)>,
     party_words: HashSet<String>,
     spelling: HashMap<String, String>,
     nicknames: HashMap<String, String>,
@@ -264,7 +265,14 @@ impl Knowledge {
         k.event_heads = lower_set(&lexicon.event_heads);
         k.document_heads = lower_set(&lexicon.document_heads);
         k.organisation_nouns = lexicon.organisation_nouns.iter().cloned().collect();
-        k.credit_phrases = lower_set(&lexicon.credit_phrases);
+        k.credit_phrases = lexicon
+            .credit_phrases
+            .iter()
+            .filter_map(|p| {
+                let (a, b) = p.trim().split_once(' ')?;
+                Some((a.to_lowercase(), b.trim().to_lowercase()))
+            })
+            .collect();
         k.party_words = lower_set(&lexicon.party_words);
         k.spelling = lexicon
             .spelling
@@ -501,12 +509,9 @@ impl Knowledge {
 
     /// "Image caption", "Media caption": two words labelling a photo credit or caption.
     pub fn is_credit_phrase(&self, first: &str, second: &str) -> bool {
-        !self.credit_phrases.is_empty()
-            && self.credit_phrases.contains(&format!(
-                "{} {}",
-                first.to_lowercase(),
-                second.to_lowercase()
-            ))
+        self.credit_phrases
+            .iter()
+            .any(|(a, b)| first.eq_ignore_ascii_case(a) && second.eq_ignore_ascii_case(b))
     }
 
     /// "Agreement", "Act", "Memo": a word ending the name of a law, treaty or document.
