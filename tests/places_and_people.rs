@@ -281,3 +281,20 @@ fn an_outlet_named_in_an_article_is_an_organisation() {
         ]
     );
 }
+
+/// "Orvex said" makes a person of a lone word; another article shows it is a company.
+#[test]
+fn a_lone_name_that_is_an_organisation_elsewhere_is_that_organisation() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nOrvex said it was “deeply saddened” by the crash.\n",
+        "Title: Two\nOutlet: B\n\nOrvex itself issued a statement on Monday. Investors \
+         waited.\n",
+    ]);
+    let named: Vec<(&str, EntityKind)> = b
+        .people
+        .iter()
+        .filter(|p| p.name == "Orvex")
+        .map(|p| (p.name.as_str(), p.kind))
+        .collect();
+    assert_eq!(named, [("Orvex", EntityKind::Organization)]);
+}

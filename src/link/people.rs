@@ -111,6 +111,52 @@ pub fn outlets_are_organisations<'a>(
     }
 }
 
+/// "Boeing said" in one article, "Boeing, which builds the jet" in another: a name that only
+/// ever stood alone as a person's, with no full name to join, is the organisation of that
+/// name when the briefing has one.
+fn one_word_people_named_like_organisations(globals: &mut [Global], parent: &mut [usize]) {
+    let organisation_named: HashMap<String, usize> = globals
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.kind == EntityKind::Organization)
+        .flat_map(|(i, g)| g.forms.keys().map(move |f| (fold(f), i)))
+        .collect();
+    if organisation_named.is_empty() {
+        return;
+    }
+    let full_names: HashSet<usize> = (0..globals.len())
+        .filter(|&i| globals[i].kind == EntityKind::Person && !globals[i].surname_only)
+        .map(|i| find(parent, i))
+        .collect();
+    let mut joins = Vec::new();
+    for (i, g) in globals.iter_mut().enumerate() {
+        let lone = g.kind == EntityKind::Person
+            && g.surname_only
+            && g.roles.is_empty()
+            && g.editor_name.is_none();
+        if !lone || full_names.contains(&find(parent, i)) {
+            continue;
+        }
+        let Some(&org) = g
+            .forms
+            .keys()
+            .find_map(|f| organisation_named.get(&fold(f)))
+        else {
+            continue;
+        };
+        g.kind = EntityKind::Organization;
+        g.surname_only = false;
+        note(
+            g,
+            "Named alone like a person, and elsewhere as an organisation of that name, so taken to be the organisation.".to_string(),
+        );
+        joins.push((i, org));
+    }
+    for (i, org) in joins {
+        union(parent, i, org);
+    }
+}
+
 /// An outlet's name without "The" and without a section after a dash: "The Hill", "New York
 /// Times - News" → "hill", "new york times".
 fn outlet_key(name: &str) -> String {
@@ -185,6 +231,7 @@ pub fn link_people(
     let mut parent: Vec<usize> = (0..globals.len()).collect();
     join_spelling_variants(&globals, &mut parent, &vetoed, k);
     let ambiguous = join_surnames(&globals, &mut parent, &vetoed, &of_local, k);
+    one_word_people_named_like_organisations(&mut globals, &mut parent);
 
     // Collapse the union-find into final entities, keeping first-seen order.
     let mut new_index: HashMap<usize, usize> = HashMap::default();
