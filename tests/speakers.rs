@@ -546,3 +546,80 @@ fn a_photo_credit_left_in_the_text_ends_a_name() {
     );
     assert!(people.is_empty(), "{people:?}");
 }
+
+#[test]
+fn a_capitalised_determiner_or_pronoun_after_a_name_starts_a_new_sentence() {
+    // A chart's title run into its caption, and a clause with no comma before "I".
+    let people = people_in(
+        "Freight Volumes The 900 Series is the newest model. Those Q-boys I walked past every \
+         day were kind, and I thanked them. The Series sold well, Walter Quimby said.",
+    );
+    assert_eq!(people, ["Walter Quimby"]);
+}
+
+#[test]
+fn a_name_opening_with_a_common_word_is_no_persons() {
+    // Page furniture ("Show Hide") and a photo credit ("AP/File") run into names.
+    let people = people_in(
+        "Timeline Orvex’s crisis Show Hide Orvex 900 enters service. \
+         Elaine Thorpe/AP/File Dana Pettigrew (center), a florist, looks on.",
+    );
+    assert_eq!(people, ["Dana Pettigrew", "Elaine Thorpe"]);
+}
+
+#[test]
+fn a_preposition_after_a_datelines_dash_is_no_part_of_a_name() {
+    let body = "HARROW, Mich. — For Dana Whitcombe, the city is a place whose “children were \
+                poisoned,” she said.";
+    assert_eq!(people_in(body), ["Dana Whitcombe"]);
+    assert_eq!(
+        speaker_of(body, "children were").as_deref(),
+        Some("Dana Whitcombe")
+    );
+}
+
+#[test]
+fn words_for_groups_of_people_are_no_names_but_may_follow_a_given_name() {
+    let people = people_in(
+        "The candidates traded barbs before voters in the critical Midwestern states go to the \
+         polls. There are 14,000 Muslim-majority Tamsin in the country, in the Southeast Asian \
+         nation's north. “It implies rights that do not exist,” wrote Phillip Dane Quimby.",
+    );
+    assert_eq!(people, ["Phillip Dane Quimby"]);
+}
+
+#[test]
+fn a_contraction_is_no_speaker() {
+    let body = "“Yeah, it was,” I’ll admit, “a little embarrassing.”";
+    assert!(people_in(body).is_empty(), "{:?}", people_in(body));
+}
+
+#[test]
+fn a_brands_name_or_one_introduced_with_which_is_an_organisation() {
+    let (_, x) = extraction_of(
+        "SilkVane told reporters it was “monitoring the situation closely.” \
+         Quorrair, which operates the same jets, said it was “continuing to fly.”",
+    );
+    let speakers: Vec<(&str, crossbrief::model::EntityKind)> = x
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker)
+        .map(|s| (x.entities[s].name.as_str(), x.entities[s].kind))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("SilkVane", crossbrief::model::EntityKind::Organization),
+            ("Quorrair", crossbrief::model::EntityKind::Organization)
+        ]
+    );
+}
+
+#[test]
+fn a_role_with_a_modifier_before_a_name_is_no_part_of_it() {
+    let people = people_in(
+        "The administration sanctioned two men, and Special Counsel Walter Quimby has indicted \
+         others.",
+    );
+    assert_eq!(people, ["Walter Quimby"]);
+}

@@ -1124,7 +1124,9 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                             .split_whitespace()
                             .last()
                             .is_some_and(|w| doc.k.is_document_head(w));
-                    if describes || !super::names::plausible_personal_name(&name) {
+                    // "SilkAir", "FlightRadar24": a brand's name, never a person's.
+                    let brand = name.split_whitespace().any(super::names::is_brand_word);
+                    if describes || !brand && !super::names::plausible_personal_name(doc.k, &name) {
                         return Attribution {
                             descriptor: Some(name),
                             ..base
@@ -1137,7 +1139,14 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                     let last = name.split_whitespace().last().unwrap_or_default();
                     let e = if doc.k.is_place_suffix(last) && doc.k.given_name(first).is_none() {
                         doc.government_of(m)
-                    } else if doc.k.is_org_head(last) || follows_the(doc, m) {
+                    } else if brand
+                        || doc.k.is_org_head(last)
+                        || follows_the(doc, m)
+                        || super::names::which_follows(
+                            &doc.reader(doc.mentions[m].paragraph),
+                            doc.mentions[m].last,
+                        )
+                    {
                         Some(doc.promote_to_organization(m))
                     } else {
                         Some(doc.promote(m))

@@ -234,7 +234,10 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
         }
         let mut first = i;
         let mut end = chunk_end(r, i);
-        if r.sentence_start(first) {
+        // "FLINT, Mich. — For Hillary Clinton, the city": after a dateline's dash a sentence
+        // starts that the full stops do not show.
+        let after_dash = first > 0 && (r.is_punct(first - 1, "—") || r.is_punct(first - 1, "–"));
+        if r.sentence_start(first) || after_dash {
             // Strip sentence-initial common words, but not an organisation's head ("Ministry of
             // Defense said") or a word joined to what follows ("Department of ...").
             while first < end
@@ -258,6 +261,19 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
                 continue;
             }
         }
+        // "AP/File Dana Pettigrew": a common word run into a name that opens with a given
+        // name, wherever it stands. (Not a title or role: "Senator Dana Smith".)
+        while first + 1 < end
+            && r.is_weak_start(first)
+            && r.k.given_name(r.word(first + 1)).is_some()
+            && !starts_known_name(r, first, end)
+            && !r.k.is_title_word(r.word(first))
+            && !r.k.is_role_noun(r.word(first))
+            && !r.k.is_role_modifier(r.word(first))
+            && !r.k.is_org_head(r.word(first))
+        {
+            first += 1;
+        }
         // A name run ending in a possessive followed by a lower-case body noun phrase is a
         // descriptive body ("Israel's defense ministry").
         if let Some((m, next)) = possessive_body(r, first, end, paragraph) {
@@ -265,7 +281,12 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
             i = next;
             continue;
         }
-        if let Some(m) = interpret_run(r, first, end, paragraph) {
+        if let Some(mut m) = interpret_run(r, first, end, paragraph) {
+            for one in m.iter_mut().filter(|one| one.kind == NameKind::Unknown) {
+                if !one.title_only && named_as_a_thing(r, one.last) {
+                    one.kind = NameKind::Organization;
+                }
+            }
             let place = m.len() == 1 && m[0].kind == NameKind::Place && !m[0].quoted;
             // "Cameron's leadership": a surname's, not a town's.
             let owner_is_surname = place && {
@@ -318,6 +339,18 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
     }
     attach_roles(r, &mut mentions);
     mentions
+}
+
+/// "Boeing itself issued a statement": the reflexive English keeps for things, right after the
+/// name that ends at token `last`. (", which" follows places as often as organisations.)
+fn named_as_a_thing(r: &Reader, last: usize) -> bool {
+    r.is_word(last + 1) && r.word(last + 1).eq_ignore_ascii_case("itself")
+}
+
+/// "Comair, which operates flights in Africa, announced": a speaker introduced with the
+/// relative pronoun for things, never a person.
+pub fn which_follows(r: &Reader, last: usize) -> bool {
+    r.is_punct(last + 1, ",") && r.is_word(last + 2) && r.word(last + 2) == "which"
 }
 
 /// Whether the run from `i` begins with a known organisation, country or place of two words
@@ -428,6 +461,15 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
         // "Image copyright Getty Images Image caption Hundreds fled": a photo credit left in
         // the text by the page it was copied from ends the name before it.
         if j + 1 < r.len() && r.is_word(j + 1) && r.k.is_credit_phrase(r.word(j), r.word(j + 1)) {
+            return j;
+        }
+        // "Max Deliveries The 737 Max is", "those D-boys I walked past": a capitalised
+        // determiner or pronoun starts a sentence or clause of its own. After a given name "I"
+        // is a numeral: "Elizabeth I".
+        if r.is_name_word(j)
+            && r.k.is_function_word(r.word(j))
+            && !(r.word(j) == "I" && r.k.given_name(prev).is_some())
+        {
             return j;
         }
         // "Israel's Defence Ministry" continues; "Gaza's residents" stops after Gaza's.
@@ -852,7 +894,7 @@ fn person_or_unknown(r: &Reader, words: &[&str], first: usize) -> NameKind {
     }
     if words.len() == 1 {
         let w = strip_possessive(words[0]);
-        if r.k.is_demonym(w) || r.k.country(w).is_some() {
+        if r.k.is_group_word(w) || r.k.country(w).is_some() {
             return NameKind::Unknown;
         }
         let titled = first > 0 && r.is_word(first - 1) && r.k.is_title_word(r.word(first - 1));
@@ -892,8 +934,17 @@ fn person_or_unknown(r: &Reader, words: &[&str], first: usize) -> NameKind {
         .all(|w| r.k.is_common_word(&strip_possessive(w).to_lowercase()));
     let has_demonym = words
         .iter()
-        .any(|w| r.k.is_demonym(w) || r.k.is_party_word(w));
-    if has_demonym || (all_common && !given) {
+        .any(|w| r.k.is_party_word(w) || r.k.is_group_word(w) && !given);
+    // "Show Hide Boeing", "File Barronelle Stutzman": a personal name opens with a given name
+    // or with a word that is no common word; page furniture and photo credits run into names
+    // with common words.
+    let common_opener = words.iter().find(|w| !is_initial(w)).is_some_and(|w| {
+        r.k.is_common_word(&strip_possessive(w).to_lowercase())
+            && r.k.given_name(w).is_none()
+            && !r.k.is_common_surname(w)
+            && !r.k.is_role_noun(w)
+    });
+    if has_demonym || (all_common && !given) || common_opener {
         return NameKind::Unknown;
     }
     NameKind::Person
@@ -1178,7 +1229,9 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
                     None => role,
                 });
                 m.full_first = role_start;
-                if m.kind == NameKind::Unknown && !m.title_only && plausible_personal_name(&m.name)
+                if m.kind == NameKind::Unknown
+                    && !m.title_only
+                    && plausible_personal_name(r.k, &m.name)
                 {
                     m.kind = NameKind::Person;
                 }
@@ -1191,7 +1244,7 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
             let first = mentions[idx].full_first;
             let role = r.body[r.token(role_start).start..r.token(first - 2).end].to_string();
             let m = &mut mentions[idx];
-            if m.role.is_none() && !m.title_only && plausible_personal_name(&m.name) {
+            if m.role.is_none() && !m.title_only && plausible_personal_name(r.k, &m.name) {
                 m.role = Some(role);
                 if m.kind == NameKind::Unknown {
                     m.kind = NameKind::Person;
@@ -1233,7 +1286,7 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
                     };
                 let role = r.body[r.token(start_tok).start..r.token(end).end].to_string();
                 let m = &mut mentions[idx];
-                if m.title_only || !plausible_personal_name(&m.name) {
+                if m.title_only || !plausible_personal_name(r.k, &m.name) {
                     continue;
                 }
                 if m.role.is_none() {
@@ -1284,8 +1337,9 @@ pub fn role_before_comma(r: &Reader, m: &Mention) -> Option<usize> {
     Some(start)
 }
 
-/// One to four capitalised words with no organisation connectors ("of", "for", "the").
-pub fn plausible_personal_name(name: &str) -> bool {
+/// One to four capitalised words with no organisation connectors ("of", "for", "the"), and
+/// none of the words a name never holds.
+pub fn plausible_personal_name(k: &Knowledge, name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let particle = |w: &str| {
         matches!(
@@ -1302,10 +1356,51 @@ pub fn plausible_personal_name(name: &str) -> bool {
                 .all(char::is_uppercase)
             && !(i > 0 && w.ends_with('.') && w.split_terminator('.').all(|p| p.len() == 1))
     };
+    // "I’ll", "Midwestern", "African-American", "SilkAir": a contraction, a word for a group,
+    // a brand's inner capital.
+    // After a given name such a word is a name too: "Phillip Dane Warren", "David French".
+    let given_first = words.first().is_some_and(|w| k.given_name(w).is_some());
+    let never_in_a_name = |w: &str| {
+        k.is_function_word(w)
+            || is_contraction(w)
+            || k.is_group_word(w) && !given_first
+            || is_brand_word(w)
+    };
     !words.is_empty()
         && words.len() <= 4
         && words.iter().all(|w| is_capitalised(w) || particle(w))
         && !words.iter().enumerate().any(|(i, w)| acronym(i, w))
+        && !words.iter().any(|w| never_in_a_name(w))
+}
+
+/// "I’ll", "Can't", "We’re": a word with a contracted verb or "not" after its apostrophe.
+/// ("O'Brien" and "D’Souza" go on with a capital.)
+fn is_contraction(word: &str) -> bool {
+    word.split_once(['\'', '\u{2019}'])
+        .is_some_and(|(_, tail)| matches!(tail, "t" | "ll" | "m" | "re" | "ve" | "d"))
+}
+
+/// "FlyDubai", "SilkAir", "YouTube", "FlightRadar24": a word with digits, or with a capital
+/// after three letters or more of a word, is a brand's. Names put capitals after short
+/// prefixes ("McConnell", "LeBron", "DeShawn") and a few long ones ("MacArthur",
+/// "FitzGerald", "VanDyke").
+pub fn is_brand_word(word: &str) -> bool {
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let chars: Vec<char> = word.chars().collect();
+    let inner_capital =
+        (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase());
+    inner_capital.is_some_and(|i| {
+        let prefix: String = chars[..i].iter().collect::<String>().to_lowercase();
+        // "O'Brien", "Al-Assad": the mark before the capital makes the prefix a particle.
+        prefix.chars().all(char::is_alphabetic)
+            && prefix.chars().count() >= 3
+            && !matches!(
+                prefix.as_str(),
+                "mac" | "fitz" | "van" | "von" | "della" | "ter"
+            )
+    })
 }
 
 /// The word of a full name that can stand alone for the person: the last, unless a lower-case
@@ -1314,6 +1409,10 @@ pub fn plausible_personal_name(name: &str) -> bool {
 pub fn lone_surname<'a>(k: &Knowledge, name: &'a str) -> Option<&'a str> {
     let words: Vec<&'a str> = name.split_whitespace().collect();
     let last = *words.last()?;
+    // "Elizabeth I" has no surname; neither would a name that ran into "The" or "I".
+    if k.is_function_word(last) {
+        return None;
+    }
     let particle = words.len() >= 3
         && words[words.len() - 2]
             .chars()

@@ -53,6 +53,8 @@ pub struct Lexicon {
     /// Words ending the names of laws, treaties and documents ("Agreement", "Act", "Memo"): a
     /// name ending in one is no person.
     pub document_heads: Vec<String>,
+    pub determiners: Vec<String>,
+    pub group_adjectives: Vec<String>,
     /// Lower-case nouns for a kind of organisation ("newspaper", "company"): a name of two
     /// words or more right after one is that organisation's.
     pub organisation_nouns: Vec<String>,
@@ -154,6 +156,8 @@ pub struct Knowledge {
     prepositions: HashSet<String>,
     event_heads: HashSet<String>,
     document_heads: HashSet<String>,
+    determiners: HashSet<String>,
+    group_adjectives: HashSet<String>,
     organisation_nouns: HashSet<String>,
     /// Pairs of lower-case words; a handful, so a scan beats hashing a joined key per word.
     credit_phrases: Vec<(String, String)>,
@@ -264,6 +268,8 @@ impl Knowledge {
         k.prepositions = lower_set(&lexicon.prepositions);
         k.event_heads = lower_set(&lexicon.event_heads);
         k.document_heads = lower_set(&lexicon.document_heads);
+        k.determiners = lower_set(&lexicon.determiners);
+        k.group_adjectives = lower_set(&lexicon.group_adjectives);
         k.organisation_nouns = lexicon.organisation_nouns.iter().cloned().collect();
         k.credit_phrases = lexicon
             .credit_phrases
@@ -515,6 +521,12 @@ impl Knowledge {
     }
 
     /// "Agreement", "Act", "Memo": a word ending the name of a law, treaty or document.
+    /// A determiner or pronoun ("The", "I", "Their"): a word that is never part of a name.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.determiners.contains(&lower) || self.pronouns.contains_key(&lower)
+    }
+
     pub fn is_document_head(&self, word: &str) -> bool {
         self.document_heads.contains(&word.to_lowercase())
     }
@@ -592,6 +604,14 @@ impl Knowledge {
     }
 
     /// Whether the word is a country adjective or people noun ("Egyptian", "Britons").
+    /// A word for a group of people, or a compound with one: "Asian", "Midwestern",
+    /// "African-American", "Muslim-majority", and every demonym.
+    pub fn is_group_word(&self, word: &str) -> bool {
+        strip_possessive(word).split('-').any(|part| {
+            self.group_adjectives.contains(&part.to_lowercase()) || self.is_demonym(part)
+        })
+    }
+
     pub fn is_demonym(&self, word: &str) -> bool {
         let bare = strip_possessive(word);
         self.demonyms.contains(bare)
@@ -671,6 +691,9 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.event_heads.extend(extra.event_heads.iter().cloned());
     base.document_heads
         .extend(extra.document_heads.iter().cloned());
+    base.determiners.extend(extra.determiners.iter().cloned());
+    base.group_adjectives
+        .extend(extra.group_adjectives.iter().cloned());
     base.organisation_nouns
         .extend(extra.organisation_nouns.iter().cloned());
     base.credit_phrases
