@@ -150,3 +150,21 @@ fn what_might_be_is_never_set_against_what_is() {
         "exact"
     );
 }
+
+#[test]
+fn a_count_of_one_nations_people_is_apart_from_the_whole_count() {
+    // Nine of the passengers were Ethiopian; 346 died in two crashes together.
+    let b = briefing(&[
+        "The airline said nine Ethiopian passengers were killed in the crash.",
+        "Combined, the two accidents killed 346 passengers and crew.",
+    ]);
+    let some = group_of(&b, "nine Ethiopian passengers");
+    let all = group_of(&b, "346 passengers");
+    assert_ne!(some.id, all.id);
+    assert!(!some.disputed && !all.disputed);
+    assert_eq!(some.label, "People killed: Ethiopian passengers");
+    // The group's label is plural in its last word: "Saudi men", "boys".
+    let b = briefing(&["Police said 15 Saudi men and three boys were killed."]);
+    assert!(group_of(&b, "15 Saudi men").label.ends_with("Saudi men"));
+    assert!(group_of(&b, "three boys").label.ends_with("boys"));
+}

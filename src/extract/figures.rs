@@ -23,6 +23,9 @@ pub struct ExtractedFigure {
     pub dimension: String,
     /// For counts: the counted noun, singular, lower case.
     pub noun: Option<String>,
+    /// A country's adjective before the counted noun, as written: "nine Ethiopian passengers"
+    /// count only some of the passengers.
+    pub noun_group: Option<String>,
     /// exact | approximate | lower_bound | upper_bound | range
     pub qualifier: String,
     /// The rounding step of the number as written (2,500 → 100; 1.5 → 0.1).
@@ -222,10 +225,14 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
     if unit.is_none() && is_multiplier(r, end_tok + 1) {
         return None;
     }
+    let mut noun_group = None;
     if unit.is_none() && noun.is_none() && digit_compound.is_none() {
         let (n, t) = counted_noun(r, end_tok + 1, k);
         noun = n.or_else(|| counted_by_participle(r, end_tok + 1, k));
         if let Some(t) = t {
+            noun_group = (end_tok + 1..t)
+                .find(|&g| r.is_word(g) && k.is_demonym(r.word(g)))
+                .map(|g| r.word(g).to_string());
             end_tok = t;
         }
     }
@@ -294,6 +301,7 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
         unit: unit_code,
         dimension,
         noun,
+        noun_group,
         qualifier,
         step: number.step,
         conversion,

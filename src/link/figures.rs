@@ -76,7 +76,11 @@ pub fn link_figures(
             let predicate = f.predicate.as_deref().and_then(|p| u.predicate(p));
             let mut class = f.predicate.clone().unwrap_or_default();
             let mut unit_error = false;
-            let noun = f.noun.clone().unwrap_or_default();
+            // "nine Ethiopian passengers" count some of the passengers, not all of them.
+            let noun = match (&f.noun, &f.noun_group) {
+                (Some(n), Some(g)) if f.dimension == "count" => format!("{g} {n}"),
+                (n, _) => n.clone().unwrap_or_default(),
+            };
             let measure = match predicate.and_then(|p| p.dimension.clone()) {
                 // "four-week conflict" and "72-hour truce" are different durations.
                 Some(expected) if f.dimension == expected => format!("{expected}:{noun}"),
@@ -508,20 +512,31 @@ fn is_disputed(claims: &[(Claim, f64)], places: &[Vec<String>]) -> bool {
     false
 }
 
+/// The plural of a counted noun, of its last word when a country's adjective comes first
+/// ("Saudi man" → "Saudi men").
 fn plural(noun: &str) -> String {
-    match noun {
+    let (before, last) = match noun.rsplit_once(' ') {
+        Some((b, l)) => (format!("{b} "), l),
+        None => (String::new(), noun),
+    };
+    let consonant_y = last.len() > 1
+        && last.ends_with('y')
+        && !matches!(
+            last.as_bytes()[last.len() - 2],
+            b'a' | b'e' | b'i' | b'o' | b'u'
+        );
+    let last = match last {
         "person" => "people".to_string(),
         "man" => "men".to_string(),
         "woman" => "women".to_string(),
         "child" => "children".to_string(),
-        n if n.ends_with('y') && !n.ends_with("ay") && !n.ends_with("ey") => {
-            format!("{}ies", &n[..n.len() - 1])
-        }
+        n if consonant_y => format!("{}ies", &n[..n.len() - 1]),
         n if n.ends_with('s') || n.ends_with('x') || n.ends_with("ch") || n.ends_with("sh") => {
             format!("{n}es")
         }
         n => format!("{n}s"),
-    }
+    };
+    format!("{before}{last}")
 }
 
 fn capitalise(s: &str) -> String {
