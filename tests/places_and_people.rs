@@ -298,3 +298,17 @@ fn a_lone_name_that_is_an_organisation_elsewhere_is_that_organisation() {
         .collect();
     assert_eq!(named, [("Orvex", EntityKind::Organization)]);
 }
+
+/// "the X-Y group of troops": a word for a kind of organisation after places does not make
+/// them an organisation.
+#[test]
+fn places_before_a_word_for_an_organisation_stay_places() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nThe army moved the Lyon-Grenoble group of troops south.\n",
+    ]);
+    let places: Vec<&str> = b.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(
+        places.contains(&"Lyon") && places.contains(&"Grenoble"),
+        "{places:?}"
+    );
+}

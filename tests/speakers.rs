@@ -623,3 +623,54 @@ fn a_role_with_a_modifier_before_a_name_is_no_part_of_it() {
     );
     assert_eq!(people, ["Walter Quimby"]);
 }
+
+#[test]
+fn a_person_after_an_outlets_possessive_is_the_speaker() {
+    let body = "But mostly it was “eerily quiet as the crowds watched,” Orbis’s Dana Pettigrew \
+                said. “We are not used to this,” the Ledger's Tamsin Gold said.";
+    assert_eq!(
+        speaker_of(body, "eerily quiet").as_deref(),
+        Some("Dana Pettigrew")
+    );
+    assert_eq!(
+        speaker_of(body, "We are not used").as_deref(),
+        Some("Tamsin Gold")
+    );
+    // What a name owns is no person when a common word is in it.
+    assert!(people_in("The mayor read Quimby's Christmas Message aloud.").is_empty());
+}
+
+#[test]
+fn a_name_before_a_word_for_a_kind_of_organisation_is_that_organisation() {
+    let (_, x) = extraction_of(
+        "Spokesman Walter Quimby told Le Courrier newspaper, “Everything is burning.”",
+    );
+    let kinds: Vec<(&str, crossbrief::model::EntityKind)> = x
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
+    assert!(
+        kinds.contains(&("Le Courrier", crossbrief::model::EntityKind::Organization)),
+        "{kinds:?}"
+    );
+}
+
+#[test]
+fn a_sentence_about_a_person_ending_in_a_colon_introduces_their_words() {
+    let body = "President Walter Quimby summed up the mood: “I am sad tonight.”\n\n\
+                Dana Pettigrew, an author, was factual: “That bridge is still there.”\n\n\
+                The sign on the door read: “Closed for the season.”\n\n\
+                Dana Pettigrew watched Marlo Quimby speak: “We will rebuild.”";
+    assert_eq!(
+        speaker_of(body, "I am sad").as_deref(),
+        Some("Walter Quimby")
+    );
+    assert_eq!(
+        speaker_of(body, "That bridge").as_deref(),
+        Some("Dana Pettigrew")
+    );
+    assert_eq!(speaker_of(body, "Closed for"), None);
+    // Two people in the sentence: it does not say whose words follow.
+    assert_eq!(speaker_of(body, "We will rebuild"), None);
+}

@@ -304,7 +304,41 @@ fn attribute(doc: &mut Doc, span: &QuoteSpan) -> Attribution {
         }
         return a;
     }
+    // 4. A sentence about a person that ends in the colon opening the quotation.
+    if let Some(found) = colon_clause(doc, p, open_tok) {
+        let mut a = resolve(doc, p, &found, span.start);
+        if a.how == Some(How::Named) {
+            a.how = Some(How::Embedded);
+        }
+        return a;
+    }
     Attribution::none()
+}
+
+/// `Emmanuel Macron summed up the emotions: "..."`, `Kevin Kruse, an author, was factual:
+/// "..."`: a short sentence that opens with a person's name and ends in the colon opening the
+/// quotation introduces that person's words, whatever its verb. Another person named in it
+/// makes it nobody's.
+fn colon_clause(doc: &Doc, p: usize, open: usize) -> Option<Found> {
+    let r = doc.reader(p);
+    if open < 2 || !r.is_punct(open - 1, ":") {
+        return None;
+    }
+    let colon = open - 1;
+    let start = r.para.sentences[r.para.sentence_of(colon)].start;
+    if colon - start > 24 || (start..colon).any(|t| r.quoted[t] || r.is_quote_mark(t)) {
+        return None;
+    }
+    let people: Vec<usize> = (0..doc.mentions.len())
+        .filter(|&m| {
+            let x = &doc.mentions[m];
+            x.paragraph == p && x.first >= start && x.last < colon && x.kind == NameKind::Person
+        })
+        .collect();
+    match people[..] {
+        [m] if doc.mentions[m].full_first == start => Some(Found::subject(doc, m, colon)),
+        _ => None,
+    }
 }
 
 /// The cue verb at token `v`, unless the word is used as a noun there ("Egyptian state news

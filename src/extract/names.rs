@@ -282,8 +282,25 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
             continue;
         }
         if let Some(mut m) = interpret_run(r, first, end, paragraph) {
-            for one in m.iter_mut().filter(|one| one.kind == NameKind::Unknown) {
-                if !one.title_only && named_as_a_thing(r, one.last) {
+            for one in m.iter_mut() {
+                let unknown = one.kind == NameKind::Unknown;
+                // "told Le Figaro newspaper": a name before a word for a kind of
+                // organisation is that organisation, unless a given name opens it or places
+                // make it ("the Lyon-Grenoble group of troops").
+                let named_by_kind =
+                    matches!(one.kind, NameKind::Unknown | NameKind::Person)
+                        && one.role.is_none()
+                        && r.is_word(one.last + 1)
+                        && !is_capitalised(r.word(one.last + 1))
+                        && r.k.is_organisation_noun(r.word(one.last + 1))
+                        && one.name.split_whitespace().next().is_some_and(|w| {
+                            r.k.given_name(w).is_none() || r.k.is_name_connector(w)
+                        })
+                        && !one
+                            .name
+                            .split([' ', '-'])
+                            .any(|w| r.k.country(w).is_some() || r.k.gazetteer().is_place_name(w));
+                if !one.title_only && (unknown && named_as_a_thing(r, one.last) || named_by_kind) {
                     one.kind = NameKind::Organization;
                 }
             }
@@ -669,7 +686,30 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
             .iter()
             .any(|w| r.k.is_org_head(w) && is_capitalised(w));
         if r.k.country(r.word(k)).is_none() && !owns_org {
-            return interpret_run(r, start, k + 1, paragraph);
+            let mut found = interpret_run(r, start, k + 1, paragraph).unwrap_or_default();
+            // "CNN's Chris Cuomo said", "BuzzFeed's Anne Helen Petersen wrote": what it owns
+            // is a person when it reads as a name with no common word in it ("Obama's
+            // Christmas Message" owns a message).
+            let person_owned = (2..=4).contains(&owned.len())
+                && plausible_personal_name(r.k, &owned.join(" "))
+                && owned.iter().enumerate().all(|(i, w)| {
+                    r.k.given_name(w).is_some()
+                        || i > 0 && r.k.is_common_surname(w)
+                        || !r.k.is_common_word(&strip_possessive(w).to_lowercase())
+                });
+            if person_owned {
+                let name = strip_possessive(&text_of(k + 1, end)).to_string();
+                found.push(mention(
+                    r,
+                    paragraph,
+                    k + 1,
+                    end,
+                    &name,
+                    NameKind::Person,
+                    quoted,
+                ));
+            }
+            return (!found.is_empty()).then_some(found);
         }
     }
 
