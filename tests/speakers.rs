@@ -674,3 +674,23 @@ fn a_sentence_about_a_person_ending_in_a_colon_introduces_their_words() {
     // Two people in the sentence: it does not say whose words follow.
     assert_eq!(speaker_of(body, "We will rebuild"), None);
 }
+
+#[test]
+fn a_name_copied_twice_from_a_links_hover_text_is_one_name() {
+    // Pages copied with their link previews repeat a name, full form and all, glued to the
+    // next headline.
+    let people = people_in(
+        "“It was wrong,” Sen. Joe Quimby Joseph (Joe) QuimbyFormer coal boss launches bid. \
+         Later Dana Pettigrew Dana PettigrewOrr spoke, and Marlo Quimby Marlo said more.",
+    );
+    for name in &people {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let repeated = words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| words[..i].contains(w));
+        assert!(!repeated && !name.contains("Joseph"), "{people:?}");
+    }
+    assert!(people.contains(&"Joe Quimby".to_string()), "{people:?}");
+    assert!(people.contains(&"Dana Pettigrew".to_string()), "{people:?}");
+}

@@ -489,6 +489,15 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
         {
             return j;
         }
+        // "Joe Manchin Joseph Manchin III", "Joe Biden Joe BidenBiden": link hover text
+        // copied with the page repeats the name; a name that starts over ends the first.
+        if r.is_name_word(j) && restates_given_name(r, i, j) {
+            return j;
+        }
+        // "Simon DonnellyWatchdog": two words glued by the copy end the name before them.
+        if r.is_name_word(j) && is_brand_word(r.word(j)) && opening_given_name(r, i, j).is_some() {
+            return j;
+        }
         // "Israel's Defence Ministry" continues; "Gaza's residents" stops after Gaza's.
         if r.is_name_word(j) {
             if r.para.tokens[j].start > r.para.tokens[j - 1].end
@@ -546,6 +555,31 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
         }
         return j;
     }
+}
+
+/// The first given name in the run from `i` to before `j`, after any title ("Sen. Joe").
+fn opening_given_name(r: &Reader, i: usize, j: usize) -> Option<usize> {
+    (i..j).find(|&t| r.is_word(t) && r.k.given_name(r.word(t)).is_some())
+}
+
+/// Whether the word at `j`, two words or more after the given name that opened the run at
+/// `i`, gives it again: the same word, its full form ("Joe" ... "Joseph", "Dick" ...
+/// "Richard"), or a longer name it begins ("Chris" ... "Christopher").
+fn restates_given_name(r: &Reader, i: usize, j: usize) -> bool {
+    // The same capitalised word twice, whatever the data knows of it: "Tulsi Gabbard Tulsi".
+    if (i..j.saturating_sub(1)).any(|t| r.is_word(t) && r.word(t) == r.word(j)) {
+        return true;
+    }
+    let Some(g) = opening_given_name(r, i, j) else {
+        return false;
+    };
+    let (first, again) = (r.word(g), r.word(j));
+    if j < g + 2 || r.k.given_name(again).is_none() {
+        return false;
+    }
+    first == again
+        || r.k.full_given_name(first) == crate::text::fold(again)
+        || first.len() >= 3 && again.len() > first.len() && again.starts_with(first)
 }
 
 /// Names of days and months, which follow names without being part of them.
@@ -984,7 +1018,9 @@ fn person_or_unknown(r: &Reader, words: &[&str], first: usize) -> NameKind {
             && !r.k.is_common_surname(w)
             && !r.k.is_role_noun(w)
     });
-    if has_demonym || (all_common && !given) || common_opener {
+    // "DonnellyWatchdog": two words glued by a page's copy, no name.
+    let glued = words.iter().any(|w| is_brand_word(w));
+    if has_demonym || (all_common && !given) || common_opener || glued {
         return NameKind::Unknown;
     }
     NameKind::Person
