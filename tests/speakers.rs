@@ -638,6 +638,12 @@ fn a_person_after_an_outlets_possessive_is_the_speaker() {
     );
     // What a name owns is no person when a common word is in it.
     assert!(people_in("The mayor read Quimby's Christmas Message aloud.").is_empty());
+    // A title owned is read as a title: "Mr. Quimby" is the Michael Quimby named before.
+    let people = people_in(
+        "Michael Quimby is a scientist. Harrow University’s Mr. Quimby, a leader of the camp, \
+         argued the case.",
+    );
+    assert_eq!(people, ["Michael Quimby"]);
 }
 
 #[test]

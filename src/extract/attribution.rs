@@ -1158,10 +1158,10 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                             .split_whitespace()
                             .last()
                             .is_some_and(|w| doc.k.is_document_head(w));
-                    // "SilkAir", "FlightRadar24": a brand's name, never a person's. (In a long
-                    // run it is more likely two names glued by a scraper: "TrumpWhite House".)
-                    let brand = name.split_whitespace().count() <= 3
-                        && name.split_whitespace().any(super::names::is_brand_word);
+                    // "SilkAir", "FlightRadar24": a brand's name, never a person's. (In a run
+                    // of words it is more likely two names glued by a scraper: "TrumpWhite
+                    // House".)
+                    let brand = !name.contains(' ') && super::names::is_brand_word(&name);
                     if describes || !brand && !super::names::plausible_personal_name(doc.k, &name) {
                         return Attribution {
                             descriptor: Some(name),

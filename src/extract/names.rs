@@ -494,10 +494,6 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
         if r.is_name_word(j) && restates_given_name(r, i, j) {
             return j;
         }
-        // "Simon DonnellyWatchdog": two words glued by the copy end the name before them.
-        if r.is_name_word(j) && is_brand_word(r.word(j)) && opening_given_name(r, i, j).is_some() {
-            return j;
-        }
         // "Israel's Defence Ministry" continues; "Gaza's residents" stops after Gaza's.
         if r.is_name_word(j) {
             if r.para.tokens[j].start > r.para.tokens[j - 1].end
@@ -567,7 +563,14 @@ fn opening_given_name(r: &Reader, i: usize, j: usize) -> Option<usize> {
 /// "Richard"), or a longer name it begins ("Chris" ... "Christopher").
 fn restates_given_name(r: &Reader, i: usize, j: usize) -> bool {
     // The same capitalised word twice, whatever the data knows of it: "Tulsi Gabbard Tulsi".
-    if (i..j.saturating_sub(1)).any(|t| r.is_word(t) && r.word(t) == r.word(j)) {
+    // ("Flake Jeff Flake" is a stray surname before the name, not the name starting over.)
+    let starts_over = |t: usize| {
+        r.is_word(t)
+            && r.word(t) == r.word(j)
+            && r.is_word(t + 1)
+            && r.k.given_name(r.word(t + 1)).is_none()
+    };
+    if (i..j.saturating_sub(1)).any(starts_over) {
         return true;
     }
     let Some(g) = opening_given_name(r, i, j) else {
@@ -731,17 +734,15 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
                         || i > 0 && r.k.is_common_surname(w)
                         || !r.k.is_common_word(&strip_possessive(w).to_lowercase())
                 });
-            if person_owned {
-                let name = strip_possessive(&text_of(k + 1, end)).to_string();
-                found.push(mention(
-                    r,
-                    paragraph,
-                    k + 1,
-                    end,
-                    &name,
-                    NameKind::Person,
-                    quoted,
-                ));
+            // "Penn State's Mr. Mann": a title and name owned are read as any other run.
+            let titled = r.k.title_at(&owned).is_some_and(|n| n < owned.len());
+            if person_owned || titled {
+                for mut m in interpret_run(r, k + 1, end, paragraph).unwrap_or_default() {
+                    if m.kind == NameKind::Unknown && person_owned {
+                        m.kind = NameKind::Person;
+                    }
+                    found.push(m);
+                }
             }
             return (!found.is_empty()).then_some(found);
         }
@@ -827,6 +828,7 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
         // with a capital.
         let looks_like_name = name_words.len() <= 4
             && name_words.first().is_some_and(|w| is_capitalised(w))
+            && !name_words.iter().any(|w| is_brand_word(w))
             && name_words
                 .iter()
                 .all(|w| !r.k.is_org_head(w) && !is_acronym(w) || w.len() <= 2)
@@ -1018,7 +1020,7 @@ fn person_or_unknown(r: &Reader, words: &[&str], first: usize) -> NameKind {
             && !r.k.is_common_surname(w)
             && !r.k.is_role_noun(w)
     });
-    // "DonnellyWatchdog": two words glued by a page's copy, no name.
+    // "Simon DonnellyWatchdog": two words glued by a page's copy make no name.
     let glued = words.iter().any(|w| is_brand_word(w));
     if has_demonym || (all_common && !given) || common_opener || glued {
         return NameKind::Unknown;
