@@ -168,3 +168,30 @@ fn a_count_of_one_nations_people_is_apart_from_the_whole_count() {
     assert!(group_of(&b, "15 Saudi men").label.ends_with("Saudi men"));
     assert!(group_of(&b, "three boys").label.ends_with("boys"));
 }
+
+#[test]
+fn a_count_of_another_month_is_another_event() {
+    let texts = [
+        "Title: A\nOutlet: A\nDate: 2017-08-20\n\nPolice said 33 people were arrested at the rally.\n"
+            .to_string(),
+        "Title: B\nOutlet: B\nDate: 2017-08-21\n\nAbout two dozen people were arrested in July \
+         when the group last rallied.\n"
+            .to_string(),
+    ];
+    let b = common::briefing_of_texts(&texts);
+    let now = group_of(&b, "33 people");
+    let then = group_of(&b, "About two dozen people");
+    assert_ne!(now.id, then.id);
+    assert!(!now.disputed && !then.disputed);
+}
+
+#[test]
+fn vote_tallies_are_not_disputed() {
+    // One story holds the tallies of several ballots.
+    let b = briefing(&[
+        "The Senate earlier backed his nomination by 50 votes to 48.",
+        "With 67 votes needed to convict the president, the trial ended.",
+    ]);
+    let g = group_of(&b, "50 votes");
+    assert!(!g.disputed, "{}", g.label);
+}

@@ -30,6 +30,9 @@ pub struct PredicateDef {
     /// for counts ("captured about four miles from" is no arrest).
     pub fits: Vec<String>,
     pub words: Vec<String>,
+    /// Figures of this class are shown side by side but never called disputed: a story
+    /// holds many of them (the tallies of several ballots).
+    pub never_disputed: bool,
 }
 
 /// The data file's shape; also what a briefing may add under `knowledge: units:`.
@@ -67,6 +70,7 @@ pub struct Predicate {
     pub counts: Option<String>,
     pub counted: Vec<String>,
     pub fits: Vec<String>,
+    pub never_disputed: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -182,6 +186,7 @@ impl Units {
                 counts: def.counts.clone(),
                 counted: def.counted.clone(),
                 fits: def.fits.clone(),
+                never_disputed: def.never_disputed,
             });
             for w in &def.words {
                 u.predicate_words.push((words(w), index));

@@ -118,11 +118,21 @@ pub fn link_figures(
             let other_year = years_in(sentence)
                 .into_iter()
                 .find(|y| Some(y.as_str()) != article_year);
+            // "arrested in July", in an article of August: another month's event.
+            let article_month = documents[a]
+                .date
+                .as_deref()
+                .and_then(|d| d.get(5..7))
+                .and_then(|m| m.parse::<usize>().ok());
+            let other_month = month_named_in(sentence).filter(|&m| Some(m) != article_month);
             let scope = time_scope(sentence);
             let key = format!(
-                "{class}|{measure}|{place_key}{}{}{}",
+                "{class}|{measure}|{place_key}{}{}{}{}",
                 if f.previous { "|previous" } else { "" },
                 other_year.map(|y| format!("|year {y}")).unwrap_or_default(),
+                other_month
+                    .map(|m| format!("|month {}", MONTHS[m - 1]))
+                    .unwrap_or_default(),
                 scope.map(|s| format!("|{s}")).unwrap_or_default()
             );
             drafts.push(Draft {
@@ -255,8 +265,9 @@ pub fn link_figures(
         // to the economy, "$20,000" an hour for a helicopter, "$1.4 billion" in aid to the
         // same island), and no word in the sentences tells which sum is of which thing.
         let money = measure.starts_with("money:");
+        let never = k.units.predicate(class).is_some_and(|p| p.never_disputed);
         let disputable =
-            !class.is_empty() && !fallback && (counted_with_noun || measurable) && !money;
+            !class.is_empty() && !fallback && (counted_with_noun || measurable) && !money && !never;
         // For counts, where it happened tells events apart ("19 firefighters near Yarnell",
         // "29 in the Griffith Park fire"); for measures such as territory, places in the
         // sentence are only context.
@@ -399,6 +410,38 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
 }
 
 /// Four-digit years (1800-2100) written in a text.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The month (1–12) a sentence places its event in: "in July", "last March", "since
+/// October". A month after a preposition only, since "May" is also a verb.
+fn month_named_in(sentence: &str) -> Option<usize> {
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).find_map(|pair| {
+        let placed = matches!(
+            pair[0].to_lowercase().as_str(),
+            "in" | "last" | "since" | "during" | "early" | "late" | "mid"
+        );
+        let month = MONTHS.iter().position(|m| *m == pair[1])?;
+        placed.then_some(month + 1)
+    })
+}
+
 fn years_in(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for word in text.split(|c: char| !c.is_ascii_digit()) {

@@ -111,7 +111,7 @@ pub fn outlets_are_organisations<'a>(
     }
 }
 
-/// "Boeing said" in one article, "Boeing, which builds the jet" in another: a name that only
+/// "Boeing said" in one article, "Boeing itself issued a statement" in another: a name that only
 /// ever stood alone as a person's, with no full name to join, is the organisation of that
 /// name when the briefing has one.
 fn one_word_people_named_like_organisations(globals: &mut [Global], parent: &mut [usize]) {
