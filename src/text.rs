@@ -2,6 +2,22 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+/// The months' English names, January first: for reading dates in text and writing them.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Lower case, no diacritics, curly apostrophes straightened, dots and extra spaces removed:
 /// "U.K." → "uk", "Kraków" → "krakow", "Egypt’s" → "egypt's".
 pub fn fold(text: &str) -> String {

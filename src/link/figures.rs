@@ -131,7 +131,7 @@ pub fn link_figures(
                 if f.previous { "|previous" } else { "" },
                 other_year.map(|y| format!("|year {y}")).unwrap_or_default(),
                 other_month
-                    .map(|m| format!("|month {}", MONTHS[m - 1]))
+                    .map(|m| format!("|month {}", crate::text::MONTHS[m - 1]))
                     .unwrap_or_default(),
                 scope.map(|s| format!("|{s}")).unwrap_or_default()
             );
@@ -409,22 +409,6 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
     })
 }
 
-/// Four-digit years (1800-2100) written in a text.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The month (1–12) a sentence places its event in: "in July", "last March", "since
 /// October". A month after a preposition only, since "May" is also a verb.
 fn month_named_in(sentence: &str) -> Option<usize> {
@@ -437,11 +421,12 @@ fn month_named_in(sentence: &str) -> Option<usize> {
             pair[0].to_lowercase().as_str(),
             "in" | "last" | "since" | "during" | "early" | "late" | "mid"
         );
-        let month = MONTHS.iter().position(|m| *m == pair[1])?;
+        let month = crate::text::MONTHS.iter().position(|m| *m == pair[1])?;
         placed.then_some(month + 1)
     })
 }
 
+/// Four-digit years (1800-2100) written in a text.
 fn years_in(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for word in text.split(|c: char| !c.is_ascii_digit()) {

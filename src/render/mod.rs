@@ -109,26 +109,12 @@ pub fn output_path(site_path: &str) -> String {
 
 /// "2022-09-10" as "10 September 2022"; anything else unchanged.
 pub fn human_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let parts: Vec<&str> = iso.split('-').collect();
     if let [y, m, d] = parts.as_slice()
         && let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>())
         && (1..=12).contains(&m)
     {
-        return format!("{d} {} {y}", MONTHS[m - 1]);
+        return format!("{d} {} {y}", crate::text::MONTHS[m - 1]);
     }
     iso.to_string()
 }
