@@ -1796,6 +1796,32 @@ mod tests {
     }
 
     #[test]
+    fn brand_words_and_contractions_are_told_from_names() {
+        for brand in [
+            "SilkAir",
+            "FlyDubai",
+            "YouTube",
+            "FlightRadar24",
+            "TrumpWhite",
+        ] {
+            assert!(is_brand_word(brand), "{brand}");
+        }
+        for name in [
+            "McConnell",
+            "LeBron",
+            "DeShawn",
+            "MacArthur",
+            "O'Brien",
+            "Al-Assad",
+            "Smith",
+        ] {
+            assert!(!is_brand_word(name), "{name}");
+        }
+        assert!(is_contraction("I’ll") && is_contraction("Can't"));
+        assert!(!is_contraction("O'Brien") && !is_contraction("D’Souza"));
+    }
+
+    #[test]
     fn sentence_initial_common_words_are_not_names() {
         let m = mentions_of("Earlier Tuesday, officials spoke. Photos circulated online.");
         assert!(m.iter().all(|x| x.1 != NameKind::Person), "{m:?}");
