@@ -195,3 +195,20 @@ fn vote_tallies_are_not_disputed() {
     let g = group_of(&b, "50 votes");
     assert!(!g.disputed, "{}", g.label);
 }
+
+#[test]
+fn distances_in_two_directions_are_two_positions_not_a_dispute() {
+    // A storm that moved: "northwest of" on Sunday, "east of" on Monday.
+    let b = briefing(&[
+        "The storm remains stationary about 45 miles northwest of Victoria, Texas.",
+        "By Monday the storm was hovering about 20 miles east of Victoria, Texas.",
+        "The storm was 19 miles (31 kilometers) east of Victoria, Texas.",
+    ]);
+    let sunday = group_of(&b, "about 45 miles");
+    let monday = group_of(&b, "about 20 miles");
+    assert_ne!(sunday.id, monday.id);
+    assert!(!sunday.disputed && !monday.disputed);
+    assert!(sunday.label.contains("northwest"), "{}", sunday.label);
+    // A conversion between the figure and its direction does not hide the direction.
+    assert_eq!(group_of(&b, "19 miles").id, monday.id);
+}

@@ -118,6 +118,13 @@ pub fn link_figures(
             let other_year = years_in(sentence)
                 .into_iter()
                 .find(|y| Some(y.as_str()) != article_year);
+            // "45 miles northwest of Victoria" and "20 miles east of Victoria" are two
+            // positions, not two claims of one distance.
+            // A conversion may come between: "73 kilometers (45 miles) north of".
+            let after = f.conversion.as_ref().map_or(f.end, |c| c.end.max(f.end));
+            let direction = (class == "distance" && after <= f.sentence.1)
+                .then(|| direction_after(&documents[a].body.text[after..f.sentence.1]))
+                .flatten();
             // "arrested in July", in an article of August: another month's event.
             let article_month = documents[a]
                 .date
@@ -127,8 +134,9 @@ pub fn link_figures(
             let other_month = month_named_in(sentence).filter(|&m| Some(m) != article_month);
             let scope = time_scope(sentence);
             let key = format!(
-                "{class}|{measure}|{place_key}{}{}{}{}",
+                "{class}|{measure}|{place_key}{}{}{}{}{}",
                 if f.previous { "|previous" } else { "" },
+                direction.map(|d| format!("|{d}")).unwrap_or_default(),
                 other_year.map(|y| format!("|year {y}")).unwrap_or_default(),
                 other_month
                     .map(|m| format!("|month {}", crate::text::MONTHS[m - 1]))
@@ -294,7 +302,14 @@ pub fn link_figures(
             .filter(|_| key.split('|').nth(2).is_some_and(|p| !p.is_empty()))
             .filter_map(|id| place_names.get(id).cloned())
             .collect();
-        let label = label_for(class, measure, f0, &place_label, k);
+        let mut label = label_for(class, measure, f0, &place_label, k);
+        // Two positions near one place get two labels: "Distance northwest — Victoria".
+        if let Some(towards) = key.split('|').find_map(|p| p.strip_prefix("towards ")) {
+            label = match label.split_once(" — ") {
+                Some((base, places)) => format!("{base} {towards} — {places}"),
+                None => format!("{label} {towards}"),
+            };
+        }
         let mut grouping = vec![grouping_reason(class, measure, &place_label, k)];
         if f0.previous {
             grouping.push("These figures are given as earlier values (\"down from\", \"a month earlier\"), so they are kept apart from current ones.".to_string());
@@ -424,6 +439,30 @@ fn month_named_in(sentence: &str) -> Option<usize> {
         let month = crate::text::MONTHS.iter().position(|m| *m == pair[1])?;
         placed.then_some(month + 1)
     })
+}
+
+/// The compass direction right after a distance: "(45 miles) northwest of", "(20 km)
+/// south-east of".
+fn direction_after(rest: &str) -> Option<String> {
+    let word = rest
+        .split_whitespace()
+        .take(2)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic() && c != '-'))
+        .map(|w| w.to_lowercase().replace('-', ""))
+        .find(|w| {
+            matches!(
+                w.as_str(),
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+            )
+        })?;
+    Some(format!("towards {word}"))
 }
 
 /// Four-digit years (1800-2100) written in a text.
