@@ -312,3 +312,31 @@ fn places_before_a_word_for_an_organisation_stay_places() {
         "{places:?}"
     );
 }
+
+/// A headline's description run into a name ("White Nationalist X Y") is the person named more
+/// often without it; a second given name before a name ("Mary Ann Smith") is not.
+#[test]
+fn a_description_run_into_a_full_name_is_that_person() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nDana Pettigrew spoke at the rally, and Dana Pettigrew \
+         said “we will return.”\n",
+        "Title: Two\nOutlet: B\n\nDana Pettigrew led the march.\n",
+        "Title: Three\nOutlet: C\n\nWhite Nationalist Dana Pettigrew was banned. Pettigrew \
+         yelled “we will be back.”\n",
+        "Title: Four\nOutlet: D\n\nMary Ann Quimby said “we will stay.”\n",
+        "Title: Five\nOutlet: E\n\nAnn Quimby said “we will go.” Ann Quimby left.\n",
+        "Title: Six\nOutlet: F\n\nAnn Quimby returned.\n",
+    ]);
+    let people: Vec<&str> = b
+        .people
+        .iter()
+        .filter(|p| p.kind == EntityKind::Person)
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(people.contains(&"Dana Pettigrew"), "{people:?}");
+    assert!(!people.iter().any(|p| p.starts_with("White")), "{people:?}");
+    assert!(
+        people.contains(&"Mary Ann Quimby") && people.contains(&"Ann Quimby"),
+        "{people:?}"
+    );
+}

@@ -230,6 +230,7 @@ pub fn link_people(
 
     let mut parent: Vec<usize> = (0..globals.len()).collect();
     join_spelling_variants(&globals, &mut parent, &vetoed, k);
+    join_names_after_descriptions(&globals, &mut parent, &vetoed, k);
     let ambiguous = join_surnames(&globals, &mut parent, &vetoed, &of_local, k);
     one_word_people_named_like_organisations(&mut globals, &mut parent);
 
@@ -317,6 +318,47 @@ fn note(g: &mut Global, text: String) {
 
 /// A given name (transliteration key) and a surname's first letter.
 type Block = (String, Option<char>);
+
+/// "White Nationalist Richard Spencer" (a headline's description run into the name) and
+/// "Richard Spencer": a full name that ends in another person's full name, opening with a
+/// given name, is that person when no given name comes before it ("Mary Ann Smith" is not
+/// "Ann Smith").
+fn join_names_after_descriptions(
+    globals: &[Global],
+    parent: &mut [usize],
+    vetoed: &dyn Fn(&str, &str) -> bool,
+    k: &crate::knowledge::Knowledge,
+) {
+    let person_named: HashMap<String, (usize, usize)> = globals
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.kind == EntityKind::Person && !g.surname_only)
+        .flat_map(|(i, g)| g.forms.iter().map(move |(f, &n)| (translit_key(f), (i, n))))
+        .collect();
+    for (i, g) in globals.iter().enumerate() {
+        if g.kind != EntityKind::Person || g.surname_only || g.editor_name.is_some() {
+            continue;
+        }
+        for (form, &uses) in &g.forms {
+            let words: Vec<&str> = form.split_whitespace().collect();
+            let Some(cut) = (1..words.len().saturating_sub(1)).find(|&c| {
+                k.given_name(words[c]).is_some()
+                    && words[..c].iter().all(|w| k.given_name(w).is_none())
+            }) else {
+                continue;
+            };
+            let rest = words[cut..].join(" ");
+            // Only a name used more than the described form, so the page keeps its name.
+            if let Some(&(other, other_uses)) = person_named.get(&translit_key(&rest))
+                && other != i
+                && other_uses > uses
+                && !vetoed(form, &rest)
+            {
+                union(parent, other, i);
+            }
+        }
+    }
+}
 
 /// Full names in the same given-name block whose surnames differ by one edit after
 /// transliteration (Aliyev / Aliev / Alijev all meet on the key; "Shoukry" and
