@@ -573,11 +573,17 @@ fn restates_given_name(r: &Reader, i: usize, j: usize) -> bool {
     if (i..j.saturating_sub(1)).any(starts_over) {
         return true;
     }
+    // Asked at every word of a name: look back for the opening given name only when this
+    // word is one.
+    let again = r.word(j);
+    if r.k.given_name(again).is_none() {
+        return false;
+    }
     let Some(g) = opening_given_name(r, i, j) else {
         return false;
     };
-    let (first, again) = (r.word(g), r.word(j));
-    if j < g + 2 || r.k.given_name(again).is_none() {
+    let first = r.word(g);
+    if j < g + 2 {
         return false;
     }
     first == again

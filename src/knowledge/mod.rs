@@ -157,6 +157,8 @@ pub struct Knowledge {
     event_heads: HashSet<String>,
     document_heads: HashSet<String>,
     determiners: HashSet<String>,
+    /// Bytes in the longest determiner or pronoun; longer words are neither.
+    function_word_len: usize,
     group_adjectives: HashSet<String>,
     organisation_nouns: HashSet<String>,
     /// Pairs of lower-case words; a handful, so a scan beats hashing a joined key per word.
@@ -269,6 +271,13 @@ impl Knowledge {
         k.event_heads = lower_set(&lexicon.event_heads);
         k.document_heads = lower_set(&lexicon.document_heads);
         k.determiners = lower_set(&lexicon.determiners);
+        k.function_word_len = k
+            .determiners
+            .iter()
+            .chain(k.pronouns.keys())
+            .map(String::len)
+            .max()
+            .unwrap_or(0);
         k.group_adjectives = lower_set(&lexicon.group_adjectives);
         k.organisation_nouns = lexicon.organisation_nouns.iter().cloned().collect();
         k.credit_phrases = lexicon
@@ -523,6 +532,11 @@ impl Knowledge {
     /// "Agreement", "Act", "Memo": a word ending the name of a law, treaty or document.
     /// A determiner or pronoun ("The", "I", "Their"): a word that is never part of a name.
     pub fn is_function_word(&self, word: &str) -> bool {
+        // Asked of every word that extends a name: a word longer than any determiner or
+        // pronoun needs no lower-cased copy to be looked up.
+        if word.len() > self.function_word_len {
+            return false;
+        }
         let lower = word.to_lowercase();
         self.determiners.contains(&lower) || self.pronouns.contains_key(&lower)
     }
