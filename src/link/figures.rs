@@ -44,7 +44,7 @@ struct Draft<'a> {
 pub fn link_figures(
     documents: &[Document],
     extractions: &[Extraction],
-    person_of: &dyn Fn(usize, usize) -> Option<String>,
+    person_of: &(dyn Fn(usize, usize) -> Option<String> + Sync),
     place_spans: &[Vec<(usize, usize, String)>],
     place_names: &HashMap<String, String>,
     k: &Knowledge,
@@ -55,106 +55,19 @@ pub fn link_figures(
         .iter()
         .map(|d| (d.id.as_str(), d.date.as_deref()))
         .collect();
-    let mut drafts: Vec<Draft> = Vec::new();
-    for (a, x) in extractions.iter().enumerate() {
-        for f in &x.figures {
-            let claimant = f.claimant.and_then(|c| person_of(a, c));
-            let mut places: Vec<String> = place_spans[a]
-                .iter()
-                .filter(|(s, e, _)| *s >= f.sentence.0 && *e <= f.sentence.1)
-                .map(|(_, _, id)| id.clone())
-                .collect();
-            places.sort();
-            places.dedup();
-            let (factor, base) = match u.unit(&f.unit) {
-                Some(unit) if unit.dimension != "money" && unit.dimension != "percent" => {
-                    (unit.factor, unit.base.clone())
-                }
-                _ => (1.0, f.unit.clone()),
-            };
-            let norm = (f.value * factor, f.value_max.map(|m| m * factor));
-            let predicate = f.predicate.as_deref().and_then(|p| u.predicate(p));
-            let mut class = f.predicate.clone().unwrap_or_default();
-            let mut unit_error = false;
-            // "nine Ethiopian passengers" count some of the passengers, not all of them.
-            let noun = match (&f.noun, &f.noun_group) {
-                (Some(n), Some(g)) if f.dimension == "count" => format!("{g} {n}"),
-                (n, _) => n.clone().unwrap_or_default(),
-            };
-            let measure = match predicate.and_then(|p| p.dimension.clone()) {
-                // "four-week conflict" and "72-hour truce" are different durations.
-                Some(expected) if f.dimension == expected => format!("{expected}:{noun}"),
-                Some(expected)
-                    if SPATIAL.contains(&expected.as_str())
-                        && SPATIAL.contains(&f.dimension.as_str()) =>
-                {
-                    unit_error = true;
-                    format!("{expected}:{noun}")
-                }
-                Some(_) if f.dimension == "count" => format!("count:{noun}"),
-                Some(_) => {
-                    // The predicate cannot be about this figure ("destroyed in just two days"):
-                    // group it by what it measures instead, in a group of its own article's
-                    // (nothing says it measures what another article's figure does).
-                    class = natural_class(&f.dimension);
-                    format!("{}:{}|only {}", f.dimension, noun, documents[a].id)
-                }
-                None => match f.dimension.as_str() {
-                    "money" => format!("money:{}", f.unit),
-                    d => format!("{d}:{noun}"),
-                },
-            };
-            // Where it is matters for distances, populations and plain counts.
-            let place_bound = matches!(class.as_str(), "distance" | "population" | "")
-                || (measure.starts_with("count:") && class.is_empty());
-            let place_key = if place_bound {
-                places.join("+")
-            } else {
-                String::new()
-            };
-            // "29 died in the 1933 fire": a figure about another year is about another event.
-            let sentence = &documents[a].body.text[f.sentence.0..f.sentence.1];
-            let article_year = documents[a].date.as_deref().and_then(|d| d.get(..4));
-            let other_year = years_in(sentence)
-                .into_iter()
-                .find(|y| Some(y.as_str()) != article_year);
-            // "45 miles northwest of Victoria" and "20 miles east of Victoria" are two
-            // positions, not two claims of one distance.
-            // A conversion may come between: "73 kilometers (45 miles) north of".
-            let after = f.conversion.as_ref().map_or(f.end, |c| c.end.max(f.end));
-            let direction = (class == "distance" && after <= f.sentence.1)
-                .then(|| direction_after(&documents[a].body.text[after..f.sentence.1]))
-                .flatten();
-            // "arrested in July", in an article of August: another month's event.
-            let article_month = documents[a]
-                .date
-                .as_deref()
-                .and_then(|d| d.get(5..7))
-                .and_then(|m| m.parse::<usize>().ok());
-            let other_month = month_named_in(sentence).filter(|&m| Some(m) != article_month);
-            let scope = time_scope(sentence);
-            let key = format!(
-                "{class}|{measure}|{place_key}{}{}{}{}{}",
-                if f.previous { "|previous" } else { "" },
-                direction.map(|d| format!("|{d}")).unwrap_or_default(),
-                other_year.map(|y| format!("|year {y}")).unwrap_or_default(),
-                other_month
-                    .map(|m| format!("|month {}", crate::text::MONTHS[m - 1]))
-                    .unwrap_or_default(),
-                scope.map(|s| format!("|{s}")).unwrap_or_default()
-            );
-            drafts.push(Draft {
-                article: a,
-                figure: f,
-                claimant,
-                places,
-                norm,
-                norm_unit: if unit_error { f.unit.clone() } else { base },
-                unit_error,
-                key,
-            });
-        }
-    }
+    // Each claim's group key depends on its own article only: worked out in parallel.
+    let drafts: Vec<Draft> = {
+        use rayon::prelude::*;
+        extractions
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(a, x)| {
+                x.figures
+                    .iter()
+                    .map(move |f| draft(a, f, &documents[a], person_of, &place_spans[a], k))
+            })
+            .collect()
+    };
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, d) in drafts.iter().enumerate() {
         groups.entry(d.key.clone()).or_default().push(i);
@@ -385,6 +298,112 @@ pub fn link_figures(
     figures
 }
 
+/// One claim with the key of the group it joins.
+fn draft<'a>(
+    a: usize,
+    f: &'a ExtractedFigure,
+    document: &Document,
+    person_of: &(dyn Fn(usize, usize) -> Option<String> + Sync),
+    place_spans: &[(usize, usize, String)],
+    k: &Knowledge,
+) -> Draft<'a> {
+    let u = &k.units;
+    let claimant = f.claimant.and_then(|c| person_of(a, c));
+    let mut places: Vec<String> = place_spans
+        .iter()
+        .filter(|(s, e, _)| *s >= f.sentence.0 && *e <= f.sentence.1)
+        .map(|(_, _, id)| id.clone())
+        .collect();
+    places.sort();
+    places.dedup();
+    let (factor, base) = match u.unit(&f.unit) {
+        Some(unit) if unit.dimension != "money" && unit.dimension != "percent" => {
+            (unit.factor, unit.base.clone())
+        }
+        _ => (1.0, f.unit.clone()),
+    };
+    let norm = (f.value * factor, f.value_max.map(|m| m * factor));
+    let predicate = f.predicate.as_deref().and_then(|p| u.predicate(p));
+    let mut class = f.predicate.clone().unwrap_or_default();
+    let mut unit_error = false;
+    // "nine Ethiopian passengers" count some of the passengers, not all of them.
+    let noun = match (&f.noun, &f.noun_group) {
+        (Some(n), Some(g)) if f.dimension == "count" => format!("{g} {n}"),
+        (n, _) => n.clone().unwrap_or_default(),
+    };
+    let measure = match predicate.and_then(|p| p.dimension.clone()) {
+        // "four-week conflict" and "72-hour truce" are different durations.
+        Some(expected) if f.dimension == expected => format!("{expected}:{noun}"),
+        Some(expected)
+            if SPATIAL.contains(&expected.as_str()) && SPATIAL.contains(&f.dimension.as_str()) =>
+        {
+            unit_error = true;
+            format!("{expected}:{noun}")
+        }
+        Some(_) if f.dimension == "count" => format!("count:{noun}"),
+        Some(_) => {
+            // The predicate cannot be about this figure ("destroyed in just two days"):
+            // group it by what it measures instead, in a group of its own article's
+            // (nothing says it measures what another article's figure does).
+            class = natural_class(&f.dimension);
+            format!("{}:{}|only {}", f.dimension, noun, document.id)
+        }
+        None => match f.dimension.as_str() {
+            "money" => format!("money:{}", f.unit),
+            d => format!("{d}:{noun}"),
+        },
+    };
+    // Where it is matters for distances, populations and plain counts.
+    let place_bound = matches!(class.as_str(), "distance" | "population" | "")
+        || (measure.starts_with("count:") && class.is_empty());
+    let place_key = if place_bound {
+        places.join("+")
+    } else {
+        String::new()
+    };
+    // "29 died in the 1933 fire": a figure about another year is about another event.
+    let sentence = &document.body.text[f.sentence.0..f.sentence.1];
+    let article_year = document.date.as_deref().and_then(|d| d.get(..4));
+    let other_year = years_in(sentence)
+        .into_iter()
+        .find(|y| Some(y.as_str()) != article_year);
+    // "45 miles northwest of Victoria" and "20 miles east of Victoria" are two
+    // positions, not two claims of one distance.
+    // A conversion may come between: "73 kilometers (45 miles) north of".
+    let after = f.conversion.as_ref().map_or(f.end, |c| c.end.max(f.end));
+    let direction = (class == "distance" && after <= f.sentence.1)
+        .then(|| direction_after(&document.body.text[after..f.sentence.1]))
+        .flatten();
+    // "arrested in July", in an article of August: another month's event.
+    let article_month = document
+        .date
+        .as_deref()
+        .and_then(|d| d.get(5..7))
+        .and_then(|m| m.parse::<usize>().ok());
+    let other_month = month_named_in(sentence).filter(|&m| Some(m) != article_month);
+    let scope = time_scope(sentence);
+    let key = format!(
+        "{class}|{measure}|{place_key}{}{}{}{}{}",
+        if f.previous { "|previous" } else { "" },
+        direction.map(|d| format!("|{d}")).unwrap_or_default(),
+        other_year.map(|y| format!("|year {y}")).unwrap_or_default(),
+        other_month
+            .map(|m| format!("|month {}", crate::text::MONTHS[m - 1]))
+            .unwrap_or_default(),
+        scope.map(|s| format!("|{s}")).unwrap_or_default()
+    );
+    Draft {
+        article: a,
+        figure: f,
+        claimant,
+        places,
+        norm,
+        norm_unit: if unit_error { f.unit.clone() } else { base },
+        unit_error,
+        key,
+    }
+}
+
 /// Words that put a figure in another time than the story's own: a cumulative total, last
 /// year's number, one from years ago.
 fn time_scope(sentence: &str) -> Option<&'static str> {
@@ -411,17 +430,28 @@ fn time_scope(sentence: &str) -> Option<&'static str> {
         "per year",
         "annually",
     ];
-    let lower = sentence.to_lowercase();
-    SCOPES.iter().find(|s| contains_phrase(&lower, s)).copied()
+    // Asked of every figure: one pass over the sentence for all the phrases, and the first
+    // of the list that occurs as whole words wins, as a search phrase by phrase would find.
+    static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let matcher = MATCHER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(SCOPES)
+            .expect("the time scope phrases make an automaton")
+    });
+    matcher
+        .find_overlapping_iter(sentence)
+        .filter(|m| is_whole_words(sentence, m.start(), m.end()))
+        .map(|m| m.pattern().as_usize())
+        .min()
+        .map(|i| SCOPES[i])
 }
 
-/// Whether `phrase` occurs in `text` as whole words: "last week" is not in "last weekend".
-fn contains_phrase(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + phrase.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
+/// Whether `text[start..end]` is bounded by non-letters: "last week" is not in "last weekend".
+fn is_whole_words(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The month (1–12) a sentence places its event in: "in July", "last March", "since
