@@ -23,36 +23,43 @@ pub struct Occurrence {
     pub speaker: Option<usize>,
 }
 
-/// Normalised words of a text, for comparison.
-pub fn normalise(text: &str, k: &Knowledge) -> Vec<String> {
+/// Normalised words of a text, for comparison, separated by single spaces.
+pub fn normalise(text: &str, k: &Knowledge) -> String {
+    let mut out = String::new();
+    normalise_into(text, k, &mut out);
+    out
+}
+
+/// Appends the normalised words of `text` to `out`. Every quotation of a briefing passes
+/// through here, so the words go into one string rather than one allocation each.
+fn normalise_into(text: &str, k: &Knowledge, out: &mut String) {
     let folded = crate::text::fold(text);
-    let mut words = Vec::new();
+    let mut word = String::new();
     for raw in folded.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == ',')) {
         // Thousands separators: "1,000" and "1000" are the same number; other commas split.
-        let pieces: Vec<&str> = if raw.chars().all(|c| c.is_ascii_digit() || c == ',') {
-            vec![raw]
-        } else {
-            raw.split(',').collect()
-        };
-        for piece in pieces {
-            let w: String = piece.chars().filter(|c| c.is_alphanumeric()).collect();
-            if w.is_empty() {
+        let number = raw.chars().all(|c| c.is_ascii_digit() || c == ',');
+        for piece in raw.split(|c: char| !number && c == ',') {
+            word.clear();
+            word.extend(piece.chars().filter(|c| c.is_alphanumeric()));
+            if word.is_empty() {
                 continue;
             }
-            let w = k.american_spelling(&w).map(str::to_string).unwrap_or(w);
-            words.push(w);
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(k.american_spelling(&word).unwrap_or(&word));
         }
     }
-    words
 }
 
 /// Fragments of an occurrence separated by elisions ("...", "…") or by the split between
-/// parts, each as normalised words.
-fn fragments(o: &Occurrence, k: &Knowledge) -> Vec<Vec<String>> {
+/// parts, each as normalised words separated by spaces.
+fn fragments(o: &Occurrence, k: &Knowledge) -> Vec<String> {
     let mut out = Vec::new();
     for part in &o.parts {
         for piece in part.split("...").flat_map(|p| p.split('…')) {
-            let words = normalise(piece, k);
+            let mut words = String::new();
+            normalise_into(piece, k, &mut words);
             if !words.is_empty() {
                 out.push(words);
             }
@@ -74,8 +81,7 @@ type Word = u32;
 /// Each occurrence's fragments as interned words.
 fn interned_fragments(occurrences: &[Occurrence], k: &Knowledge) -> Vec<Vec<Vec<Word>>> {
     use rayon::prelude::*;
-    let normalised: Vec<Vec<Vec<String>>> =
-        occurrences.par_iter().map(|o| fragments(o, k)).collect();
+    let normalised: Vec<Vec<String>> = occurrences.par_iter().map(|o| fragments(o, k)).collect();
     let mut ids: HashMap<&str, Word> = HashMap::default();
     normalised
         .iter()
@@ -83,10 +89,10 @@ fn interned_fragments(occurrences: &[Occurrence], k: &Knowledge) -> Vec<Vec<Vec<
             frags
                 .iter()
                 .map(|frag| {
-                    frag.iter()
+                    frag.split(' ')
                         .map(|w| {
                             let next = ids.len() as Word;
-                            *ids.entry(w.as_str()).or_insert(next)
+                            *ids.entry(w).or_insert(next)
                         })
                         .collect()
                 })

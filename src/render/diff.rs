@@ -31,7 +31,7 @@ pub fn word_diff_html(canonical: &str, text: &str, k: &Knowledge) -> (String, Di
         let same: Vec<String> = new.iter().map(|w| escape(w)).collect();
         return (same.join(" "), DiffSummary::default());
     }
-    let key = |w: &&str| normalise(w, k).join(" ");
+    let key = |w: &&str| normalise(w, k);
     let old_keys: Vec<String> = old.iter().map(key).collect();
     let new_keys: Vec<String> = new.iter().map(key).collect();
     let ops = capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys);
