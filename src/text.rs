@@ -116,6 +116,58 @@ fn fold_ascii(text: &str) -> String {
     out
 }
 
+/// The longest word [`with_lowercase`] and [`with_folded`] treat on the stack.
+const STACK_WORD: usize = 64;
+
+/// Calls `f` with `word` in lower case. The lexicon is asked about every word of every
+/// article; a short ASCII word, nearly all of them, is lowered on the stack, not allocated.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.len() > STACK_WORD || !word.is_ascii() {
+        return f(&word.to_lowercase());
+    }
+    let mut buf = [0u8; STACK_WORD];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    f(std::str::from_utf8(lower).expect("lower-cased ASCII is UTF-8"))
+}
+
+/// Calls `f` with [`fold`] of `text`, on the stack for short ASCII text.
+pub fn with_folded<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    if text.len() > STACK_WORD || !text.is_ascii() {
+        return f(&fold(text));
+    }
+    let mut buf = [0u8; STACK_WORD];
+    let mut n = 0;
+    let mut last_space = true;
+    for &b in text.as_bytes() {
+        match b {
+            b'.' => {}
+            // ASCII's White_Space characters, as `char::is_whitespace` (and `fold`) has them.
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => {
+                if !last_space {
+                    buf[n] = b' ';
+                    n += 1;
+                    last_space = true;
+                }
+            }
+            b => {
+                last_space = false;
+                buf[n] = if b == b'`' {
+                    b'\''
+                } else {
+                    b.to_ascii_lowercase()
+                };
+                n += 1;
+            }
+        }
+    }
+    while n > 0 && buf[n - 1] == b' ' {
+        n -= 1;
+    }
+    f(std::str::from_utf8(&buf[..n]).expect("folded ASCII is UTF-8"))
+}
+
 /// Damerau-Levenshtein distance of at most one (one insertion, deletion, substitution or
 /// transposition of adjacent letters): the typos that turn Yogyakarta into Yogyakatra.
 ///
@@ -215,6 +267,36 @@ mod tests {
             &translit_key("Yogyakarta"),
             &translit_key("Yogyakatra")
         ));
+    }
+
+    #[test]
+    fn words_lowered_and_folded_on_the_stack_are_as_fold_and_to_lowercase_make_them() {
+        let mut cases: Vec<String> = (0u8..128).map(|b| format!("A{}b", b as char)).collect();
+        cases.extend(
+            [
+                "",
+                " ",
+                "U.S.",
+                "  New   York ",
+                "Côte d’Ivoire",
+                "ROCK`N",
+                "a\u{0b}b",
+                "Kraków",
+                "x.y. z",
+                "ÉCOLE",
+                "İstanbul",
+            ]
+            .map(String::from),
+        );
+        cases.push("Long ".repeat(20));
+        for case in &cases {
+            assert_eq!(with_folded(case, str::to_string), fold(case), "{case:?}");
+            assert_eq!(
+                with_lowercase(case, str::to_string),
+                case.to_lowercase(),
+                "{case:?}"
+            );
+        }
     }
 
     #[test]

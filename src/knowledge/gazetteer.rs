@@ -369,6 +369,14 @@ fn fold_with_map(text: &str) -> (String, Vec<usize>) {
     let mut folded = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
     for (offset, c) in text.char_indices() {
+        // Every paragraph passes through here: ASCII, nearly all of it, is folded in place.
+        if c.is_ascii() {
+            if c != '.' {
+                map.push(offset);
+                folded.push(c.to_ascii_lowercase());
+            }
+            continue;
+        }
         let piece = fold_char(c);
         for _ in 0..piece.len() {
             map.push(offset);
@@ -379,13 +387,8 @@ fn fold_with_map(text: &str) -> (String, Vec<usize>) {
     (folded, map)
 }
 
+/// A non-ASCII character folded as [`fold`] folds it.
 fn fold_char(c: char) -> String {
-    if c.is_ascii() {
-        return match c {
-            '.' => String::new(),
-            c => c.to_ascii_lowercase().to_string(),
-        };
-    }
     let f = fold(&c.to_string());
     if f.is_empty() && !c.is_alphanumeric() {
         // Keep a placeholder so word boundaries survive (e.g. a curly quote).

@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::text::fold;
+use crate::text::{fold, with_folded, with_lowercase};
 
 const LEXICON: &str = include_str!("../../data/lexicon.yaml");
 const ORGANIZATIONS: &str = include_str!("../../data/organizations.yaml");
@@ -378,7 +378,7 @@ impl Knowledge {
     }
 
     pub fn cue(&self, word: &str) -> Option<Cue> {
-        self.cue_forms.get(&word.to_lowercase()).copied()
+        with_lowercase(word, |w| self.cue_forms.get(w)).copied()
     }
 
     /// The attribution phrase ("according to") starting at `words[0]`, as its word count.
@@ -394,11 +394,11 @@ impl Knowledge {
     }
 
     pub fn is_medium_noun(&self, word: &str) -> bool {
-        self.medium_nouns.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.medium_nouns.contains(w))
     }
 
     pub fn is_role_noun(&self, word: &str) -> bool {
-        self.role_nouns.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.role_nouns.contains(w))
     }
 
     /// The multi-word role noun ("press secretary") ending at the last of `words`, as its length.
@@ -448,72 +448,76 @@ impl Knowledge {
     /// Whether `word` heads an organisation's name. A hyphenated word does when one of its
     /// parts does: "Review-Journal", "Post-Gazette".
     pub fn is_org_head(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.org_heads.contains(&lower)
-            || lower.contains('-')
-                && lower
-                    .split('-')
-                    .any(|part| part.len() > 2 && self.org_heads.contains(part))
+        with_lowercase(word, |lower| {
+            self.org_heads.contains(lower)
+                || lower.contains('-')
+                    && lower
+                        .split('-')
+                        .any(|part| part.len() > 2 && self.org_heads.contains(part))
+        })
     }
 
     pub fn is_body_noun(&self, word: &str) -> bool {
-        self.body_nouns.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.body_nouns.contains(w))
     }
 
     pub fn is_anonymous_noun(&self, word: &str) -> bool {
-        self.anonymous_nouns.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.anonymous_nouns.contains(w))
     }
 
     pub fn is_document_noun(&self, word: &str) -> bool {
-        self.document_nouns.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.document_nouns.contains(w))
     }
 
     /// What a pronoun can stand for (`male`, `female`, `any`, `organization`), if it is one.
     pub fn pronoun(&self, word: &str) -> Option<&str> {
-        self.pronouns.get(&word.to_lowercase()).map(String::as_str)
+        with_lowercase(word, |w| self.pronouns.get(w)).map(String::as_str)
     }
 
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.abbreviations
-            .contains(&word.trim_end_matches('.').to_lowercase())
+        with_lowercase(word.trim_end_matches('.'), |w| {
+            self.abbreviations.contains(w)
+        })
     }
 
     pub fn is_name_connector(&self, word: &str) -> bool {
-        self.name_connectors.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.name_connectors.contains(w))
     }
 
     /// A word that is never a place on its own ("Western", "Central").
     pub fn is_not_a_place(&self, word: &str) -> bool {
-        self.not_places.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.not_places.contains(w))
     }
 
     /// A last word that makes a name a street, square or building ("St", "Square").
     pub fn is_place_suffix(&self, word: &str) -> bool {
-        self.place_suffixes
-            .contains(&word.trim_end_matches('.').to_lowercase())
+        with_lowercase(word.trim_end_matches('.'), |w| {
+            self.place_suffixes.contains(w)
+        })
     }
 
     pub fn is_np_modifier(&self, word: &str) -> bool {
-        self.np_modifiers.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.np_modifiers.contains(w))
     }
 
     pub fn is_verb_filler(&self, word: &str) -> bool {
-        self.verb_fillers.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.verb_fillers.contains(w))
             || (word.ends_with("ly") && word.len() > 4 && word.chars().all(|c| c.is_lowercase()))
     }
 
     pub fn is_role_modifier(&self, word: &str) -> bool {
-        self.role_modifiers.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.role_modifiers.contains(w))
     }
 
     pub fn is_preposition(&self, word: &str) -> bool {
-        self.prepositions.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.prepositions.contains(w))
     }
 
     /// "Republican", "Democrats", "Tory": a word for a party's members.
     pub fn is_party_word(&self, word: &str) -> bool {
-        self.party_words
-            .contains(&crate::knowledge::strip_possessive(word).to_lowercase())
+        with_lowercase(crate::knowledge::strip_possessive(word), |w| {
+            self.party_words.contains(w)
+        })
     }
 
     /// "newspaper", "company": a lower-case noun for a kind of organisation. Case matters:
@@ -537,17 +541,18 @@ impl Knowledge {
         if word.len() > self.function_word_len {
             return false;
         }
-        let lower = word.to_lowercase();
-        self.determiners.contains(&lower) || self.pronouns.contains_key(&lower)
+        with_lowercase(word, |lower| {
+            self.determiners.contains(lower) || self.pronouns.contains_key(lower)
+        })
     }
 
     pub fn is_document_head(&self, word: &str) -> bool {
-        self.document_heads.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.document_heads.contains(w))
     }
 
     /// "Hurricane", "Storm", "Typhoon": a word naming an event before its name.
     pub fn is_event_head(&self, word: &str) -> bool {
-        self.event_heads.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.event_heads.contains(w))
     }
 
     /// "R-Texas", "D-Calif": a party and state label, written after a legislator's name.
@@ -559,7 +564,7 @@ impl Knowledge {
 
     /// "Mr.", "Ms", "Mrs.": a courtesy title, not a role.
     pub fn is_honorific(&self, title: &str) -> bool {
-        self.honorifics.contains(&title.to_lowercase())
+        with_lowercase(title, |w| self.honorifics.contains(w))
     }
 
     /// A word news text usually writes in lower case.
@@ -569,11 +574,11 @@ impl Knowledge {
 
     /// One of the 10,000 most common (US census) surnames.
     pub fn is_common_surname(&self, word: &str) -> bool {
-        self.surnames.contains(&word.to_lowercase())
+        with_lowercase(word, |w| self.surnames.contains(w))
     }
 
     pub fn given_name(&self, word: &str) -> Option<Gender> {
-        self.given_names.get(&word.to_lowercase()).copied()
+        with_lowercase(word, |w| self.given_names.get(w)).copied()
     }
 
     /// The given name a short form stands for ("Joe" → "joseph"), folded; the name itself,
@@ -590,18 +595,14 @@ impl Knowledge {
 
     /// The known organisation with this exact name or alias.
     pub fn organization(&self, name: &str) -> Option<&KnownOrganization> {
-        self.organization_names
-            .get(&fold(name))
-            .map(|&i| &self.organizations[i])
+        with_folded(name, |f| self.organization_names.get(f)).map(|&i| &self.organizations[i])
     }
 
     /// The country a name, alias, adjective or people noun refers to ("Britain", "British",
     /// "U.K.", "Britons" → GB). Possessives are accepted ("Egypt's").
     pub fn country(&self, word: &str) -> Option<&Country> {
         let bare = strip_possessive(word);
-        self.country_words
-            .get(&fold(bare))
-            .map(|&i| &self.countries[i])
+        with_folded(bare, |f| self.country_words.get(f)).map(|&i| &self.countries[i])
     }
 
     /// The country a name or alias names ("United Kingdom", "Britain", "U.K."), but not an
@@ -622,7 +623,7 @@ impl Knowledge {
     /// "African-American", "Muslim-majority", and every demonym.
     pub fn is_group_word(&self, word: &str) -> bool {
         strip_possessive(word).split('-').any(|part| {
-            self.group_adjectives.contains(&part.to_lowercase()) || self.is_demonym(part)
+            with_lowercase(part, |w| self.group_adjectives.contains(w)) || self.is_demonym(part)
         })
     }
 

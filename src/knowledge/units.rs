@@ -201,11 +201,11 @@ impl Units {
     }
 
     pub fn number_word(&self, word: &str) -> Option<f64> {
-        self.number_words.get(&word.to_lowercase()).copied()
+        crate::text::with_lowercase(word, |w| self.number_words.get(w).copied())
     }
 
     pub fn scale(&self, word: &str) -> Option<f64> {
-        self.scales.get(&word.to_lowercase()).copied()
+        crate::text::with_lowercase(word, |w| self.scales.get(w).copied())
     }
 
     /// The currency written at the start of `words` ("$", "US$", "dollars"), with its length.
@@ -278,7 +278,7 @@ impl Units {
 
     /// Words that never count anything after a number.
     pub fn is_not_counted(&self, word: &str) -> bool {
-        self.not_counted.contains(&word.to_lowercase())
+        crate::text::with_lowercase(word, |w| self.not_counted.contains(w))
     }
 }
 
