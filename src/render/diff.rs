@@ -24,13 +24,14 @@ pub struct DiffSummary {
 /// outlet has, `<del>` for canonical words it lacks, `<span class="spelling">` for words that
 /// differ only in form, and `<span class="elided">…</span>` for a left-out start or end.
 pub fn word_diff_html(canonical: &str, text: &str, k: &Knowledge) -> (String, DiffSummary) {
+    if canonical == text {
+        // Most quotations are carried in one wording only: nothing to compare. Escaping
+        // leaves spaces alone, so the words are joined first and escaped once.
+        let words: Vec<&str> = text.split_whitespace().collect();
+        return (escape(&words.join(" ")), DiffSummary::default());
+    }
     let old: Vec<&str> = canonical.split_whitespace().collect();
     let new: Vec<&str> = text.split_whitespace().collect();
-    if canonical == text {
-        // Most quotations are carried in one wording only: nothing to compare.
-        let same: Vec<String> = new.iter().map(|w| escape(w)).collect();
-        return (same.join(" "), DiffSummary::default());
-    }
     let key = |w: &&str| normalise(w, k);
     let old_keys: Vec<String> = old.iter().map(key).collect();
     let new_keys: Vec<String> = new.iter().map(key).collect();
