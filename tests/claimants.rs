@@ -115,3 +115,20 @@ fn according_to_officials_of_a_country_credits_the_officials_not_the_country() {
         Some("US officials")
     );
 }
+
+#[test]
+fn a_speech_verb_after_a_comma_with_its_speaker_after_it_gives_the_source() {
+    let body = "In this case, a wind shift caused the blaze, which now spans 8,400 acres, to \
+                become erratic, said Tomas Verhagen, a state forestry spokesman.";
+    assert_eq!(
+        claimant_of(body, "8,400").as_deref(),
+        Some("Tomas Verhagen")
+    );
+    // The statement goes on after the speaker: the whole sentence is his.
+    let body = "Then again, said Mr. Verhagen, if the storm had moved faster it would have \
+                spread its 40 inches of rain more widely.";
+    assert_eq!(claimant_of(body, "40 inches").as_deref(), Some("Verhagen"));
+    // A weak verb ("showed") is no speech verb.
+    let body = "The river rose 12 feet overnight, showed Tomas Verhagen's gauge.";
+    assert_eq!(claimant_of(body, "12 feet"), None);
+}

@@ -1424,6 +1424,19 @@ pub fn statements(doc: &mut Doc) -> Vec<Reported> {
             if done {
                 continue;
             }
+            if let Some((found, scope)) = inverted_cue(doc, p, range.clone()) {
+                let at = doc.reader(p).token(found.first).start;
+                let a = resolve(doc, p, &found, at);
+                if let (Some(speaker), Some(cue)) = (a.speaker, a.cue) {
+                    out.push(Reported {
+                        paragraph: p,
+                        scope,
+                        speaker,
+                        cue,
+                    });
+                    continue;
+                }
+            }
             if let Some(found) = attribution_phrase(doc, p, range.clone()) {
                 let at = doc.reader(p).token(found.first).start;
                 // "..., according to the AP, with 2,383 needed": what follows the source is
@@ -1446,6 +1459,61 @@ pub fn statements(doc: &mut Doc) -> Vec<Reported> {
         }
     }
     out
+}
+
+/// "..., a wind shift caused the fire to become erratic, said John Smith, a forestry
+/// spokesman.": a speech verb after a comma with its speaker after it, closing the sentence
+/// (but for the speaker's description). The source vouches for what comes before the comma.
+fn inverted_cue(
+    doc: &Doc,
+    p: usize,
+    range: std::ops::Range<usize>,
+) -> Option<(Found, std::ops::Range<usize>)> {
+    let r = doc.reader(p);
+    let v = range.clone().find(|&v| {
+        v > range.start + 2
+            && r.is_punct(v - 1, ",")
+            && r.is_word(v)
+            && !r.quoted[v]
+            && !is_capitalised(r.word(v))
+            && doc.k.cue(r.word(v)).is_some_and(|cue| !cue.weak)
+    })?;
+    let (np, last) = np_after(doc, p, v, range.end)?;
+    let named = match np {
+        Np::Mention(m) => matches!(
+            doc.mentions[m].kind,
+            NameKind::Person | NameKind::Organization
+        ),
+        Np::Role { .. } => true,
+        _ => false,
+    };
+    let rest_unquoted = (last + 1..range.end).all(|t| !r.is_word(t) || !r.quoted[t]);
+    let ends = (last + 1..range.end).all(|t| !r.is_word(t));
+    let comma_after = last + 1 < range.end && r.is_punct(last + 1, ",");
+    if !named || !rest_unquoted || !(ends || comma_after) {
+        return None;
+    }
+    // "..., said John Smith, a spokesman.": a description of the speaker ends the sentence,
+    // and the source vouches for what comes before the cue. "Then again, said Mr. Smith, if
+    // the storm had moved faster, ...": the statement goes on, and it is the whole sentence.
+    let goes_on = comma_after
+        && (last + 2..range.end)
+            .find(|&t| r.is_word(t))
+            .is_some_and(|t| {
+                let w = r.word(t);
+                !is_capitalised(w)
+                    && !matches!(w, "a" | "an" | "the" | "who" | "which" | "whose")
+                    && !doc.k.is_role_noun(w)
+                    && !doc.k.is_role_modifier(w)
+            });
+    let found = Found {
+        np,
+        first: v,
+        last,
+        verb: v,
+    };
+    let scope = if goes_on { range } else { range.start..v - 1 };
+    Some((found, scope))
 }
 
 /// "According to X" opening a sentence, or set off inside it ("..., according to the United
