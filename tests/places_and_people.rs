@@ -299,6 +299,31 @@ fn a_lone_name_that_is_an_organisation_elsewhere_is_that_organisation() {
     assert_eq!(named, [("Orvex", EntityKind::Organization)]);
 }
 
+/// "Velmar said" makes a person of a lone word; the briefing names Velmar's chief executive
+/// and spokesman, which only an organisation has. A surname whose bearer has a spokesman but
+/// a full name too stays a person.
+#[test]
+fn a_lone_name_whose_staff_the_briefing_names_is_an_organisation() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nVelmar said it was “deeply saddened” by the crash. Pell said \
+         the inquiry would take months.\n",
+        "Title: Two\nOutlet: B\n\n“We are all shocked,” said Velmar CEO Dorian Kessel. \
+         “We owe them answers,” said Anika Brandt, a spokeswoman for Velmar.\n",
+        "Title: Three\nOutlet: C\n\n“It is early,” said Tomas Pell. “Wait,” said a spokesman for \
+         Pell.\n",
+    ]);
+    let kind = |name: &str| {
+        b.people
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.kind)
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+    assert_eq!(kind("Velmar"), EntityKind::Organization);
+    assert_eq!(kind("Dorian Kessel"), EntityKind::Person);
+    assert_eq!(kind("Tomas Pell"), EntityKind::Person);
+}
+
 /// "the X-Y group of troops": a word for a kind of organisation after places does not make
 /// them an organisation.
 #[test]

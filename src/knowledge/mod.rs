@@ -55,6 +55,8 @@ pub struct Lexicon {
     pub document_heads: Vec<String>,
     pub determiners: Vec<String>,
     pub group_adjectives: Vec<String>,
+    #[serde(default)]
+    pub staff_roles: Vec<String>,
     /// Lower-case nouns for a kind of organisation ("newspaper", "company"): a name of two
     /// words or more right after one is that organisation's.
     pub organisation_nouns: Vec<String>,
@@ -160,6 +162,7 @@ pub struct Knowledge {
     /// Bytes in the longest determiner or pronoun; longer words are neither.
     function_word_len: usize,
     group_adjectives: HashSet<String>,
+    staff_roles: Vec<String>,
     organisation_nouns: HashSet<String>,
     /// Pairs of lower-case words; a handful, so a scan beats hashing a joined key per word.
     credit_phrases: Vec<(String, String)>,
@@ -279,6 +282,11 @@ impl Knowledge {
             .max()
             .unwrap_or(0);
         k.group_adjectives = lower_set(&lexicon.group_adjectives);
+        k.staff_roles = lexicon
+            .staff_roles
+            .iter()
+            .map(|r| r.to_lowercase())
+            .collect();
         k.organisation_nouns = lexicon.organisation_nouns.iter().cloned().collect();
         k.credit_phrases = lexicon
             .credit_phrases
@@ -618,6 +626,33 @@ impl Knowledge {
         self.countries.iter().find(|c| c.code == code)
     }
 
+    /// The organisation whose staff a role names ("Acme CEO", "spokesman for Acme", "the chief
+    /// executive of Acme"), when the role is one only organisations have.
+    pub fn employer_in_role<'r>(&self, role: &'r str) -> Option<&'r str> {
+        let lower = role.to_lowercase();
+        // Offsets in the lower-cased role are offsets in the role only when lower-casing kept
+        // every character's length, as it does for nearly every name.
+        if lower.len() != role.len() {
+            return None;
+        }
+        let at_word = |i: usize| i == 0 || lower.as_bytes()[i - 1] == b' ';
+        self.staff_roles.iter().find_map(|staff| {
+            // "CEO of Acme", "former spokesman for Acme"
+            for joint in [" of ", " for ", " at "] {
+                let head = format!("{staff}{joint}");
+                if let Some(i) = lower.find(head.as_str()).filter(|&i| at_word(i)) {
+                    let rest = &lower[i + head.len()..];
+                    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                    return (!rest.is_empty()).then(|| &role[role.len() - rest.len()..]);
+                }
+            }
+            // "Acme CEO", "Acme's spokesman"
+            let name = lower.strip_suffix(staff.as_str())?.strip_suffix(' ')?;
+            let name = strip_possessive(name);
+            (!name.is_empty()).then(|| &role[..name.len()])
+        })
+    }
+
     /// Whether the word is a country adjective or people noun ("Egyptian", "Britons").
     /// A word for a group of people, or a compound with one: "Asian", "Midwestern",
     /// "African-American", "Muslim-majority", and every demonym.
@@ -709,6 +744,7 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.determiners.extend(extra.determiners.iter().cloned());
     base.group_adjectives
         .extend(extra.group_adjectives.iter().cloned());
+    base.staff_roles.extend(extra.staff_roles.iter().cloned());
     base.organisation_nouns
         .extend(extra.organisation_nouns.iter().cloned());
     base.credit_phrases
@@ -763,6 +799,26 @@ mod tests {
         assert!(k.is_common_word("earlier"));
         assert_eq!(k.american_spelling("centre"), Some("center"));
         assert_eq!(k.title_at(&["Prime", "Minister", "X"]), Some(2));
+    }
+
+    #[test]
+    fn a_staff_role_names_its_employer() {
+        let k = Knowledge::builtin();
+        for (role, employer) in [
+            ("Acme CEO", Some("Acme")),
+            ("Acme's spokeswoman", Some("Acme")),
+            ("spokesman for Acme", Some("Acme")),
+            (
+                "former chief executive of the Acme Group",
+                Some("Acme Group"),
+            ),
+            ("CEO", None),
+            ("spokesperson", None),
+            ("Foreign Minister", None),
+            ("head of the regional council", None),
+        ] {
+            assert_eq!(k.employer_in_role(role), employer, "{role}");
+        }
     }
 
     #[test]

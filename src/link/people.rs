@@ -157,6 +157,47 @@ fn one_word_people_named_like_organisations(globals: &mut [Global], parent: &mut
     }
 }
 
+/// "Lufthansa said" in one article, "Lufthansa CEO Carsten Spohr" or "a spokesman for
+/// Lufthansa" in another: a name that only ever stood alone as a person's, with no full name
+/// to join, is an organisation when the briefing names its staff (`staff_roles` in the
+/// lexicon).
+fn one_word_people_with_staff(
+    globals: &mut [Global],
+    parent: &mut [usize],
+    k: &crate::knowledge::Knowledge,
+) {
+    let employers: HashSet<String> = globals
+        .iter()
+        .flat_map(|g| &g.roles)
+        .filter_map(|role| k.employer_in_role(role))
+        .map(fold)
+        .collect();
+    if employers.is_empty() {
+        return;
+    }
+    let full_names: HashSet<usize> = (0..globals.len())
+        .filter(|&i| globals[i].kind == EntityKind::Person && !globals[i].surname_only)
+        .map(|i| find(parent, i))
+        .collect();
+    for (i, g) in globals.iter_mut().enumerate() {
+        let lone = g.kind == EntityKind::Person
+            && g.surname_only
+            && g.roles.is_empty()
+            && g.editor_name.is_none();
+        if !lone || full_names.contains(&find(parent, i)) {
+            continue;
+        }
+        if g.forms.keys().any(|f| employers.contains(&fold(f))) {
+            g.kind = EntityKind::Organization;
+            g.surname_only = false;
+            note(
+                g,
+                "Named alone like a person, and elsewhere with a staff (a chief executive, a spokesman...), so taken to be an organisation.".to_string(),
+            );
+        }
+    }
+}
+
 /// An outlet's name without "The" and without a section after a dash: "The Hill", "New York
 /// Times - News" → "hill", "new york times".
 fn outlet_key(name: &str) -> String {
@@ -233,6 +274,7 @@ pub fn link_people(
     join_names_after_descriptions(&globals, &mut parent, &vetoed, k);
     let ambiguous = join_surnames(&globals, &mut parent, &vetoed, &of_local, k);
     one_word_people_named_like_organisations(&mut globals, &mut parent);
+    one_word_people_with_staff(&mut globals, &mut parent, k);
 
     // Collapse the union-find into final entities, keeping first-seen order.
     let mut new_index: HashMap<usize, usize> = HashMap::default();
