@@ -700,3 +700,37 @@ fn a_name_copied_twice_from_a_links_hover_text_is_one_name() {
     assert!(people.contains(&"Joe Quimby".to_string()), "{people:?}");
     assert!(people.contains(&"Dana Pettigrew".to_string()), "{people:?}");
 }
+
+#[test]
+fn a_title_of_a_body_run_into_a_name_is_the_holders_role() {
+    let body = "“This is a hostile act,” said Member of Parliament Tomas Verhagen. Director of \
+                Regional Planning Anika Brandt said the plan was sound. “We will respond,” \
+                President of the Velmar Council Dorian Kessel said.";
+    let (_, x) = extraction_of(body);
+    let people: Vec<(String, Vec<String>)> = x
+        .entities
+        .iter()
+        .map(|e| (e.name.clone(), e.roles.clone()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            (
+                "Tomas Verhagen".to_string(),
+                vec!["Member of Parliament".to_string()]
+            ),
+            (
+                "Anika Brandt".to_string(),
+                vec!["Director of Regional Planning".to_string()]
+            ),
+            (
+                "Dorian Kessel".to_string(),
+                vec!["President of the Velmar Council".to_string()]
+            ),
+        ]
+    );
+    assert_eq!(
+        speaker_of(body, "This is a hostile act").as_deref(),
+        Some("Tomas Verhagen")
+    );
+}

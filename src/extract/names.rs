@@ -637,6 +637,46 @@ pub fn is_calendar_word(w: &str) -> bool {
 
 /// Reads a run of name words `[first, end)` into one or two mentions (an organisation used as
 /// a modifier before a person is returned too).
+/// The person named at the end of a run that opens with a title or role "of" a body: the last
+/// two or three words, opening with a given name, after at least one word of the body. The
+/// title and its body are the person's role.
+fn titled_holder_at_end(
+    r: &Reader,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    quoted: bool,
+) -> Option<Mention> {
+    let opener = r.word(start);
+    let titled = r.k.title_at(&[opener]).is_some() || r.k.is_role_noun(opener);
+    if !titled {
+        return None;
+    }
+    let of = (start + 1..end).find(|&j| r.is_word(j) && r.word(j) == "of")?;
+    let after_of: Vec<usize> = (of + 1..end).filter(|&t| r.is_word(t)).collect();
+    [3, 2].into_iter().find_map(|n| {
+        if after_of.len() <= n {
+            return None;
+        }
+        let name = &after_of[after_of.len() - n..];
+        let holds = r.k.given_name(r.word(name[0])).is_some()
+            && name.iter().all(|&t| {
+                let w = r.word(t);
+                is_capitalised(w) && !r.k.is_org_head(w) && !r.k.is_name_connector(w)
+            });
+        if !holds {
+            return None;
+        }
+        let from = name[0];
+        let text = r.body[r.token(from).start..r.token(end - 1).end].to_string();
+        let mut m = mention(r, paragraph, from, end, &text, NameKind::Person, quoted);
+        m.full_first = start;
+        m.role = Some(r.body[r.token(start).start..r.token(from - 1).end].to_string());
+        m.titled = true;
+        Some(m)
+    })
+}
+
 fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Vec<Mention>> {
     let quoted = r.quoted[first];
     let mut start = first;
@@ -717,6 +757,12 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
             }
             return Some(found);
         }
+    }
+
+    // "Member of Parliament Tom Tugendhat", "President of the European Council Donald Tusk":
+    // a title and the body it is of, run into the name of who holds it.
+    if let Some(person) = titled_holder_at_end(r, start, end, paragraph, quoted) {
+        return Some(vec![person]);
     }
 
     // A possessive inside the run that is not a country's: the run is the possessor and what
