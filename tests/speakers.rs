@@ -734,3 +734,12 @@ fn a_title_of_a_body_run_into_a_name_is_the_holders_role() {
         Some("Tomas Verhagen")
     );
 }
+
+#[test]
+fn a_link_label_after_a_headline_is_nobodys_name() {
+    let body = "Farland should 'go away and keep quiet', says Norway defence minister Read more\n\n\
+                Officials met on Monday.";
+    assert!(people_in(body).is_empty(), "{:?}", people_in(body));
+    // The country is the minister's, not the speaker: nobody of that role is named here.
+    assert_eq!(speaker_of(body, "go away"), None);
+}

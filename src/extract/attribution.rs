@@ -1041,7 +1041,16 @@ fn np_after(doc: &Doc, p: usize, verb: usize, limit: usize) -> Option<(Np, usize
         .unwrap_or((i + 6).min(limit));
     if let Some(m) = doc.mention_starting_between(p, start, window) {
         let mention = &doc.mentions[m];
-        return Some((Np::Mention(m), mention.last));
+        // "says UK defence secretary": a country before a role is the role's, not the speaker.
+        let country_of_role = mention.first == mention.last
+            && doc.k.country(&mention.name).is_some()
+            && r.is_word(mention.last + 1)
+            && !is_capitalised(r.word(mention.last + 1))
+            && (doc.k.is_role_noun(r.word(mention.last + 1))
+                || doc.k.is_role_modifier(r.word(mention.last + 1)));
+        if !country_of_role {
+            return Some((Np::Mention(m), mention.last));
+        }
     }
     // A noun phrase with a role, body, document or anonymous head.
     let mut j = i;

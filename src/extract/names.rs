@@ -232,6 +232,11 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
             i += 1;
             continue;
         }
+        // "Image caption", "Read more": a page's label left in the text is nobody's name.
+        if i + 1 < r.len() && r.is_word(i + 1) && r.k.is_credit_phrase(r.word(i), r.word(i + 1)) {
+            i += 2;
+            continue;
+        }
         let mut first = i;
         let mut end = chunk_end(r, i);
         // "FLINT, Mich. — For Hillary Clinton, the city": after a dateline's dash a sentence
