@@ -1409,21 +1409,13 @@ pub fn statements(doc: &mut Doc) -> Vec<Reported> {
                 if relative {
                     continue;
                 }
-                let at = doc.paras[p].tokens[first].start;
                 let found = Found {
                     np,
                     first,
                     last: v,
                     verb: v,
                 };
-                let a = resolve(doc, p, &found, at);
-                if let (Some(speaker), Some(cue)) = (a.speaker, a.cue) {
-                    out.push(Reported {
-                        paragraph: p,
-                        scope,
-                        speaker,
-                        cue,
-                    });
+                if let Some((at, speaker)) = report(doc, p, &found, scope, &mut out) {
                     doc.record_speaker(at, speaker);
                     done = true;
                 }
@@ -1433,21 +1425,12 @@ pub fn statements(doc: &mut Doc) -> Vec<Reported> {
             if done {
                 continue;
             }
-            if let Some((found, scope)) = inverted_cue(doc, p, range.clone()) {
-                let at = doc.reader(p).token(found.first).start;
-                let a = resolve(doc, p, &found, at);
-                if let (Some(speaker), Some(cue)) = (a.speaker, a.cue) {
-                    out.push(Reported {
-                        paragraph: p,
-                        scope,
-                        speaker,
-                        cue,
-                    });
-                    continue;
-                }
+            if let Some((found, scope)) = inverted_cue(doc, p, range.clone())
+                && report(doc, p, &found, scope, &mut out).is_some()
+            {
+                continue;
             }
             if let Some(found) = attribution_phrase(doc, p, range.clone()) {
-                let at = doc.reader(p).token(found.first).start;
                 // "..., according to the AP, with 2,383 needed": what follows the source is
                 // the outlet's own addition.
                 let scope = if found.first == range.start {
@@ -1455,19 +1438,32 @@ pub fn statements(doc: &mut Doc) -> Vec<Reported> {
                 } else {
                     range.start..found.last + 1
                 };
-                let a = resolve(doc, p, &found, at);
-                if let (Some(speaker), Some(cue)) = (a.speaker, a.cue) {
-                    out.push(Reported {
-                        paragraph: p,
-                        scope,
-                        speaker,
-                        cue,
-                    });
-                }
+                report(doc, p, &found, scope, &mut out);
             }
         }
     }
     out
+}
+
+/// Resolves the source of reported speech whose tokens are `scope`, and adds it to `out`
+/// when somebody is found. Returns where the source is named and who it is.
+fn report(
+    doc: &mut Doc,
+    p: usize,
+    found: &Found,
+    scope: std::ops::Range<usize>,
+    out: &mut Vec<Reported>,
+) -> Option<(usize, usize)> {
+    let at = doc.paras[p].tokens[found.first].start;
+    let a = resolve(doc, p, found, at);
+    let (speaker, cue) = (a.speaker?, a.cue?);
+    out.push(Reported {
+        paragraph: p,
+        scope,
+        speaker,
+        cue,
+    });
+    Some((at, speaker))
 }
 
 /// "..., a wind shift caused the fire to become erratic, said John Smith, a forestry

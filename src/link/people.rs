@@ -124,19 +124,9 @@ fn one_word_people_named_like_organisations(globals: &mut [Global], parent: &mut
     if organisation_named.is_empty() {
         return;
     }
-    let full_names: HashSet<usize> = (0..globals.len())
-        .filter(|&i| globals[i].kind == EntityKind::Person && !globals[i].surname_only)
-        .map(|i| find(parent, i))
-        .collect();
     let mut joins = Vec::new();
-    for (i, g) in globals.iter_mut().enumerate() {
-        let lone = g.kind == EntityKind::Person
-            && g.surname_only
-            && g.roles.is_empty()
-            && g.editor_name.is_none();
-        if !lone || full_names.contains(&find(parent, i)) {
-            continue;
-        }
+    for i in lone_names_with_no_full_name(globals, parent) {
+        let g = &mut globals[i];
         let Some(&org) = g
             .forms
             .keys()
@@ -157,6 +147,25 @@ fn one_word_people_named_like_organisations(globals: &mut [Global], parent: &mut
     }
 }
 
+/// The people known only by one word, with no role, that no full name of a person joined:
+/// what may be an organisation that was named like a person.
+fn lone_names_with_no_full_name(globals: &[Global], parent: &mut [usize]) -> Vec<usize> {
+    let full_names: HashSet<usize> = (0..globals.len())
+        .filter(|&i| globals[i].kind == EntityKind::Person && !globals[i].surname_only)
+        .map(|i| find(parent, i))
+        .collect();
+    (0..globals.len())
+        .filter(|&i| {
+            let g = &globals[i];
+            g.kind == EntityKind::Person
+                && g.surname_only
+                && g.roles.is_empty()
+                && g.editor_name.is_none()
+        })
+        .filter(|&i| !full_names.contains(&find(parent, i)))
+        .collect()
+}
+
 /// "Lufthansa said" in one article, "Lufthansa CEO Carsten Spohr" or "a spokesman for
 /// Lufthansa" in another: a name that only ever stood alone as a person's, with no full name
 /// to join, is an organisation when the briefing names its staff (`staff_roles` in the
@@ -175,18 +184,8 @@ fn one_word_people_with_staff(
     if employers.is_empty() {
         return;
     }
-    let full_names: HashSet<usize> = (0..globals.len())
-        .filter(|&i| globals[i].kind == EntityKind::Person && !globals[i].surname_only)
-        .map(|i| find(parent, i))
-        .collect();
-    for (i, g) in globals.iter_mut().enumerate() {
-        let lone = g.kind == EntityKind::Person
-            && g.surname_only
-            && g.roles.is_empty()
-            && g.editor_name.is_none();
-        if !lone || full_names.contains(&find(parent, i)) {
-            continue;
-        }
+    for i in lone_names_with_no_full_name(globals, parent) {
+        let g = &mut globals[i];
         if g.forms.keys().any(|f| employers.contains(&fold(f))) {
             g.kind = EntityKind::Organization;
             g.surname_only = false;
