@@ -743,3 +743,30 @@ fn a_link_label_after_a_headline_is_nobodys_name() {
     // The country is the minister's, not the speaker: nobody of that role is named here.
     assert_eq!(speaker_of(body, "go away"), None);
 }
+
+#[test]
+fn a_one_word_name_after_a_word_for_a_medium_is_that_medium() {
+    let (_, x) = extraction_of(
+        "Karl Lauterbach told the daily newspaper Velmarblad that pilots should be checked. \
+         Velmarblad reported that a video had been found. The company Harrison founded in \
+         2001 was sold.",
+    );
+    let kinds: Vec<(String, crossbrief::model::EntityKind)> = x
+        .entities
+        .iter()
+        .map(|e| (e.name.clone(), e.kind))
+        .collect();
+    assert!(
+        kinds.contains(&(
+            "Velmarblad".to_string(),
+            crossbrief::model::EntityKind::Organization
+        )),
+        "{kinds:?}"
+    );
+    // A known surname may be a person in a relative clause: "the company Harrison founded".
+    assert!(
+        !kinds.iter().any(|(name, kind)| name == "Harrison"
+            && *kind == crossbrief::model::EntityKind::Organization),
+        "{kinds:?}"
+    );
+}

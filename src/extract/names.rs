@@ -1303,12 +1303,14 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
         // "the Turkish newspaper Yeni Safak", "the broadcaster Kanal Yedi": a name right after
         // a lower-case word for a medium or an organisation is that body's.
         // One word may be a person's surname in a relative clause ("the company Trump
-        // founded"), and a given name opens a person's ("the newspaper Jane Doe edits").
+        // founded"), and a given name opens a person's ("the newspaper Jane Doe edits"); a
+        // word that is no known surname ("the daily newspaper Bild") is the body's too.
+        let opener = r.word(mentions[idx].first);
         if first > 0
             && r.is_word(first - 1)
             && r.k.is_organisation_noun(r.word(first - 1))
-            && mentions[idx].word_count() >= 2
-            && r.k.given_name(r.word(mentions[idx].first)).is_none()
+            && (mentions[idx].word_count() >= 2 || !r.k.is_common_surname(opener))
+            && r.k.given_name(opener).is_none()
         {
             let m = &mut mentions[idx];
             let words: Vec<&str> = m.name.split_whitespace().collect();
