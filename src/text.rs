@@ -89,31 +89,44 @@ pub fn translit_key(name: &str) -> String {
 
 /// [`fold`] of ASCII text, which has no accents to decompose: most of what is folded.
 fn fold_ascii(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut buf = vec![0u8; text.len()];
+    let n = fold_ascii_into(text.as_bytes(), &mut buf);
+    buf.truncate(n);
+    String::from_utf8(buf).expect("folded ASCII is UTF-8")
+}
+
+/// Folds ASCII `text` into `out` (at least as long), returning the folded length: dots
+/// dropped, runs of white space made one space and none at the ends, "`" straightened,
+/// letters lowered.
+fn fold_ascii_into(text: &[u8], out: &mut [u8]) -> usize {
+    let mut n = 0;
     let mut last_space = true;
-    for c in text.chars() {
-        match c {
-            '.' => {}
-            c if c.is_whitespace() => {
+    for &b in text {
+        match b {
+            b'.' => {}
+            // ASCII's White_Space characters, as `char::is_whitespace` has them.
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => {
                 if !last_space {
-                    out.push(' ');
+                    out[n] = b' ';
+                    n += 1;
                     last_space = true;
                 }
             }
-            c => {
+            b => {
                 last_space = false;
-                out.push(if c == '`' {
-                    '\''
+                out[n] = if b == b'`' {
+                    b'\''
                 } else {
-                    c.to_ascii_lowercase()
-                });
+                    b.to_ascii_lowercase()
+                };
+                n += 1;
             }
         }
     }
-    while out.ends_with(' ') {
-        out.pop();
+    while n > 0 && out[n - 1] == b' ' {
+        n -= 1;
     }
-    out
+    n
 }
 
 /// The longest word [`with_lowercase`] and [`with_folded`] treat on the stack.
@@ -138,33 +151,7 @@ pub fn with_folded<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
         return f(&fold(text));
     }
     let mut buf = [0u8; STACK_WORD];
-    let mut n = 0;
-    let mut last_space = true;
-    for &b in text.as_bytes() {
-        match b {
-            b'.' => {}
-            // ASCII's White_Space characters, as `char::is_whitespace` (and `fold`) has them.
-            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => {
-                if !last_space {
-                    buf[n] = b' ';
-                    n += 1;
-                    last_space = true;
-                }
-            }
-            b => {
-                last_space = false;
-                buf[n] = if b == b'`' {
-                    b'\''
-                } else {
-                    b.to_ascii_lowercase()
-                };
-                n += 1;
-            }
-        }
-    }
-    while n > 0 && buf[n - 1] == b' ' {
-        n -= 1;
-    }
+    let n = fold_ascii_into(text.as_bytes(), &mut buf);
     f(std::str::from_utf8(&buf[..n]).expect("folded ASCII is UTF-8"))
 }
 

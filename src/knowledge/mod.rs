@@ -638,13 +638,18 @@ impl Knowledge {
         let at_word = |i: usize| i == 0 || lower.as_bytes()[i - 1] == b' ';
         self.staff_roles.iter().find_map(|staff| {
             // "CEO of Acme", "former spokesman for Acme"
-            for joint in [" of ", " for ", " at "] {
-                let head = format!("{staff}{joint}");
-                if let Some(i) = lower.find(head.as_str()).filter(|&i| at_word(i)) {
-                    let rest = &lower[i + head.len()..];
-                    let rest = rest.strip_prefix("the ").unwrap_or(rest);
-                    return (!rest.is_empty()).then(|| &role[role.len() - rest.len()..]);
-                }
+            let employer = lower
+                .match_indices(staff.as_str())
+                .filter(|&(i, _)| at_word(i))
+                .find_map(|(i, _)| {
+                    let after = &lower[i + staff.len()..];
+                    [" of ", " for ", " at "]
+                        .iter()
+                        .find_map(|joint| after.strip_prefix(joint))
+                });
+            if let Some(rest) = employer {
+                let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                return (!rest.is_empty()).then(|| &role[role.len() - rest.len()..]);
             }
             // "Acme CEO", "Acme's spokesman"
             let name = lower.strip_suffix(staff.as_str())?.strip_suffix(' ')?;
