@@ -1403,10 +1403,13 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
                 || (r.is_word(j) && r.k.is_role_noun(r.word(j)) && j == content)
             {
                 let mut end = j;
+                // A semicolon or a dash ends it too: "X, chair of the union; and Y, ..."
+                // lists people, and the role is X's alone.
                 let ends_appositive = |t: usize| {
                     t >= r.len()
-                        || r.is_punct(t, ",")
-                        || r.is_punct(t, ".")
+                        || [",", ".", ";", ":", "(", ")", "—", "–", "?", "!"]
+                            .iter()
+                            .any(|p| r.is_punct(t, p))
                         || r.is_quote_mark(t)
                         || (r.is_word(t)
                             && !is_capitalised(r.word(t))
@@ -1852,6 +1855,17 @@ mod tests {
             m[0].2.as_deref(),
             Some("spokesman for the Israeli prime minister")
         );
+    }
+
+    #[test]
+    fn an_appositive_role_ends_at_a_semicolon_or_a_dash() {
+        let m = mentions_of(
+            "Guests were Dana Pell, chair of the Tenants Union; and Omar Vick, founder of Arbor.",
+        );
+        assert_eq!(m[0].0, "Dana Pell");
+        assert_eq!(m[0].2.as_deref(), Some("chair of the Tenants Union"));
+        let m = mentions_of("Dana Pell, chair of the Tenants Union — who spoke first — left.");
+        assert_eq!(m[0].2.as_deref(), Some("chair of the Tenants Union"));
     }
 
     #[test]
