@@ -365,3 +365,38 @@ fn a_description_run_into_a_full_name_is_that_person() {
         "{people:?}"
     );
 }
+
+/// Father and son share a given name and a surname and differ in their middle initials: they
+/// stay two people, and a name without initials, which could be either, joins neither.
+/// Where only one set of initials is in the briefing, the plain name is that person.
+#[test]
+fn middle_initials_that_differ_keep_two_people_apart() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nFormer president Harold T. Vance said on Monday that he \
+         was proud.\n",
+        "Title: Two\nOutlet: B\n\nHarold K.T. Vance, his father, said the house was sold. \
+         Harold Vance said he was away.\n",
+        "Title: Four\nOutlet: D\n\nEdwin F. R. Dahl said he would stay. Edwin R. Dahl said \
+         he would go.\n",
+        "Title: Three\nOutlet: C\n\nSenator Orla P. Quist spoke. Later Orla Quist said it \
+         again.\n",
+    ]);
+    let names = |wanted: &str| -> Vec<String> {
+        b.people
+            .iter()
+            .filter(|p| p.name.contains(wanted))
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    let mut vances = names("Vance");
+    vances.sort();
+    assert_eq!(
+        vances,
+        ["Harold K.T. Vance", "Harold T. Vance", "Harold Vance"]
+    );
+    assert_eq!(names("Quist"), ["Orla P. Quist"]);
+    // An initial just before the surname is no part of a compound surname.
+    let mut dahls = names("Dahl");
+    dahls.sort();
+    assert_eq!(dahls.len(), 2, "{dahls:?}");
+}

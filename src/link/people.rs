@@ -414,7 +414,7 @@ fn join_spelling_variants(
     // share: the pairs compared in a block grow with its square, and "John" alone has
     // thousands of surnames in a newsroom's year. A short form counts as the name it shortens
     // ("Joe" as "Joseph").
-    let mut blocks: HashMap<Block, Vec<(usize, String)>> = HashMap::default();
+    let mut blocks: HashMap<Block, Vec<(usize, String, String)>> = HashMap::default();
     for (i, g) in globals.iter().enumerate() {
         if g.kind != EntityKind::Person {
             continue;
@@ -427,22 +427,26 @@ fn join_spelling_variants(
             let surname = translit_key(words[words.len() - 1]);
             let initial = surname.chars().next();
             let given = translit_key(&k.full_given_name(words[0]));
+            let middle = middle_initials(&words);
             blocks
                 .entry((given, initial))
                 .or_default()
-                .push((i, surname.clone()));
+                .push((i, surname.clone(), middle));
             // "Sarah Huckabee Sanders" is also "Huckabee Sanders": a word before the surname
             // that is no given name is part of a compound surname ("Mary Ann Smith" is not
             // "Ann Smith").
             let before = words[words.len() - 2];
+            // An initial ("George W. Bush") is no part of a surname.
+            let is_initial = before.trim_end_matches('.').chars().count() <= 1;
             if words.len() >= 3
+                && !is_initial
                 && k.given_name(before).is_none()
                 && crate::extract::text::is_capitalised(before)
             {
                 blocks
                     .entry((translit_key(before), initial))
                     .or_default()
-                    .push((i, surname));
+                    .push((i, surname, String::new()));
             }
         }
     }
@@ -450,23 +454,71 @@ fn join_spelling_variants(
     keys.sort();
     for key in keys {
         let members = &blocks[key];
+        // A name without middle initials joins the ones with them only when they agree:
+        // "George Bush" is neither "George W. Bush" nor "George H. W. Bush" when both are
+        // in the briefing, and through it they would join each other.
+        let mut unmarked: Vec<(usize, Vec<usize>, Option<&str>, bool)> = Vec::new();
         for a in 0..members.len() {
             for b in a + 1..members.len() {
-                let (i, sa) = &members[a];
-                let (j, sb) = &members[b];
-                if i == j || sa.len() < 4 {
+                let (i, sa, ma) = &members[a];
+                let (j, sb, mb) = &members[b];
+                if i == j || sa.len() < 4 || !within_one_edit(sa, sb) {
                     continue;
                 }
-                if within_one_edit(sa, sb) {
-                    let (na, nb) = (globals[*i].display_name(), globals[*j].display_name());
-                    if vetoed(&na, &nb) {
-                        continue;
-                    }
-                    union(parent, *i, *j);
+                let (na, nb) = (globals[*i].display_name(), globals[*j].display_name());
+                if vetoed(&na, &nb) {
+                    continue;
+                }
+                match (ma.is_empty(), mb.is_empty()) {
+                    (false, false) if ma != mb => {}
+                    (false, false) | (true, true) => union(parent, *i, *j),
+                    (true, false) => note_middle(&mut unmarked, a, b, mb),
+                    (false, true) => note_middle(&mut unmarked, b, a, ma),
+                }
+            }
+        }
+        for (a, partners, _, agree) in unmarked {
+            if agree {
+                for b in partners {
+                    union(parent, members[a].0, members[b].0);
                 }
             }
         }
     }
+}
+
+/// Records that member `a`, a name without middle initials, matches member `b`, whose
+/// middle initials are `middle`; it stays agreeing while every such match has the same.
+fn note_middle<'m>(
+    unmarked: &mut Vec<(usize, Vec<usize>, Option<&'m str>, bool)>,
+    a: usize,
+    b: usize,
+    middle: &'m str,
+) {
+    match unmarked.iter_mut().find(|(x, ..)| *x == a) {
+        Some((_, partners, seen, agree)) => {
+            partners.push(b);
+            *agree &= seen.is_none_or(|m| m == middle);
+            seen.get_or_insert(middle);
+        }
+        None => unmarked.push((a, vec![b], Some(middle), true)),
+    }
+}
+
+/// The initials of the words between a full name's first and last: "hw" for "George H.W.
+/// Bush" and "George Herbert Walker Bush", "" for "George Bush".
+fn middle_initials(words: &[&str]) -> String {
+    let Some((_, inner)) = words.split_last() else {
+        return String::new();
+    };
+    inner
+        .iter()
+        .skip(1)
+        .flat_map(|w| w.split(['.', '-']))
+        .filter_map(|part| part.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Surname-only people join the one full name with that surname. When several full names
