@@ -530,6 +530,28 @@ fn a_programmes_title_in_quotation_marks_is_no_quotation() {
     assert_eq!(quoted, ["we will not act."]);
 }
 
+/// Two capitalised words or more in quotation marks name a show, a book or an event wherever
+/// they stand; only a speech verb after them makes them words somebody said.
+#[test]
+fn a_title_cased_name_in_quotation_marks_is_no_quotation_unless_somebody_said_it() {
+    let all = credits(
+        "“We are ready,” Dana Whitcombe said on “Sunday Morning Tonight.” She spoke at the \
+         “Hope for Harrow” service and wrote “The Long Night Ahead” last year. “Thank God,” \
+         Walter Quimby said.",
+    );
+    let quoted: Vec<(&str, Option<&str>)> = all
+        .iter()
+        .map(|(q, s)| (q.as_str(), s.as_deref()))
+        .collect();
+    assert_eq!(
+        quoted,
+        [
+            ("We are ready,", Some("Dana Whitcombe")),
+            ("Thank God,", Some("Walter Quimby"))
+        ]
+    );
+}
+
 #[test]
 fn a_countrys_adjective_after_a_role_word_is_nobody() {
     let people = people_in(

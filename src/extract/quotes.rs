@@ -44,25 +44,38 @@ fn closes_double(c: char) -> bool {
     matches!(c, '”' | '»')
 }
 
-/// A span that is the title of a programme, book or article rather than words somebody said:
-/// short, in title case, and right after a possessive or a word for a medium ("CBS's "60
-/// Minutes"", "the podcast "The Daily"").
+/// A span that is the title of a programme, book or event rather than words somebody said:
+/// short and in title case. With two capitalised words or more ("Face the Nation", "State of
+/// the Union") that is enough, unless a speech verb follows ("“Thank God,” he said"); one
+/// word must come right after a possessive or a word for a medium ("CBS's “Today”", "the
+/// podcast “Serial”").
 pub fn names_a_work(body: &str, span: &QuoteSpan, k: &crate::knowledge::Knowledge) -> bool {
     let text = &body[span.start..span.end];
     let words: Vec<&str> = text.split_whitespace().collect();
     let small = |w: &str| {
         matches!(
             w,
-            "of" | "the" | "a" | "an" | "and" | "in" | "on" | "to" | "for"
+            "of" | "the" | "a" | "an" | "and" | "in" | "on" | "to" | "for" | "with" | "at"
         )
     };
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     let title_case = !words.is_empty()
         && words.len() <= 6
-        && !text.ends_with(['.', ',', '!', '?'])
-        && words.iter().enumerate().all(|(i, w)| {
-            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || i > 0 && small(w)
-        });
+        && !text.ends_with(['!', '?', ':', ';'])
+        && words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| capitalised(w) || i > 0 && small(w));
     if !title_case {
+        return false;
+    }
+    // Capitals throughout are a headline's or a placard's, which quote words said as often
+    // as they name anything.
+    let shouted = !text.chars().any(char::is_lowercase);
+    if words.iter().filter(|w| capitalised(w)).count() >= 2 && !shouted {
+        return !speech_verb_follows(body, span, k) && !said_before(body, span, k);
+    }
+    if text.ends_with(['.', ',']) {
         return false;
     }
     let before = body[..span.open].trim_end();
@@ -72,6 +85,43 @@ pub fn names_a_work(body: &str, span: &QuoteSpan, k: &crate::knowledge::Knowledg
         .unwrap_or_default();
     let possessive = previous.ends_with("'s") || previous.ends_with("\u{2019}s");
     possessive || k.is_medium_noun(&previous.to_lowercase())
+}
+
+/// Whether the words before the span make it somebody's words after all: a verb that takes
+/// the words as its complement right before it ("what he called “Independence Day”"), or a headline whose own title case says
+/// nothing of the span's ("White House Says Report Is “Further Evidence”").
+fn said_before(body: &str, span: &QuoteSpan, k: &crate::knowledge::Knowledge) -> bool {
+    let line_start = body[..span.open].rfind('\n').map_or(0, |i| i + 1);
+    let line = &body[line_start..span.open];
+    let clause = &line[line.rfind(['.', ':', '!', '?']).map_or(0, |i| i + 1)..];
+    let before: Vec<&str> = clause.split_whitespace().rev().take(6).collect();
+    if before
+        .first()
+        .is_some_and(|w| k.cue(w).is_some_and(|c| c.embedding))
+    {
+        return true;
+    }
+    let capitalised = before
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    before.len() >= 3 && capitalised * 3 >= before.len() * 2
+}
+
+/// Whether the span ends in a comma, inside its marks or right after them, and one of the
+/// three words after it, in its sentence, is a speech verb: "“Thank God,” he said".
+fn speech_verb_follows(body: &str, span: &QuoteSpan, k: &crate::knowledge::Knowledge) -> bool {
+    let (_, after) = span.outer(body);
+    let rest = &body[after..];
+    if !(body[span.start..span.end].ends_with(',') || rest.starts_with(',')) {
+        return false;
+    }
+    let sentence = &rest[..rest.find(['.', '!', '?', '\n']).unwrap_or(rest.len())];
+    sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| k.cue(w).is_some())
 }
 
 /// All quotation spans of the article, in order.
