@@ -792,3 +792,14 @@ fn a_one_word_name_after_a_word_for_a_medium_is_that_medium() {
         "{kinds:?}"
     );
 }
+
+/// A surname that is also a common word ("Pond") after a quotation closing on a
+/// comma is mid-sentence, so its capital marks a name.
+#[test]
+fn a_surname_that_is_a_common_word_after_a_quotation_is_the_speaker() {
+    let body = "Mayor Walter Pond urged people to leave. “Get out now,” Pond tweeted on Sunday.";
+    assert_eq!(
+        speaker_of(body, "Get out now").as_deref(),
+        Some("Walter Pond")
+    );
+}

@@ -173,8 +173,12 @@ impl<'a> Reader<'a> {
     }
 
     pub fn sentence_start(&self, i: usize) -> bool {
+        // After a quotation that closes on a comma the sentence goes on: "“Go now,” Curry
+        // tweeted" capitalises Curry because it is a name.
+        let closed_on_comma = i > 1 && self.is_quote_mark(i - 1) && self.is_punct(i - 2, ",");
         self.para.starts_sentence(i, self.body)
-            || (i > 0 && (self.is_quote_mark(i - 1) || self.is_punct(i - 1, ":")))
+            || (i > 0
+                && ((self.is_quote_mark(i - 1) && !closed_on_comma) || self.is_punct(i - 1, ":")))
     }
 
     /// Lower-cased common word, not a name part, written capitalised only because it starts a
