@@ -400,3 +400,15 @@ fn middle_initials_that_differ_keep_two_people_apart() {
     dahls.sort();
     assert_eq!(dahls.len(), 2, "{dahls:?}");
 }
+
+/// "Bill Barr" and "William Barr" are one person however short the surname: a nickname
+/// joins its full given name when the surnames are the same.
+#[test]
+fn a_nickname_joins_its_given_name_whatever_the_surnames_length() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nAttorney General Bill Barr said he would testify.\n",
+        "Title: Two\nOutlet: B\n\nAttorney General William Barr said the report was clear.\n",
+    ]);
+    let names: Vec<&str> = b.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}

@@ -803,3 +803,14 @@ fn a_surname_that_is_a_common_word_after_a_quotation_is_the_speaker() {
         Some("Walter Pond")
     );
 }
+
+/// "Gov." is the governor: a role written as an abbreviated title still finds its holder.
+#[test]
+fn an_abbreviated_title_is_the_role_it_stands_for() {
+    let body = "Gov. Dana Whitcombe toured the coast on Monday. “We are going to rebuild,” the \
+                governor said.";
+    assert_eq!(
+        speaker_of(body, "We are going to rebuild").as_deref(),
+        Some("Dana Whitcombe")
+    );
+}

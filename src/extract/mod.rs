@@ -615,7 +615,7 @@ impl<'a> Doc<'a> {
         let holds_title = |role: &String| {
             let words: Vec<&str> = role.split_whitespace().collect();
             words.iter().enumerate().any(|(i, w)| {
-                attribution::same_role(w, head)
+                attribution::same_role(self.k.role_word(w), head)
                     && !words
                         .get(i + 1)
                         .is_some_and(|next| matches!(*next, "of" | "at" | "for" | "with"))
@@ -645,7 +645,7 @@ impl<'a> Doc<'a> {
                 e.kind == EntityKind::Person
                     && e.roles.iter().any(|r| {
                         r.split_whitespace()
-                            .any(|w| attribution::same_role(w, head))
+                            .any(|w| attribution::same_role(self.k.role_word(w), head))
                     })
                     && qualifier_entity.is_none_or(|q| {
                         let q = &self.entities[q];
@@ -677,8 +677,9 @@ impl<'a> Doc<'a> {
                     e.kind == EntityKind::Organization
                         && fits_country(e)
                         && e.body.as_ref().is_some_and(|b| {
-                            b.split_whitespace()
-                                .any(|w| w == head || attribution::same_role(w, head))
+                            b.split_whitespace().any(|w| {
+                                w == head || attribution::same_role(self.k.role_word(w), head)
+                            })
                         })
                 })
                 .map(|(i, _)| i);

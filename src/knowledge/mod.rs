@@ -70,6 +70,9 @@ pub struct Lexicon {
     /// Short forms of given names and the name they shorten ("joe": "joseph"), so that "Joe
     /// Lombardo" and "Joseph Lombardo" can be one person.
     pub nicknames: HashMap<String, String>,
+    /// Titles written short and the role word they stand for ("gov": "governor"), so that
+    /// "the governor said" finds "Gov. X".
+    pub title_abbreviations: HashMap<String, String>,
     pub np_modifiers: Vec<String>,
     pub verb_fillers: Vec<String>,
     pub place_suffixes: Vec<String>,
@@ -169,6 +172,7 @@ pub struct Knowledge {
     party_words: HashSet<String>,
     spelling: HashMap<String, String>,
     nicknames: HashMap<String, String>,
+    title_abbreviations: HashMap<String, String>,
     np_modifiers: HashSet<String>,
     verb_fillers: HashSet<String>,
     place_suffixes: HashSet<String>,
@@ -304,6 +308,11 @@ impl Knowledge {
             .collect();
         k.nicknames = lexicon
             .nicknames
+            .iter()
+            .map(|(a, b)| (fold(a), fold(b)))
+            .collect();
+        k.title_abbreviations = lexicon
+            .title_abbreviations
             .iter()
             .map(|(a, b)| (fold(a), fold(b)))
             .collect();
@@ -596,6 +605,13 @@ impl Knowledge {
         self.nicknames.get(&folded).cloned().unwrap_or(folded)
     }
 
+    /// The role word an abbreviated title stands for ("Gov." → "governor"); the word itself
+    /// when it is no known abbreviation.
+    pub fn role_word<'a>(&'a self, word: &'a str) -> &'a str {
+        let bare = word.trim_end_matches('.');
+        with_lowercase(bare, |w| self.title_abbreviations.get(w)).map_or(word, String::as_str)
+    }
+
     /// The American spelling of a British one, if it differs.
     pub fn american_spelling<'a>(&'a self, lower: &str) -> Option<&'a str> {
         self.spelling.get(lower).map(String::as_str)
@@ -759,6 +775,12 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
         .extend(extra.spelling.iter().map(|(a, b)| (a.clone(), b.clone())));
     base.nicknames
         .extend(extra.nicknames.iter().map(|(a, b)| (a.clone(), b.clone())));
+    base.title_abbreviations.extend(
+        extra
+            .title_abbreviations
+            .iter()
+            .map(|(a, b)| (a.clone(), b.clone())),
+    );
     base.np_modifiers.extend(extra.np_modifiers.iter().cloned());
     base.verb_fillers.extend(extra.verb_fillers.iter().cloned());
     base.place_suffixes

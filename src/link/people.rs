@@ -462,7 +462,9 @@ fn join_spelling_variants(
             for b in a + 1..members.len() {
                 let (i, sa, ma) = &members[a];
                 let (j, sb, mb) = &members[b];
-                if i == j || sa.len() < 4 || !within_one_edit(sa, sb) {
+                // A short surname joins only when it is the same: one letter is too much of
+                // "Barr" to be a spelling variant.
+                if i == j || !(sa == sb || sa.len() >= 4 && within_one_edit(sa, sb)) {
                     continue;
                 }
                 let (na, nb) = (globals[*i].display_name(), globals[*j].display_name());
