@@ -814,3 +814,31 @@ fn an_abbreviated_title_is_the_role_it_stands_for() {
         Some("Dana Whitcombe")
     );
 }
+
+/// "Residents of Harrowgate were told", "the storm was forecast to weaken": the subject of a
+/// speech verb in the passive said nothing.
+#[test]
+fn the_subject_of_a_passive_speech_verb_said_nothing() {
+    let (doc, x) = extraction_of(
+        "Residents of greater Harrowgate were told to stay indoors. Officials in Dunmere were \
+         also asked to close the schools. Walter Quimby is saying it will pass.",
+    );
+    let speakers: Vec<&str> = x
+        .statements
+        .iter()
+        .map(|s| x.entities[s.speaker].name.as_str())
+        .collect();
+    assert_eq!(speakers, ["Walter Quimby"], "{}", doc.body.text);
+}
+
+/// "David Hoose, an attorney in Northampton, Mass., said": a state's abbreviation after the
+/// town belongs to the description, and the town is no speaker.
+#[test]
+fn a_town_and_its_abbreviated_state_in_a_description_leave_the_name_the_subject() {
+    let body = "Dana Whitcombe, a teacher in Springfield, Ill., described the plan as “a \
+                disaster.”";
+    assert_eq!(
+        speaker_of(body, "a disaster").as_deref(),
+        Some("Dana Whitcombe")
+    );
+}

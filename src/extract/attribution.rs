@@ -386,7 +386,33 @@ pub fn cue_at(doc: &Doc, r: &Reader, v: usize) -> Option<crate::knowledge::Cue> 
     if v > 0 && r.token(v - 1).kind == TokenKind::Number {
         return None;
     }
+    if is_passive(r, v) {
+        return None;
+    }
     Some(cue)
+}
+
+/// "Residents were told", "Irma was forecast to weaken", "it has been widely reported": a
+/// speech verb after a form of "be" is passive, and its subject said nothing. "He is saying"
+/// is not.
+fn is_passive(r: &Reader, v: usize) -> bool {
+    if r.word(v).ends_with("ing") {
+        return false;
+    }
+    let be = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
+        )
+    };
+    // One adverb may stand between: "was also told", "were widely reported".
+    let adverb = |w: &str| w.ends_with("ly") || matches!(w, "also" | "not" | "never" | "then");
+    let word_before = |t: usize| (t > 0 && r.is_word(t - 1)).then(|| r.word(t - 1));
+    match word_before(v) {
+        Some(w) if be(w) => true,
+        Some(w) if adverb(w) => word_before(v - 1).is_some_and(be),
+        _ => false,
+    }
 }
 
 /// A name (with an optional appositive) right before a colon that opens the quotation.
@@ -864,10 +890,21 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
 
 /// Whether the tokens strictly between the commas at `a` and `close` are one place's name.
 fn is_place_between(doc: &Doc, p: usize, a: usize, close: usize) -> bool {
-    close > a + 1
-        && doc.mention_ending_at(p, close - 1).is_some_and(|m| {
-            doc.mentions[m].kind == NameKind::Place && doc.mentions[m].first == a + 1
-        })
+    let r = doc.reader(p);
+    // "Northampton, Mass., said": a state's abbreviation, which is no name.
+    let abbreviated_region = close == a + 3
+        && r.is_word(a + 1)
+        && r.is_punct(a + 2, ".")
+        && doc
+            .k
+            .gazetteer()
+            .region_abbreviation(&format!("{}.", r.word(a + 1)))
+            .is_some();
+    abbreviated_region
+        || close > a + 1
+            && doc.mention_ending_at(p, close - 1).is_some_and(|m| {
+                doc.mentions[m].kind == NameKind::Place && doc.mentions[m].first == a + 1
+            })
 }
 
 fn is_place_ending_at(doc: &Doc, p: usize, end: usize) -> bool {
