@@ -842,3 +842,21 @@ fn a_town_and_its_abbreviated_state_in_a_description_leave_the_name_the_subject(
         Some("Dana Whitcombe")
     );
 }
+
+/// "One resident, X, told", "His father, X, said": a determiner and a lower-case noun set off
+/// before a name describe that person, who is the speaker, whatever the noun.
+#[test]
+fn a_described_person_named_between_commas_is_the_speaker() {
+    let body = "One resident, Walter Quimby, told the paper: “We lost everything.”";
+    assert_eq!(
+        speaker_of(body, "We lost everything").as_deref(),
+        Some("Walter Quimby")
+    );
+    let (doc, x) = extraction_of("His father, Harold Vance, said the house was sold.");
+    let speakers: Vec<&str> = x
+        .statements
+        .iter()
+        .map(|s| x.entities[s.speaker].name.as_str())
+        .collect();
+    assert_eq!(speakers, ["Harold Vance"], "{}", doc.body.text);
+}

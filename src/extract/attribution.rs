@@ -991,17 +991,29 @@ fn role_opens_sentence(doc: &Doc, r: &Reader, comma: usize) -> bool {
     if r.is_word(t) && matches!(r.word(t).to_lowercase().as_str(), "the" | "a" | "an") {
         t += 1;
     }
+    let after_article = t;
     while t < comma && r.is_word(t) {
         let lower = r.word(t).to_lowercase();
         if doc.k.is_role_noun(&lower) {
             return true;
         }
         if !doc.k.is_role_modifier(&lower) {
-            return false;
+            break;
         }
         t += 1;
     }
-    false
+    // "One resident, X, told", "His father, X, said": a determiner and a few lower-case words
+    // describe the person the commas then name, whatever the noun.
+    let determiner = r.is_word(start)
+        && (matches!(
+            r.word(start).to_lowercase().as_str(),
+            "one" | "another" | "his" | "her" | "their" | "our" | "my"
+        ) || after_article > start
+            || strip_possessive(r.word(start)) != r.word(start));
+    let words = (start + 1..comma).all(|t| {
+        r.is_word(t) && !r.quoted[t] && r.word(t).chars().all(|c| c.is_lowercase() || c == '-')
+    });
+    determiner && words && (1..=4).contains(&(comma - start - 1))
 }
 
 /// The person whose appositive ends with the organisation starting at `org_first`:
