@@ -860,3 +860,14 @@ fn a_described_person_named_between_commas_is_the_speaker() {
         .collect();
     assert_eq!(speakers, ["Harold Vance"], "{}", doc.body.text);
 }
+
+/// "Harrow Gas & Light said", "Dana Whitcombe & Co estimated": names joined by an ampersand
+/// are a firm's, not a person's.
+#[test]
+fn names_joined_by_an_ampersand_are_an_organisation() {
+    let people = people_in(
+        "Harrow Gas & Light said it had restored power. Modeller Dana Whitcombe & Co \
+         estimated the losses on Wednesday.",
+    );
+    assert!(people.is_empty(), "{people:?}");
+}

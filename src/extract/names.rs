@@ -953,9 +953,11 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
         return Some(vec![m]);
     }
     // Organisations by their head nouns: "Defence Ministry", "Ministry of Defense of Israel".
+    // Names joined by an ampersand are a firm's ("Karen Clark & Co", "Power & Light").
     if name_words
         .iter()
         .any(|w| r.k.is_org_head(strip_possessive(w)) && is_capitalised(w))
+        || display.contains(" & ")
     {
         let (body, of_country) = org_body(r, &name_words);
         let country = country.or(of_country);
