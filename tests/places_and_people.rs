@@ -216,6 +216,27 @@ fn a_named_storm_is_neither_a_person_nor_a_place() {
     assert!(x.places.is_empty(), "{:?}", x.places);
 }
 
+/// "Hurricane Odella" in one article names the storm that another calls just "Odella": that
+/// one's "Odella claimed 30 lives" credits nobody, and the briefing says so. A woman named
+/// Odella in full stays a person.
+#[test]
+fn a_lone_name_that_is_an_event_elsewhere_is_nobody() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nHurricane Odella reached the coast on Monday.\n",
+        "Title: Two\nOutlet: B\n\nOdella claimed more than 30 lives. Odella Marsh said she \
+         had lost her home.\n",
+    ]);
+    let people: Vec<&str> = b.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(people, ["Odella Marsh"]);
+    assert!(
+        b.notices
+            .iter()
+            .any(|n| n.kind == "event-name" && n.message.starts_with("\"Odella\"")),
+        "{:?}",
+        b.notices
+    );
+}
+
 /// "President X" opening a story, before "first lady Y X", is the president; across the
 /// briefing the titled surname joins the one full name that holds the title.
 #[test]

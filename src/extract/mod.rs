@@ -36,6 +36,9 @@ pub struct Extraction {
     /// Capitalised single words that are neither known places nor people nor organisations:
     /// candidates for a misspelt place ("Yogyakatra"), checked against the corpus when linking.
     pub unknown_names: Vec<(usize, usize)>,
+    /// Names the article gives events ("Irma" of "Hurricane Irma"): another article's "Irma
+    /// claimed 30 lives" is the storm too.
+    pub events: Vec<String>,
 }
 
 /// A name in the text.
@@ -228,6 +231,7 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
         places,
         figures: found_figures,
         unknown_names,
+        events,
     }
 }
 

@@ -136,6 +136,26 @@ pub fn link(
             });
         }
     }
+    for (a, ids) in linked.of_local.iter().enumerate() {
+        let mut seen = Vec::new();
+        for &g in ids.iter().filter(|&&g| linked.entities[g].is_event) {
+            if seen.contains(&g) {
+                continue;
+            }
+            seen.push(g);
+            let name = linked.entities[g].display_name();
+            notices.push(Notice {
+                kind: "event-name".to_string(),
+                message: format!(
+                    "\"{name}\" is an event's name elsewhere in the briefing, so what this article says of it is credited to nobody"
+                ),
+                article: Some(documents[a].id.clone()),
+                start: None,
+                end: None,
+                page: Some(paths::article(&documents[a].id)),
+            });
+        }
+    }
     for stale in used.unmatched(fixes) {
         notices.push(Notice {
             kind: "stale-correction".to_string(),
@@ -296,9 +316,10 @@ fn people_of(
     }
     let gets_page = |g: usize| {
         let e = &linked.entities[g];
-        quoted[g] > 0
-            || !statements[g].is_empty()
-            || (e.kind == EntityKind::Person && !e.surname_only && !e.roles.is_empty())
+        !e.is_event
+            && (quoted[g] > 0
+                || !statements[g].is_empty()
+                || (e.kind == EntityKind::Person && !e.surname_only && !e.roles.is_empty()))
     };
     let mut order: Vec<usize> = (0..n).filter(|&g| gets_page(g)).collect();
     order.sort_by_key(|&g| (crate::text::fold(&linked.entities[g].display_name()), g));

@@ -33,6 +33,8 @@ pub struct Global {
     pub surname_only: bool,
     /// The name the editor chose (`merge: into:`), which overrides the most used form.
     pub editor_name: Option<String>,
+    /// The name of an event elsewhere in the briefing: nobody, whatever it seemed to say.
+    pub is_event: bool,
 }
 
 impl Global {
@@ -250,6 +252,7 @@ pub fn link_people(
                     editor_name: key
                         .strip_prefix("alias:")
                         .map(|_| forced.get(&fold(&e.name)).cloned().unwrap_or_default()),
+                    is_event: false,
                 });
                 globals.len() - 1
             });
@@ -274,6 +277,7 @@ pub fn link_people(
     let ambiguous = join_surnames(&globals, &mut parent, &vetoed, &of_local, k);
     one_word_people_named_like_organisations(&mut globals, &mut parent);
     one_word_people_with_staff(&mut globals, &mut parent, k);
+    let events = one_word_people_named_like_events(&globals, &parent, extractions);
 
     // Collapse the union-find into final entities, keeping first-seen order.
     let mut new_index: HashMap<usize, usize> = HashMap::default();
@@ -332,11 +336,56 @@ pub fn link_people(
         .into_iter()
         .map(|(s, ids)| (s, ids.into_iter().map(|i| map[i]).collect()))
         .collect();
+    for g in events {
+        merged[map[g]].is_event = true;
+    }
     People {
         entities: merged,
         of_local,
         ambiguous,
     }
+}
+
+/// "Maria claimed more than 30 lives" in one article, "Hurricane Maria" in another: a lone
+/// one-word name that some article gives an event is that event, and speaks for nobody.
+/// Returns the entities (before collapsing) that are such events.
+fn one_word_people_named_like_events(
+    globals: &[Global],
+    parent: &[usize],
+    extractions: &[Extraction],
+) -> Vec<usize> {
+    let events: rustc_hash::FxHashSet<String> = extractions
+        .iter()
+        .flat_map(|x| &x.events)
+        .filter(|e| !e.contains(' '))
+        .map(|e| fold(e))
+        .collect();
+    if events.is_empty() {
+        return Vec::new();
+    }
+    // A group is an event only when none of its members has a name of two words or more.
+    let mut has_full_name = vec![false; globals.len()];
+    for (i, g) in globals.iter().enumerate() {
+        if g.forms.keys().any(|f| f.contains(' ')) {
+            has_full_name[find_root(parent, i)] = true;
+        }
+    }
+    (0..globals.len())
+        .filter(|&i| {
+            let g = &globals[i];
+            g.kind == EntityKind::Person
+                && !has_full_name[find_root(parent, i)]
+                && g.forms.keys().all(|f| events.contains(&fold(f)))
+        })
+        .collect()
+}
+
+/// The root of `i` in the union-find, without compressing paths (`parent` is shared).
+fn find_root(parent: &[usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        i = parent[i];
+    }
+    i
 }
 
 fn add_local(g: &mut Global, e: &LocalEntity) {

@@ -91,6 +91,7 @@ fn notice_code(kind: &str) -> &'static str {
     match kind {
         "unattributed-quote" => "unattributed-quote",
         "ambiguous-name" => "ambiguous-name",
+        "event-name" => "event-name",
         "speaker-conflict" => "speaker-conflict",
         "unit-error" => "unit-error",
         "conversion-mismatch" => "conversion-mismatch",
@@ -109,6 +110,9 @@ fn help_for(kind: &str) -> &'static str {
         }
         "speaker-conflict" => {
             "; if one outlet is wrong, set the speaker under corrections: speaker:"
+        }
+        "event-name" => {
+            "; if it is a person here, join it to their full name under corrections: merge: in crossbrief.yaml"
         }
         "stale-correction" => {
             "; the text it refers to has changed: update or remove the correction"
