@@ -871,3 +871,17 @@ fn names_joined_by_an_ampersand_are_an_organisation() {
     );
     assert!(people.is_empty(), "{people:?}");
 }
+
+/// "Quorvex, the real estate data company", "Harrow Earth, a group that tracks the
+/// climate": an appositive headed by a word for an organisation makes the name one. "A
+/// company spokesman" is still a person's role.
+#[test]
+fn a_name_described_as_a_company_or_group_is_an_organisation() {
+    let people = people_in(
+        "The median value was $250,000, according to Quorvex, the real estate data company. \
+         Maps from Harrow Earth, a group that tracks the climate, show it. Dana Whitcombe, a \
+         company spokesman, said it was fine. Rommel Quist, the head of Harrow’s news \
+         agency, left.",
+    );
+    assert_eq!(people, ["Dana Whitcombe", "Rommel Quist"]);
+}

@@ -1326,6 +1326,19 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
             m.country = m.country.take().or(country);
             continue;
         }
+        // "Zillow, the real estate data company", "Orvex, a group that tracks prices": an
+        // appositive whose head is a word for an organisation is said of one.
+        if r.k.given_name(opener).is_none()
+            && appositive_names_an_organisation(r, mentions[idx].last)
+        {
+            let m = &mut mentions[idx];
+            let words: Vec<&str> = m.name.split_whitespace().collect();
+            let (body, country) = normalise_body(r.k, &words);
+            m.kind = NameKind::Organization;
+            m.body = Some(body);
+            m.country = m.country.take().or(country);
+            continue;
+        }
         // Lower-case role noun right before the name.
         if first > 0 && r.is_word(first - 1) {
             let mut j = first;
@@ -1444,6 +1457,48 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
             }
         }
     }
+}
+
+/// Whether the name ending at `last` is followed by ", a/the ... company" (or any word for an
+/// organisation) that ends the appositive or opens its relative clause: "a group that", "the
+/// company based in". "A company spokesman" is a person's role, not this.
+fn appositive_names_an_organisation(r: &Reader, last: usize) -> bool {
+    let start = last + 2;
+    let opens_appositive = r.is_punct(last + 1, ",")
+        && r.is_word(start)
+        && matches!(r.word(start), "a" | "an" | "the");
+    if !opens_appositive {
+        return false;
+    }
+    for t in start + 1..(start + 6).min(r.len()) {
+        // "the head of Ecuador's intelligence agency": a role, or a phrase after the head,
+        // is a person's.
+        if !r.is_word(t)
+            || r.quoted[t]
+            || r.k.is_role_noun(r.word(t))
+            || matches!(r.word(t), "of" | "for" | "at" | "to")
+        {
+            return false;
+        }
+        if r.k.is_organisation_noun(r.word(t)) {
+            let ends = !r.is_word(t + 1)
+                || matches!(
+                    r.word(t + 1),
+                    "that"
+                        | "which"
+                        | "based"
+                        | "founded"
+                        | "in"
+                        | "of"
+                        | "with"
+                        | "whose"
+                        | "run"
+                        | "owned"
+                );
+            return ends;
+        }
+    }
+    false
 }
 
 /// Where a role phrase set off by commas before a name starts: "the Ukip leader, X," and "the
