@@ -727,7 +727,8 @@ fn a_name_copied_twice_from_a_links_hover_text_is_one_name() {
 fn a_title_of_a_body_run_into_a_name_is_the_holders_role() {
     let body = "“This is a hostile act,” said Member of Parliament Tomas Verhagen. Director of \
                 Regional Planning Anika Brandt said the plan was sound. “We will respond,” \
-                President of the Velmar Council Dorian Kessel said.";
+                President of the Velmar Council Dorian Kessel said. Harrowgate Chief of Police \
+                Edward Quist said it was over.";
     let (_, x) = extraction_of(body);
     let people: Vec<(String, Vec<String>)> = x
         .entities
@@ -748,6 +749,11 @@ fn a_title_of_a_body_run_into_a_name_is_the_holders_role() {
             (
                 "Dorian Kessel".to_string(),
                 vec!["President of the Velmar Council".to_string()]
+            ),
+            // The title may follow the place it serves.
+            (
+                "Edward Quist".to_string(),
+                vec!["Harrowgate Chief of Police".to_string()]
             ),
         ]
     );

@@ -656,12 +656,16 @@ fn titled_holder_at_end(
     paragraph: usize,
     quoted: bool,
 ) -> Option<Mention> {
-    let opener = r.word(start);
-    let titled = r.k.title_at(&[opener]).is_some() || r.k.is_role_noun(opener);
-    if !titled {
-        return None;
-    }
-    let of = (start + 1..end).find(|&j| r.is_word(j) && r.word(j) == "of")?;
+    // The title may follow a word or two of the place or body it serves: "Watertown Chief
+    // of Police Edward Deveau".
+    let titled = |t: usize| {
+        r.is_word(t) && {
+            let w = r.word(t);
+            r.k.title_at(&[w]).is_some() || r.k.is_role_noun(w)
+        }
+    };
+    let title = (start..(start + 3).min(end)).find(|&t| titled(t))?;
+    let of = (title + 1..end).find(|&j| r.is_word(j) && r.word(j) == "of")?;
     let after_of: Vec<usize> = (of + 1..end).filter(|&t| r.is_word(t)).collect();
     [3, 2].into_iter().find_map(|n| {
         if after_of.len() <= n {
