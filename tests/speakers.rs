@@ -891,3 +891,11 @@ fn a_name_described_as_a_company_or_group_is_an_organisation() {
     );
     assert_eq!(people, ["Dana Whitcombe", "Rommel Quist"]);
 }
+
+/// "told The Daily Quill": a person's name takes no article, so a name opened by a
+/// capitalised "The" is an outlet's or a body's.
+#[test]
+fn a_name_after_the_article_is_no_person() {
+    let people = people_in("She told The Daily Quill that it was bad. Dana Whitcombe agreed.");
+    assert_eq!(people, ["Dana Whitcombe"]);
+}

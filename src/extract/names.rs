@@ -309,7 +309,18 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
                             .name
                             .split([' ', '-'])
                             .any(|w| r.k.country(w).is_some() || r.k.gazetteer().is_place_name(w));
-                if !one.title_only && (unknown && named_as_a_thing(r, one.last) || named_by_kind) {
+                // "The New Yorker reports", "told The Daily Ledger": a person's name takes no
+                // article, so a capitalised one opening the run makes it an outlet's or a
+                // body's.
+                // (A lower-case "the" before the run is not enough: "the Jane Doe campaign".)
+                let after_article = one.first == first + 1
+                    && r.word(first) == "The"
+                    && one.kind == NameKind::Person
+                    && one.role.is_none()
+                    && !one.titled;
+                if !one.title_only
+                    && (unknown && named_as_a_thing(r, one.last) || named_by_kind || after_article)
+                {
                     one.kind = NameKind::Organization;
                 }
             }
