@@ -1327,24 +1327,14 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
         // founded"), and a given name opens a person's ("the newspaper Jane Doe edits"); a
         // word that is no known surname ("the daily newspaper Bild") is the body's too.
         let opener = r.word(mentions[idx].first);
-        if first > 0
+        let after_organisation_noun = first > 0
             && r.is_word(first - 1)
             && r.k.is_organisation_noun(r.word(first - 1))
-            && (mentions[idx].word_count() >= 2 || !r.k.is_common_surname(opener))
-            && r.k.given_name(opener).is_none()
-        {
-            let m = &mut mentions[idx];
-            let words: Vec<&str> = m.name.split_whitespace().collect();
-            let (body, country) = normalise_body(r.k, &words);
-            m.kind = NameKind::Organization;
-            m.body = Some(body);
-            m.country = m.country.take().or(country);
-            continue;
-        }
+            && (mentions[idx].word_count() >= 2 || !r.k.is_common_surname(opener));
         // "Zillow, the real estate data company", "Orvex, a group that tracks prices": an
         // appositive whose head is a word for an organisation is said of one.
         if r.k.given_name(opener).is_none()
-            && appositive_names_an_organisation(r, mentions[idx].last)
+            && (after_organisation_noun || appositive_names_an_organisation(r, mentions[idx].last))
         {
             let m = &mut mentions[idx];
             let words: Vec<&str> = m.name.split_whitespace().collect();
