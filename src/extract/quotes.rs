@@ -88,8 +88,9 @@ pub fn names_a_work(body: &str, span: &QuoteSpan, k: &crate::knowledge::Knowledg
 }
 
 /// Whether the words before the span make it somebody's words after all: a verb that takes
-/// the words as its complement right before it ("what he called “Independence Day”"), or a headline whose own title case says
-/// nothing of the span's ("White House Says Report Is “Further Evidence”").
+/// the words as its complement right before it ("what he called “Independence Day”"), or a
+/// headline whose own title case says nothing of the span's ("White House Says Report Is
+/// “Further Evidence”").
 fn said_before(body: &str, span: &QuoteSpan, k: &crate::knowledge::Knowledge) -> bool {
     let line_start = body[..span.open].rfind('\n').map_or(0, |i| i + 1);
     let line = &body[line_start..span.open];
