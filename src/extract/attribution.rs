@@ -399,20 +399,22 @@ fn is_passive(r: &Reader, v: usize) -> bool {
     if r.word(v).ends_with("ing") {
         return false;
     }
-    let be = |w: &str| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
-        )
-    };
     // One adverb may stand between: "was also told", "were widely reported".
     let adverb = |w: &str| w.ends_with("ly") || matches!(w, "also" | "not" | "never" | "then");
     let word_before = |t: usize| (t > 0 && r.is_word(t - 1)).then(|| r.word(t - 1));
     match word_before(v) {
-        Some(w) if be(w) => true,
-        Some(w) if adverb(w) => word_before(v - 1).is_some_and(be),
+        Some(w) if is_be_form(w) => true,
+        Some(w) if adverb(w) => word_before(v - 1).is_some_and(is_be_form),
         _ => false,
     }
+}
+
+/// A form of "be", the auxiliary of the passive.
+fn is_be_form(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
+    )
 }
 
 /// A name (with an optional appositive) right before a colon that opens the quotation.
@@ -693,12 +695,7 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
     }
     // "Jack Welch, who tweeted": the relative pronoun stands for the name before the comma
     // ("X, who was criticised for" is said of X, not by X).
-    let passive = (j..verb).any(|t| {
-        matches!(
-            r.word(t),
-            "was" | "were" | "is" | "are" | "been" | "being" | "be"
-        )
-    });
+    let passive = (j..verb).any(|t| is_be_form(r.word(t)));
     if !passive
         && end >= floor + 2
         && r.is_word(end)

@@ -277,7 +277,7 @@ pub fn link_people(
     let ambiguous = join_surnames(&globals, &mut parent, &vetoed, &of_local, k);
     one_word_people_named_like_organisations(&mut globals, &mut parent);
     one_word_people_with_staff(&mut globals, &mut parent, k);
-    let events = one_word_people_named_like_events(&globals, &parent, extractions);
+    let events = one_word_people_named_like_events(&globals, &mut parent, extractions);
 
     // Collapse the union-find into final entities, keeping first-seen order.
     let mut new_index: HashMap<usize, usize> = HashMap::default();
@@ -351,7 +351,7 @@ pub fn link_people(
 /// Returns the entities (before collapsing) that are such events.
 fn one_word_people_named_like_events(
     globals: &[Global],
-    parent: &[usize],
+    parent: &mut [usize],
     extractions: &[Extraction],
 ) -> Vec<usize> {
     let events: rustc_hash::FxHashSet<String> = extractions
@@ -367,25 +367,17 @@ fn one_word_people_named_like_events(
     let mut has_full_name = vec![false; globals.len()];
     for (i, g) in globals.iter().enumerate() {
         if g.forms.keys().any(|f| f.contains(' ')) {
-            has_full_name[find_root(parent, i)] = true;
+            has_full_name[find(parent, i)] = true;
         }
     }
     (0..globals.len())
         .filter(|&i| {
             let g = &globals[i];
             g.kind == EntityKind::Person
-                && !has_full_name[find_root(parent, i)]
+                && !has_full_name[find(parent, i)]
                 && g.forms.keys().all(|f| events.contains(&fold(f)))
         })
         .collect()
-}
-
-/// The root of `i` in the union-find, without compressing paths (`parent` is shared).
-fn find_root(parent: &[usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        i = parent[i];
-    }
-    i
 }
 
 fn add_local(g: &mut Global, e: &LocalEntity) {
