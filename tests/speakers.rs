@@ -899,3 +899,47 @@ fn a_name_after_the_article_is_no_person() {
     let people = people_in("She told The Daily Quill that it was bad. Dana Whitcombe agreed.");
     assert_eq!(people, ["Dana Whitcombe"]);
 }
+
+#[test]
+fn he_said_after_a_new_subject_stands_for_that_subject_not_the_last_speaker() {
+    let body = "“We will not give up,” said Harold Venn, the party chairman.\n\n\
+                Later, wearing a grey suit, Tobias Marlowe took the stage. \
+                “It is good to be back,” he said.";
+    assert_eq!(
+        speaker_of(body, "It is good").as_deref(),
+        Some("Tobias Marlowe")
+    );
+}
+
+#[test]
+fn a_name_deep_in_the_last_sentence_does_not_take_the_speakers_pronoun() {
+    let body = "Lawyer Harold Venn said he would go to court on Monday. \
+                The policy Tobias Marlowe enacted is too broad, he said. \
+                “We need to know the facts,” he said.";
+    assert_eq!(speaker_of(body, "We need").as_deref(), Some("Harold Venn"));
+}
+
+#[test]
+fn a_name_in_an_opening_phrase_before_the_subject_is_passed_over() {
+    let body = "Tobias Marlowe spoke for an hour.\n\n\
+                With Harold Venn, a radio host, he recalled his first job: \
+                “I sold ice cream,” he said.";
+    assert_eq!(
+        speaker_of(body, "I sold").as_deref(),
+        Some("Tobias Marlowe")
+    );
+}
+
+#[test]
+fn a_name_in_an_opening_phrase_that_only_sets_the_topic_is_kept() {
+    let body = "For Marta Venn, 24, the move to the shelter was easy. \
+                Her trailer was not safe, she said.";
+    assert_eq!(statement_speakers(body), ["Marta Venn"]);
+}
+
+#[test]
+fn a_pronoun_stands_for_a_name_before_it_not_one_after_it() {
+    let body = "Harold Venn has followed the storm for a week. \
+                Here is what he told our Tobias Marlowe: “The risk is above normal.”";
+    assert_eq!(speaker_of(body, "The risk").as_deref(), Some("Harold Venn"));
+}

@@ -1265,8 +1265,10 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                 }
             }
         }
+        // What the pronoun stands for comes before it, even when the quotation comes later
+        // ("Here's what he told our Newscast Desk: “...”").
         Np::Pronoun(kind) => Attribution {
-            speaker: doc.nearest_for_pronoun(kind, at),
+            speaker: doc.nearest_for_pronoun(kind, at.min(r.token(found.first).start)),
             how: Some(How::Pronoun),
             ..base
         },

@@ -565,13 +565,19 @@ impl<'a> Doc<'a> {
             .filter_map(move |(i, _)| self.of_mention[i].map(|e| (e, &self.entities[e])))
     }
 
-    /// The most salient fitting entity before `at`: going back sentence by sentence, the first
-    /// fitting mention of the nearest sentence that has one (a sentence's subject usually comes
-    /// first, and is what a following "he said" refers to).
-    fn salient_before(&self, at: usize, fits: impl Fn(&LocalEntity) -> bool) -> Option<usize> {
-        let mut best: Option<(usize, usize, usize)> = None; // (paragraph, sentence, entity)
+    /// The most salient fitting entity before `at`, with the mention that makes it so: going
+    /// back sentence by sentence, the first fitting mention of the nearest sentence that has
+    /// one (a sentence's subject usually comes first, and is what a following "he said"
+    /// refers to). A name after a preposition or a contrasting "while" ("With X, a radio
+    /// host, he revealed") is not the subject, so it is passed over.
+    fn salient_before(
+        &self,
+        at: usize,
+        fits: impl Fn(&LocalEntity) -> bool,
+    ) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize, usize, usize)> = None; // (paragraph, sentence, entity, mention)
         for (i, m) in self.mentions.iter().enumerate().rev() {
-            if m.end > at || m.quoted {
+            if m.end > at || m.quoted || self.in_opening_phrase(m) {
                 continue;
             }
             let Some(e) = self.of_mention[i] else {
@@ -582,34 +588,128 @@ impl<'a> Doc<'a> {
             }
             let sentence = self.paras[m.paragraph].sentence_of(m.first);
             match best {
-                Some((p, s, _)) if (p, s) != (m.paragraph, sentence) => break,
-                _ => best = Some((m.paragraph, sentence, e)),
+                Some((p, s, _, _)) if (p, s) != (m.paragraph, sentence) => break,
+                _ => best = Some((m.paragraph, sentence, e, i)),
             }
         }
-        best.map(|(_, _, e)| e)
+        best.map(|(_, _, e, i)| (e, i))
+    }
+
+    /// Whether a mention stands in a phrase that opens its sentence with a preposition or a
+    /// contrasting conjunction, and the clause after the phrase names its own subject ("With
+    /// X, a radio host, he revealed"; "While X had declared it an accident, Y said"). Then X
+    /// is not what a later "he said" means. A phrase that only sets the topic ("For X, 24,
+    /// the move was easy") keeps X; so does an object later in the sentence ("spoke to X"),
+    /// which may well be who speaks next.
+    fn in_opening_phrase(&self, m: &Mention) -> bool {
+        let r = self.reader(m.paragraph);
+        let sentence = r.para.sentences[r.para.sentence_of(m.first)].clone();
+        let Some(opener) = (sentence.start..m.full_first).find(|&i| r.is_word(i)) else {
+            return false;
+        };
+        let word = r.word(opener);
+        let opens_phrase = (self.k.is_preposition(word)
+            || matches!(
+                word.to_lowercase().as_str(),
+                "while" | "whereas" | "although" | "though"
+            ))
+            && r.para.starts_sentence(opener, self.body);
+        if !opens_phrase || (opener..m.full_first).any(|i| self.is_comma(&r, i)) {
+            return false;
+        }
+        // The clause after the phrase, past an appositive ("X, a radio host,").
+        let comma_after = |from: usize| (from..sentence.end).find(|&i| self.is_comma(&r, i));
+        let Some(mut comma) = comma_after(m.last + 1) else {
+            return false;
+        };
+        if r.is_word(comma + 1)
+            && matches!(
+                r.word(comma + 1).to_lowercase().as_str(),
+                "a" | "an" | "the"
+            )
+            && let Some(next) = comma_after(comma + 1)
+        {
+            comma = next;
+        }
+        let closes_quotation = |i: usize| matches!(r.token(i).text(self.body), "”" | "\"" | "’");
+        (comma + 1..sentence.end)
+            .find(|&i| !closes_quotation(i))
+            .is_some_and(|i| {
+                r.is_word(i)
+                    && (self.k.pronoun(r.word(i)).is_some() || text::is_capitalised(r.word(i)))
+            })
+    }
+
+    fn is_comma(&self, r: &Reader, i: usize) -> bool {
+        r.token(i).text(self.body) == ","
+    }
+
+    /// Whether a mention stands where a sentence's subject does: first in the sentence, after
+    /// an opening conjunction ("But X went"), or after the comma that ends an opening phrase
+    /// ("Later, taking the stage, X showed"). A name further in ("the policy X enacted", "a
+    /// settlement near X") is seldom what a following "he said" means.
+    fn in_subject_position(&self, m: &Mention) -> bool {
+        let r = self.reader(m.paragraph);
+        let first = m.full_first;
+        if r.para.starts_sentence(first, self.body) {
+            return true;
+        }
+        let Some(before) = first.checked_sub(1) else {
+            return true;
+        };
+        if r.token(before).text(self.body) == "," {
+            return true;
+        }
+        r.is_word(before)
+            && r.para.starts_sentence(before, self.body)
+            && matches!(
+                r.word(before).to_lowercase().as_str(),
+                "and" | "but" | "so" | "yet" | "or" | "then"
+            )
+    }
+
+    /// The paragraph and sentence holding a body offset.
+    fn sentence_at(&self, offset: usize) -> (usize, usize) {
+        let p = self
+            .paras
+            .iter()
+            .position(|p| offset < p.end.max(p.start + 1))
+            .unwrap_or(0);
+        let para = &self.paras[p];
+        let t = para.tokens.partition_point(|t| t.end <= offset);
+        (p, para.sentence_of(t))
     }
 
     pub fn nearest_for_pronoun(&self, kind: &str, at: usize) -> Option<usize> {
         if kind == "any" {
             return None;
         }
-        // A pronoun speaker almost always stands for the latest speaker, if they fit and spoke
-        // in this or the previous paragraph; otherwise for the nearest fitting mention.
-        let paragraph_of = |offset: usize| {
-            self.paras
-                .iter()
-                .position(|p| offset < p.end.max(p.start + 1))
-                .unwrap_or(0)
-        };
-        let here = paragraph_of(at);
+        // A pronoun speaker usually stands for the latest speaker, if they fit and spoke in
+        // this or the previous paragraph, unless a sentence since then has made somebody
+        // else its subject ("“A,” X said. Later, Y took the stage. “B,” he said."). Without
+        // a recent speaker it stands for the nearest sentence's subject.
+        // A speaker recorded at the pronoun itself is this clause read as reported speech
+        // ("he often adds that “...”"), so it counts.
+        let fits = |e: &LocalEntity| attribution::fits_pronoun(kind, e);
+        let here = self.sentence_at(at).0;
         let recent_speaker = self
             .speakers
             .iter()
             .rev()
-            .filter(|(o, _)| *o < at && here.saturating_sub(paragraph_of(*o)) <= 1)
-            .map(|&(_, e)| e)
-            .find(|&e| attribution::fits_pronoun(kind, &self.entities[e]));
-        recent_speaker.or_else(|| self.salient_before(at, |e| attribution::fits_pronoun(kind, e)))
+            .filter(|(o, _)| *o <= at && here.saturating_sub(self.sentence_at(*o).0) <= 1)
+            .find(|&&(_, e)| fits(&self.entities[e]));
+        let subject = self.salient_before(at, fits);
+        match (recent_speaker, subject) {
+            (Some(&(spoke, speaker)), Some((subject, m)))
+                if subject != speaker
+                    && self.in_subject_position(&self.mentions[m])
+                    && self.sentence_at(self.mentions[m].start) > self.sentence_at(spoke) =>
+            {
+                Some(subject)
+            }
+            (Some(&(_, speaker)), _) => Some(speaker),
+            (None, subject) => subject.map(|(e, _)| e),
+        }
     }
 
     /// The person a capitalised title alone stands for ("the President said"): the nearest
