@@ -943,3 +943,11 @@ fn a_pronoun_stands_for_a_name_before_it_not_one_after_it() {
                 Here is what he told our Tobias Marlowe: “The risk is above normal.”";
     assert_eq!(speaker_of(body, "The risk").as_deref(), Some("Harold Venn"));
 }
+
+#[test]
+fn a_photographers_credit_glued_to_an_agency_by_a_slash_names_nobody() {
+    let body = "Harold Venn spoke to reporters on Monday. \
+                Tobias Marlowe/AFP/Landov Tobias Marlowe/AFP/Landov \
+                He said the plan would work. REUTERS/Grete Olsen Venn left at noon.";
+    assert_eq!(people_in(body), ["Harold Venn"]);
+}

@@ -1004,7 +1004,13 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
         )]);
     }
 
-    let kind = person_or_unknown(r, &name_words, start);
+    // "REUTERS/Jane Roe", "Jane Roe/AP/Landov": a photographer's credit, glued by a slash to
+    // the agency, names nobody in the story.
+    let kind = if glued_to_slash(r, start, end) {
+        NameKind::Unknown
+    } else {
+        person_or_unknown(r, &name_words, start)
+    };
     let mut m = mention(
         r,
         paragraph,
@@ -1016,6 +1022,13 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
     );
     m.country = country;
     Some(vec![m])
+}
+
+/// Whether the name in tokens `start..end` touches a slash with no space between.
+fn glued_to_slash(r: &Reader, start: usize, end: usize) -> bool {
+    let touching = |a: usize, b: usize| r.para.tokens[a].end == r.para.tokens[b].start;
+    start > 0 && r.is_punct(start - 1, "/") && touching(start - 1, start)
+        || end < r.len() && r.is_punct(end, "/") && touching(end - 1, end)
 }
 
 /// Whether the words read as a person's name.
