@@ -951,3 +951,15 @@ fn a_photographers_credit_glued_to_an_agency_by_a_slash_names_nobody() {
                 He said the plan would work. REUTERS/Grete Olsen Venn left at noon.";
     assert_eq!(people_in(body), ["Harold Venn"]);
 }
+
+#[test]
+fn a_caption_line_between_a_speaker_and_he_said_does_not_part_them() {
+    let body = "Lufthansa's Harold Venn spoke for an hour.\n\n\
+                “The tests were normal,” Venn said.\n\n\
+                Enlarge this image toggle caption Tobias Marlowe\n\n\
+                He said Marta Olsen passed every test. “There was never any doubt,” he said.";
+    assert_eq!(
+        speaker_of(body, "There was never").as_deref(),
+        Some("Harold Venn")
+    );
+}

@@ -668,6 +668,22 @@ impl<'a> Doc<'a> {
             )
     }
 
+    /// How many paragraphs of prose after `from` up to and including `to`. A line that ends
+    /// without a sentence's closing mark ("Enlarge this image toggle caption Jane Roe/AP") is
+    /// a caption or page furniture copied with the text, and does not part a speaker from
+    /// what follows.
+    fn prose_paragraphs_between(&self, from: usize, to: usize) -> usize {
+        let ends_a_sentence = |p: &Paragraph| {
+            p.tokens.last().is_some_and(|t| {
+                let last = t.text(self.body);
+                last.ends_with(['.', '!', '?', ':', '”', '"', '’', '\'', ')'])
+            })
+        };
+        (from + 1..=to)
+            .filter(|&p| ends_a_sentence(&self.paras[p]))
+            .count()
+    }
+
     /// The paragraph and sentence holding a body offset.
     fn sentence_at(&self, offset: usize) -> (usize, usize) {
         let p = self
@@ -696,7 +712,9 @@ impl<'a> Doc<'a> {
             .speakers
             .iter()
             .rev()
-            .filter(|(o, _)| *o <= at && here.saturating_sub(self.sentence_at(*o).0) <= 1)
+            .filter(|&&(o, _)| {
+                o <= at && self.prose_paragraphs_between(self.sentence_at(o).0, here) <= 1
+            })
             .find(|&&(_, e)| fits(&self.entities[e]));
         let subject = self.salient_before(at, fits);
         match (recent_speaker, subject) {
