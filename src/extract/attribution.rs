@@ -742,9 +742,12 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
             // belongs to the appositive, and the town is no subject.
             let town_and_state =
                 is_place_between(doc, p, a, close) && is_place_ending_at(doc, p, end);
+            // "Cameron, standing alongside his wife, Samantha, said": a noun ending a
+            // prepositional phrase is no subject either.
             let recognised = doc.mention_ending_at(p, end).is_some()
                 || r.is_word(end)
-                    && (doc.k.pronoun(r.word(end)).is_some() || is_noun(doc, r.word(end)));
+                    && (doc.k.pronoun(r.word(end)).is_some()
+                        || is_noun(doc, r.word(end)) && !ends_prepositional_phrase(doc, &r, end));
             hops += 1;
             if recognised && !town_and_state || hops == 3 {
                 break;
@@ -864,8 +867,9 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         break;
     }
     let phrase = doc.body[r.token(first).start..r.token(end).end].to_string();
-    // "his office said", "her statement said": the person the pronoun stands for.
-    if r.is_word(first) && qualifier.is_none() {
+    // "his office said", "her statement said": the person the pronoun stands for. "Her
+    // father said" is the father, whoever holds that role.
+    if r.is_word(first) && qualifier.is_none() && !doc.k.is_kin_noun(&head) {
         match r.word(first).to_lowercase().as_str() {
             "his" => return Some((Np::Pronoun("male".to_string()), first)),
             "her" => return Some((Np::Pronoun("female".to_string()), first)),
@@ -942,6 +946,15 @@ fn person_before_of(doc: &Doc, r: &Reader, p: usize, end: usize, floor: usize) -
     }
     let m = doc.mention_ending_at(p, before)?;
     (doc.mentions[m].kind == NameKind::Person).then_some(m)
+}
+
+/// Whether the noun at `end` closes a phrase opened by a preposition a few lower-case words
+/// before ("alongside his wife"). "As the party leader, X," introduces X, so "as" opens none.
+fn ends_prepositional_phrase(doc: &Doc, r: &Reader, end: usize) -> bool {
+    (end.saturating_sub(4)..end)
+        .rev()
+        .take_while(|&t| r.is_word(t) && !is_capitalised(r.word(t)))
+        .any(|t| r.word(t) != "as" && doc.k.is_preposition(r.word(t)))
 }
 
 /// Whether the role set off before mention `m` ("as the Ukip leader, X,") opens its clause, so

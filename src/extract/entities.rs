@@ -172,6 +172,9 @@ pub fn resolve(mentions: &mut [Mention], k: &Knowledge) -> (Vec<LocalEntity>, Ve
     }
     for e in &mut entities {
         e.mentions.sort_unstable();
+        if e.kind == EntityKind::Person && e.gender == Gender::Unknown {
+            e.gender = gender_of_roles(k, &e.roles).unwrap_or(Gender::Unknown);
+        }
     }
     (entities, of_mention)
 }
@@ -262,4 +265,16 @@ pub fn promote_to_person(
     });
     of_mention[i] = Some(entities.len() - 1);
     entities.len() - 1
+}
+
+/// The sex a person's role tells when their name does not: "his brother, Stephen", "the
+/// suspects' father". Only the role's head counts, so "lawyer for the widow" tells nothing.
+fn gender_of_roles(k: &Knowledge, roles: &[String]) -> Option<Gender> {
+    roles.iter().find_map(|role| {
+        let head = role
+            .split_whitespace()
+            .take_while(|w| !k.is_preposition(w))
+            .last()?;
+        k.role_gender(head)
+    })
 }

@@ -1547,7 +1547,8 @@ pub fn role_before_comma(r: &Reader, m: &Mention) -> Option<usize> {
         let w = r.word(start - 1);
         let in_role = !is_capitalised(w) && (r.k.is_role_noun(w) || r.k.is_role_modifier(w))
             || r.k.is_demonym(w)
-            || r.is_name_word(start - 1);
+            || r.is_name_word(start - 1) && !r.k.is_function_word(w);
+        // "His brother, X,": the capitalised determiner opening the sentence is no part of it.
         if !in_role {
             break;
         }

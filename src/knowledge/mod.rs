@@ -32,6 +32,9 @@ pub struct Lexicon {
     pub attribution_phrases: Vec<String>,
     pub medium_nouns: Vec<String>,
     pub role_nouns: Vec<String>,
+    /// Nouns for a relative ("father", "widow"). They are role nouns too ("X, the suspects'
+    /// father, said"), but "her father said" is somebody else than "her".
+    pub kin_nouns: Vec<String>,
     pub titles: Vec<String>,
     pub org_heads: Vec<String>,
     pub body_nouns: Vec<String>,
@@ -73,6 +76,9 @@ pub struct Lexicon {
     /// Titles written short and the role word they stand for ("gov": "governor"), so that
     /// "the governor said" finds "Gov. X".
     pub title_abbreviations: HashMap<String, String>,
+    /// Role nouns that tell a person's sex ("mother": "f"), for resolving "he" and "she" when
+    /// the name does not ("his brother, Stephen"): m or f.
+    pub role_genders: HashMap<String, String>,
     pub np_modifiers: Vec<String>,
     pub verb_fillers: Vec<String>,
     pub place_suffixes: Vec<String>,
@@ -142,6 +148,7 @@ pub struct Knowledge {
     attribution_phrases: Vec<Vec<String>>,
     medium_nouns: HashSet<String>,
     role_nouns: HashSet<String>,
+    kin_nouns: HashSet<String>,
     /// Multi-word role nouns ("press secretary"), as word lists.
     role_phrases: Vec<Vec<String>>,
     titles: Vec<Vec<String>>,
@@ -173,6 +180,7 @@ pub struct Knowledge {
     spelling: HashMap<String, String>,
     nicknames: HashMap<String, String>,
     title_abbreviations: HashMap<String, String>,
+    role_genders: HashMap<String, Gender>,
     np_modifiers: HashSet<String>,
     verb_fillers: HashSet<String>,
     place_suffixes: HashSet<String>,
@@ -242,7 +250,8 @@ impl Knowledge {
             .map(|p| words_of(p))
             .collect();
         k.medium_nouns = lower_set(&lexicon.medium_nouns);
-        for role in &lexicon.role_nouns {
+        k.kin_nouns = lower_set(&lexicon.kin_nouns);
+        for role in lexicon.role_nouns.iter().chain(&lexicon.kin_nouns) {
             let words = words_of(role);
             if words.len() == 1 {
                 k.role_nouns.insert(words[0].clone());
@@ -315,6 +324,12 @@ impl Knowledge {
             .title_abbreviations
             .iter()
             .map(|(a, b)| (fold(a), fold(b)))
+            .collect();
+        k.role_genders = lexicon
+            .role_genders
+            .iter()
+            .map(|(role, code)| (role.to_lowercase(), gender_of(code)))
+            .filter(|(_, g)| *g != Gender::Unknown)
             .collect();
         k.np_modifiers = lower_set(&lexicon.np_modifiers);
         k.verb_fillers = lower_set(&lexicon.verb_fillers);
@@ -416,6 +431,10 @@ impl Knowledge {
 
     pub fn is_role_noun(&self, word: &str) -> bool {
         with_lowercase(word, |w| self.role_nouns.contains(w))
+    }
+
+    pub fn is_kin_noun(&self, word: &str) -> bool {
+        with_lowercase(word, |w| self.kin_nouns.contains(w))
     }
 
     /// The multi-word role noun ("press secretary") ending at the last of `words`, as its length.
@@ -612,6 +631,11 @@ impl Knowledge {
         with_lowercase(bare, |w| self.title_abbreviations.get(w)).map_or(word, String::as_str)
     }
 
+    /// The sex a role noun tells ("widow", "brother"), if it tells one.
+    pub fn role_gender(&self, word: &str) -> Option<Gender> {
+        with_lowercase(strip_possessive(word), |w| self.role_genders.get(w)).copied()
+    }
+
     /// The American spelling of a British one, if it differs.
     pub fn american_spelling<'a>(&'a self, lower: &str) -> Option<&'a str> {
         self.spelling.get(lower).map(String::as_str)
@@ -740,6 +764,7 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
         .extend(extra.attribution_phrases.iter().cloned());
     base.medium_nouns.extend(extra.medium_nouns.iter().cloned());
     base.role_nouns.extend(extra.role_nouns.iter().cloned());
+    base.kin_nouns.extend(extra.kin_nouns.iter().cloned());
     base.titles.extend(extra.titles.iter().cloned());
     base.org_heads.extend(extra.org_heads.iter().cloned());
     base.body_nouns.extend(extra.body_nouns.iter().cloned());
@@ -778,6 +803,12 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.title_abbreviations.extend(
         extra
             .title_abbreviations
+            .iter()
+            .map(|(a, b)| (a.clone(), b.clone())),
+    );
+    base.role_genders.extend(
+        extra
+            .role_genders
             .iter()
             .map(|(a, b)| (a.clone(), b.clone())),
     );
