@@ -1002,3 +1002,12 @@ fn a_brother_named_by_a_given_name_alone_is_no_she() {
         Some("Stephen")
     );
 }
+
+/// "The New Quill reports": an outlet opening a sentence keeps its common words and is no
+/// person. Only a run followed by a speech verb counts ("The Obama administration" does not).
+#[test]
+fn an_outlet_opening_a_sentence_with_the_is_no_person() {
+    let body = "The New Quill reports that she was a student. \
+                The Daily Ledger said it was a tragedy. Dana Whitcombe agreed.";
+    assert_eq!(people_in(body), ["Dana Whitcombe"]);
+}

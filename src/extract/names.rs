@@ -246,10 +246,19 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
         // "FLINT, Mich. — For Hillary Clinton, the city": after a dateline's dash a sentence
         // starts that the full stops do not show.
         let after_dash = first > 0 && (r.is_punct(first - 1, "—") || r.is_punct(first - 1, "–"));
+        // "The New Yorker reports", "The Daily Beast said": an outlet's name opened by a
+        // sentence's "The" keeps its common words, if a speech verb follows it.
+        let outlet_after_the = r.is_word(i)
+            && r.word(i) == "The"
+            && end < r.len()
+            && r.is_word(end)
+            && !is_capitalised(r.word(end))
+            && r.k.cue(r.word(end)).is_some();
         if r.sentence_start(first) || after_dash {
             // Strip sentence-initial common words, but not an organisation's head ("Ministry of
             // Defense said") or a word joined to what follows ("Department of ...").
             while first < end
+                && !(outlet_after_the && first == i + 1)
                 && !starts_known_name(r, first, end)
                 && (r.is_word(first) && r.k.is_preposition(r.word(first))
                     || r.is_weak_start(first)
@@ -313,8 +322,8 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
                 // article, so a capitalised one opening the run makes it an outlet's or a
                 // body's.
                 // (A lower-case "the" before the run is not enough: "the Jane Doe campaign".)
-                let after_article = one.first == first + 1
-                    && r.word(first) == "The"
+                let after_article = (one.first == first + 1 && r.word(first) == "The"
+                    || outlet_after_the && one.first == i + 1)
                     && one.kind == NameKind::Person
                     && one.role.is_none()
                     && !one.titled;
