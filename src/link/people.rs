@@ -149,6 +149,63 @@ fn one_word_people_named_like_organisations(globals: &mut [Global], parent: &mut
     }
 }
 
+/// "National Weather Service" and "US National Weather Service": an organisation named
+/// without its country joins the one organisation of that name that has one. A generic body
+/// that many countries have ("Defence Ministry", "the police", a one-word "Office") joins
+/// nothing, and neither does a name that two countries' organisations share.
+fn join_organisations_named_without_country(
+    globals: &mut [Global],
+    parent: &mut [usize],
+    k: &crate::knowledge::Knowledge,
+) {
+    let split = |key: &str| -> Option<(String, String)> {
+        let (country, body) = key.strip_prefix("org:")?.split_once('|')?;
+        Some((country.to_string(), body.to_string()))
+    };
+    let mut with_country: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, g) in globals.iter().enumerate() {
+        if g.kind != EntityKind::Organization {
+            continue;
+        }
+        for (country, body) in g.keys.iter().filter_map(|key| split(key)) {
+            if !country.is_empty() {
+                with_country.entry(body).or_default().push(i);
+            }
+        }
+    }
+    let mut joins = Vec::new();
+    for (i, g) in globals.iter().enumerate() {
+        if g.kind != EntityKind::Organization {
+            continue;
+        }
+        for (country, body) in g.keys.iter().filter_map(|key| split(key)) {
+            let generic = body.split_whitespace().count() < 2
+                || body.split_whitespace().any(|w| k.is_body_noun(w));
+            if !country.is_empty() || generic {
+                continue;
+            }
+            let Some(ids) = with_country.get(&body) else {
+                continue;
+            };
+            let mut roots: Vec<usize> = ids.iter().map(|&j| find(parent, j)).collect();
+            roots.sort_unstable();
+            roots.dedup();
+            if let [only] = roots[..] {
+                joins.push((i, only));
+            }
+        }
+    }
+    for (i, org) in joins {
+        if find(parent, i) != find(parent, org) {
+            note(
+                &mut globals[i],
+                "Named without its country in some articles; joined to the one organisation of that name that has one.".to_string(),
+            );
+            union(parent, i, org);
+        }
+    }
+}
+
 /// The people known only by one word, with no role, that no full name of a person joined:
 /// what may be an organisation that was named like a person.
 fn lone_names_with_no_full_name(globals: &[Global], parent: &mut [usize]) -> Vec<usize> {
@@ -274,6 +331,7 @@ pub fn link_people(
     let mut parent: Vec<usize> = (0..globals.len()).collect();
     join_spelling_variants(&globals, &mut parent, &vetoed, k);
     join_names_after_descriptions(&globals, &mut parent, &vetoed, k);
+    join_organisations_named_without_country(&mut globals, &mut parent, k);
     let ambiguous = join_surnames(&globals, &mut parent, &vetoed, &of_local, k);
     one_word_people_named_like_organisations(&mut globals, &mut parent);
     one_word_people_with_staff(&mut globals, &mut parent, k);
@@ -754,6 +812,25 @@ mod tests {
             .filter(|g| g.kind == EntityKind::Organization)
             .collect();
         assert_eq!(orgs.len(), 1, "{:?}", names(&p));
+    }
+
+    #[test]
+    fn an_organisation_named_without_its_country_joins_the_one_with_it() {
+        let x = vec![
+            extract("The storm strengthened, the US Coastal Weather Bureau said."),
+            extract("The storm strengthened, the Coastal Weather Bureau said."),
+            extract("The Israeli Defense Ministry said it was ready."),
+            extract("The Russian Defense Ministry said it was ready."),
+            extract("The Defense Ministry said it was ready."),
+        ];
+        let p = link_people(&x, &[], Knowledge::builtin());
+        let orgs: Vec<_> = p
+            .entities
+            .iter()
+            .filter(|g| g.kind == EntityKind::Organization)
+            .collect();
+        // The bureau is one; the ministry named without a country stays apart from both.
+        assert_eq!(orgs.len(), 4, "{:?}", names(&p));
     }
 
     #[test]
