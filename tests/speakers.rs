@@ -1011,3 +1011,20 @@ fn an_outlet_opening_a_sentence_with_the_is_no_person() {
                 The Daily Ledger said it was a tragedy. Dana Whitcombe agreed.";
     assert_eq!(people_in(body), ["Dana Whitcombe"]);
 }
+
+#[test]
+fn characterised_hailed_and_countered_cue_what_follows() {
+    let body = "Lawyer Harold Venn characterized the filing as a “blatant display of judge \
+                shopping.”\n\n\
+                Marta Olsen hailed the deal as a sign the firm is “moving in the right direction.”\n\n\
+                Tobias Marlowe countered that no other industry has “absolute immunity.”";
+    assert_eq!(speaker_of(body, "blatant").as_deref(), Some("Harold Venn"));
+    assert_eq!(
+        speaker_of(body, "moving in").as_deref(),
+        Some("Marta Olsen")
+    );
+    assert_eq!(
+        speaker_of(body, "absolute").as_deref(),
+        Some("Tobias Marlowe")
+    );
+}
