@@ -1028,3 +1028,13 @@ fn characterised_hailed_and_countered_cue_what_follows() {
         Some("Tobias Marlowe")
     );
 }
+
+#[test]
+fn a_report_named_after_its_author_is_a_noun_not_the_authors_verb() {
+    let body = "Marta Olsen, chairwoman of the committee, said the letter summarizing the \
+                Venn report appears to “cherry-pick from the report.”";
+    assert_eq!(
+        speaker_of(body, "cherry-pick").as_deref(),
+        Some("Marta Olsen")
+    );
+}

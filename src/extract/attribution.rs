@@ -382,6 +382,30 @@ pub fn cue_at(doc: &Doc, r: &Reader, v: usize) -> Option<crate::knowledge::Cue> 
         if determiner || preposition || doc.k.is_demonym(prev) {
             return None;
         }
+        // "the Mueller report appears to", "a Reuters report": a word for a document or a
+        // medium, bare, after an article and a name is that noun ("The BBC reports" is the
+        // verb, and so is "logs obtained by the Guardian reveal").
+        let bare = doc
+            .k
+            .cue_lemmas
+            .get(cue.lemma)
+            .is_some_and(|l| l.eq_ignore_ascii_case(w));
+        let noun = doc.k.is_document_noun(w) || doc.k.is_medium_noun(w);
+        if bare && noun && is_capitalised(prev) {
+            let article = |t: usize| {
+                r.is_word(t) && matches!(r.word(t).to_lowercase().as_str(), "the" | "a" | "an")
+            };
+            let mut t = v - 1;
+            while t > 0 && v - t < 4 && !article(t) && r.is_word(t - 1) && {
+                let before = r.word(t - 1);
+                is_capitalised(before) || article(t - 1)
+            } {
+                t -= 1;
+            }
+            if article(t) {
+                return None;
+            }
+        }
     }
     if v > 0 && r.token(v - 1).kind == TokenKind::Number {
         return None;
