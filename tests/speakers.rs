@@ -1038,3 +1038,18 @@ fn a_report_named_after_its_author_is_a_noun_not_the_authors_verb() {
         Some("Marta Olsen")
     );
 }
+
+#[test]
+fn an_employer_and_role_after_the_verb_describe_the_person_who_speaks() {
+    let body = "“It was a hard year,” writes Orvex University associate professor of history \
+                Hal Brandt in a summary.\n\n\
+                “Get it done,” said White House homeland security adviser Tomas Bossard.";
+    assert_eq!(
+        speaker_of(body, "It was a hard").as_deref(),
+        Some("Hal Brandt")
+    );
+    assert_eq!(
+        speaker_of(body, "Get it done").as_deref(),
+        Some("Tomas Bossard")
+    );
+}

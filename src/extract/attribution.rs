@@ -981,6 +981,32 @@ fn ends_prepositional_phrase(doc: &Doc, r: &Reader, end: usize) -> bool {
         .any(|t| r.word(t) != "as" && doc.k.is_preposition(r.word(t)))
 }
 
+/// The person named right after an organisation and a role, with no punctuation between:
+/// "writes Duke University associate professor of history Hal Brands", "remembered former
+/// Arms Control Agency Director Ken Adelman". The organisation and role describe the person,
+/// who is the one speaking.
+fn person_after_employer(
+    doc: &Doc,
+    r: &Reader,
+    p: usize,
+    from: usize,
+    limit: usize,
+) -> Option<usize> {
+    let end = limit.min(from + 10);
+    let words_until = |t: usize| (from..t).all(|i| r.is_word(i) && !r.quoted[i]);
+    let person = doc
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.paragraph == p && m.first >= from && m.first < end && !m.quoted)
+        .filter(|(_, m)| m.kind == NameKind::Person && words_until(m.first))
+        .min_by_key(|(_, m)| m.first)
+        .map(|(i, _)| i)?;
+    let role_between = (from..doc.mentions[person].first)
+        .any(|i| doc.k.is_role_noun(r.word(i)) || doc.k.title_at(&[r.word(i)]).is_some());
+    role_between.then_some(person)
+}
+
 /// Whether the role set off before mention `m` ("as the Ukip leader, X,") opens its clause, so
 /// that X is the clause's subject, rather than ending a prepositional phrase ("alongside his
 /// wife, Samantha,").
@@ -1132,6 +1158,11 @@ fn np_after(doc: &Doc, p: usize, verb: usize, limit: usize) -> Option<(Np, usize
             && (doc.k.is_role_noun(r.word(mention.last + 1))
                 || doc.k.is_role_modifier(r.word(mention.last + 1)));
         if !country_of_role {
+            if mention.kind != NameKind::Person
+                && let Some(person) = person_after_employer(doc, &r, p, mention.last + 1, limit)
+            {
+                return Some((Np::Mention(person), doc.mentions[person].last));
+            }
             return Some((Np::Mention(m), mention.last));
         }
     }
