@@ -1053,3 +1053,16 @@ fn an_employer_and_role_after_the_verb_describe_the_person_who_speaks() {
         Some("Tomas Bossard")
     );
 }
+
+#[test]
+fn a_reflexive_between_subject_and_verb_is_skipped_but_keeps_a_passive_passive() {
+    let body = "Former agency director Harold Venn testified for hours. The former director \
+                himself told lawmakers \
+                it was “the nature of the person” that worried him.\n\n\
+                Tobias Marlowe was himself accused of lying, the paper said.";
+    assert_eq!(
+        speaker_of(body, "the nature").as_deref(),
+        Some("Harold Venn")
+    );
+    assert!(!statement_speakers(body).contains(&"Tobias Marlowe".to_string()));
+}

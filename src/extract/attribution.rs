@@ -423,8 +423,15 @@ fn is_passive(r: &Reader, v: usize) -> bool {
     if r.word(v).ends_with("ing") {
         return false;
     }
-    // One adverb may stand between: "was also told", "were widely reported".
-    let adverb = |w: &str| w.ends_with("ly") || matches!(w, "also" | "not" | "never" | "then");
+    // One adverb or reflexive may stand between: "was also told", "were widely reported",
+    // "was himself accused".
+    let adverb = |w: &str| {
+        w.ends_with("ly")
+            || matches!(
+                w,
+                "also" | "not" | "never" | "then" | "himself" | "herself" | "itself" | "themselves"
+            )
+    };
     let word_before = |t: usize| (t > 0 && r.is_word(t - 1)).then(|| r.word(t - 1));
     match word_before(v) {
         Some(w) if is_be_form(w) => true,
