@@ -798,39 +798,39 @@ mod tests {
         assert!(persons[0].aliases().contains(&"Ilham Aliev".to_string()));
     }
 
-    #[test]
-    fn organisation_variants_join_by_country_and_body() {
-        let x = vec![
-            extract("The truce was holding, the Israeli Ministry of Defense said."),
-            extract("Israel's Defence Ministry said it was holding."),
-            extract("Israel's Defense Ministry said it was holding."),
-        ];
+    /// How many organisations the articles name once linked, and all names for the message.
+    fn organisations_in(articles: &[&str]) -> (usize, Vec<String>) {
+        let x: Vec<Extraction> = articles.iter().map(|a| extract(a)).collect();
         let p = link_people(&x, &[], Knowledge::builtin());
-        let orgs: Vec<_> = p
+        let count = p
             .entities
             .iter()
             .filter(|g| g.kind == EntityKind::Organization)
-            .collect();
-        assert_eq!(orgs.len(), 1, "{:?}", names(&p));
+            .count();
+        (count, names(&p))
+    }
+
+    #[test]
+    fn organisation_variants_join_by_country_and_body() {
+        let (count, names) = organisations_in(&[
+            "The truce was holding, the Israeli Ministry of Defense said.",
+            "Israel's Defence Ministry said it was holding.",
+            "Israel's Defense Ministry said it was holding.",
+        ]);
+        assert_eq!(count, 1, "{names:?}");
     }
 
     #[test]
     fn an_organisation_named_without_its_country_joins_the_one_with_it() {
-        let x = vec![
-            extract("The storm strengthened, the US Coastal Weather Bureau said."),
-            extract("The storm strengthened, the Coastal Weather Bureau said."),
-            extract("The Israeli Defense Ministry said it was ready."),
-            extract("The Russian Defense Ministry said it was ready."),
-            extract("The Defense Ministry said it was ready."),
-        ];
-        let p = link_people(&x, &[], Knowledge::builtin());
-        let orgs: Vec<_> = p
-            .entities
-            .iter()
-            .filter(|g| g.kind == EntityKind::Organization)
-            .collect();
+        let (count, names) = organisations_in(&[
+            "The storm strengthened, the US Coastal Weather Bureau said.",
+            "The storm strengthened, the Coastal Weather Bureau said.",
+            "The Israeli Defense Ministry said it was ready.",
+            "The Russian Defense Ministry said it was ready.",
+            "The Defense Ministry said it was ready.",
+        ]);
         // The bureau is one; the ministry named without a country stays apart from both.
-        assert_eq!(orgs.len(), 4, "{:?}", names(&p));
+        assert_eq!(count, 4, "{names:?}");
     }
 
     #[test]
