@@ -392,17 +392,13 @@ pub fn cue_at(doc: &Doc, r: &Reader, v: usize) -> Option<crate::knowledge::Cue> 
             .is_some_and(|l| l.eq_ignore_ascii_case(w));
         let noun = doc.k.is_document_noun(w) || doc.k.is_medium_noun(w);
         if bare && noun && is_capitalised(prev) {
-            let article = |t: usize| {
-                r.is_word(t) && matches!(r.word(t).to_lowercase().as_str(), "the" | "a" | "an")
-            };
-            let mut t = v - 1;
-            while t > 0 && v - t < 4 && !article(t) && r.is_word(t - 1) && {
-                let before = r.word(t - 1);
-                is_capitalised(before) || article(t - 1)
-            } {
-                t -= 1;
-            }
-            if article(t) {
+            let article =
+                |t: usize| matches!(r.word(t).to_lowercase().as_str(), "the" | "a" | "an");
+            let opened_by_article = (v.saturating_sub(4)..v)
+                .rev()
+                .take_while(|&t| r.is_word(t) && (is_capitalised(r.word(t)) || article(t)))
+                .any(article);
+            if opened_by_article {
                 return None;
             }
         }

@@ -568,14 +568,15 @@ impl<'a> Doc<'a> {
     /// The most salient fitting entity before `at`, with the mention that makes it so: going
     /// back sentence by sentence, the first fitting mention of the nearest sentence that has
     /// one (a sentence's subject usually comes first, and is what a following "he said"
-    /// refers to). A name after a preposition or a contrasting "while" ("With X, a radio
-    /// host, he revealed") is not the subject, so it is passed over.
+    /// refers to). A name in an opening phrase whose clause names its own subject ("With X, a
+    /// radio host, he revealed") is not the subject, so it is passed over.
     fn salient_before(
         &self,
         at: usize,
         fits: impl Fn(&LocalEntity) -> bool,
     ) -> Option<(usize, usize)> {
-        let mut best: Option<(usize, usize, usize, usize)> = None; // (paragraph, sentence, entity, mention)
+        // (paragraph, sentence, entity, mention)
+        let mut best: Option<(usize, usize, usize, usize)> = None;
         for (i, m) in self.mentions.iter().enumerate().rev() {
             if m.end > at || m.quoted || self.in_opening_phrase(m) {
                 continue;
