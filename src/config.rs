@@ -114,6 +114,7 @@ impl Config {
                         .with_help("write it as https://example.org/briefing/ or as /briefing/"),
                     );
                 }
+                crate::knowledge::check_extension(&config.knowledge, diagnostics);
                 config
             }
             Err(e) => {
@@ -251,5 +252,24 @@ mod tests {
         assert!(!root.absolute);
         assert_eq!(BaseUrl::new(Some("https://example.org")).path, "/");
         assert_eq!(BaseUrl::new(Some("/sub")).link("x/"), "/sub/x/");
+    }
+
+    #[test]
+    fn a_sex_code_in_the_knowledge_that_means_nothing_is_reported() {
+        let mut d = Diagnostics::new();
+        Config::parse(
+            "knowledge:\n  given_names: {Oleksandra: female, Robin: x}\n  role_genders: {godfather: u}\n",
+            &mut d,
+        );
+        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].contains("given_names: \"Robin\""),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].contains("role_genders: \"godfather\""),
+            "{messages:?}"
+        );
     }
 }

@@ -820,6 +820,29 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
 
 /// Checks a briefing's additions for problems worth telling the user about.
 pub fn check_extension(extension: &Extension, diagnostics: &mut Diagnostics) {
+    // A sex code other than these is read as unknown, silently; say so instead.
+    let mut codes: Vec<(&str, &String, &String, &str)> = Vec::new();
+    for (name, code) in &extension.given_names {
+        if !matches!(code.trim(), "m" | "male" | "f" | "female" | "u" | "unknown") {
+            codes.push(("given_names", name, code, "m, f or u"));
+        }
+    }
+    for (role, code) in &extension.lexicon.role_genders {
+        if gender_of(code) == Gender::Unknown {
+            codes.push(("role_genders", role, code, "m or f"));
+        }
+    }
+    codes.sort();
+    for (key, word, code, allowed) in codes {
+        diagnostics.push(
+            Diagnostic::warning(
+                "config",
+                format!("knowledge.{key}: \"{word}\" has \"{code}\", which is no sex code, so it is ignored"),
+            )
+            .in_file(crate::config::CONFIG_FILE)
+            .with_help(format!("write {allowed}, as in `{word}: m`")),
+        );
+    }
     for org in &extension.organizations {
         if org.name.trim().is_empty() {
             diagnostics.push(
