@@ -615,11 +615,11 @@ impl<'a> Doc<'a> {
                 "while" | "whereas" | "although" | "though"
             ))
             && r.para.starts_sentence(opener, self.body);
-        if !opens_phrase || (opener..m.full_first).any(|i| self.is_comma(&r, i)) {
+        if !opens_phrase || (opener..m.full_first).any(|i| r.is_punct(i, ",")) {
             return false;
         }
         // The clause after the phrase, past an appositive ("X, a radio host,").
-        let comma_after = |from: usize| (from..sentence.end).find(|&i| self.is_comma(&r, i));
+        let comma_after = |from: usize| (from..sentence.end).find(|&i| r.is_punct(i, ","));
         let Some(mut comma) = comma_after(m.last + 1) else {
             return false;
         };
@@ -641,10 +641,6 @@ impl<'a> Doc<'a> {
             })
     }
 
-    fn is_comma(&self, r: &Reader, i: usize) -> bool {
-        r.token(i).text(self.body) == ","
-    }
-
     /// Whether a mention stands where a sentence's subject does: first in the sentence, after
     /// an opening conjunction ("But X went"), or after the comma that ends an opening phrase
     /// ("Later, taking the stage, X showed"). A name further in ("the policy X enacted", "a
@@ -658,7 +654,7 @@ impl<'a> Doc<'a> {
         let Some(before) = first.checked_sub(1) else {
             return true;
         };
-        if r.token(before).text(self.body) == "," {
+        if r.is_punct(before, ",") {
             return true;
         }
         r.is_word(before)
