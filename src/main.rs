@@ -14,6 +14,19 @@ use crossbrief::site;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `purge_delay` option; the header's option numbers are kept stable across
+/// releases (retired options stay as placeholders), and libmimalloc-sys names no constant.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// By default mimalloc returns memory to the OS 10 ms after it is freed. A build frees and
+/// allocates page contexts by the hundred thousand, and every page handed back returns zeroed
+/// by the kernel: that zeroing was a tenth of a 10,000-article build's CPU time. Keeping freed
+/// memory made that build about 5% faster (15.3 s against 16.3 s) for 7% more peak memory.
+fn keep_freed_memory() {
+    // SAFETY: sets a plain integer option; mimalloc reads it on each purge.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
+}
+
 #[derive(Parser)]
 #[command(
     name = "crossbrief",
@@ -101,6 +114,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    keep_freed_memory();
     match Cli::parse().command {
         Command::Build {
             root,
