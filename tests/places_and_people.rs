@@ -303,6 +303,20 @@ fn an_outlet_named_in_an_article_is_an_organisation() {
     );
 }
 
+/// A speech or column whose source is its author ("Outlet: Tamsin Orrell") does not make the
+/// author an outlet: she holds a role in another article, so she stays a person.
+#[test]
+fn an_outlet_named_like_a_person_who_holds_a_role_stays_a_person() {
+    let b = briefing(&[
+        "Title: One\nOutlet: Tamsin Orrell\n\nThank you all for coming tonight.\n",
+        "Title: Two\nOutlet: B\n\nGovernor Tamsin Orrell said the bridge would reopen. \
+         “We are ready,” Orrell said.\n",
+    ]);
+    let kinds: Vec<(&str, EntityKind)> =
+        b.people.iter().map(|p| (p.name.as_str(), p.kind)).collect();
+    assert_eq!(kinds, [("Tamsin Orrell", EntityKind::Person)]);
+}
+
 /// "Orvex said" makes a person of a lone word; another article shows it is a company.
 #[test]
 fn a_lone_name_that_is_an_organisation_elsewhere_is_that_organisation() {

@@ -95,6 +95,11 @@ pub struct People {
 
 /// "Vox explained", "the Hill reported": a name that is one of the briefing's outlets is that
 /// outlet, an organisation, however the sentence made it look like a person.
+///
+/// Not when the outlet is a person: a briefing of bulk articles has speeches and columns whose
+/// source is their author ("Outlet: Jane Smith"). A person who holds a role somewhere
+/// ("President Jane Smith") stays a person. A given name is no sign: "Al Jazeera" and
+/// "Christian Science Monitor" open with one.
 pub fn outlets_are_organisations<'a>(
     people: &mut People,
     outlets: impl Iterator<Item = &'a String>,
@@ -103,6 +108,7 @@ pub fn outlets_are_organisations<'a>(
     for e in &mut people.entities {
         if e.kind == EntityKind::Person
             && e.editor_name.is_none()
+            && e.roles.is_empty()
             && e.forms.keys().any(|f| outlet_keys.contains(&outlet_key(f)))
         {
             e.kind = EntityKind::Organization;
