@@ -1066,3 +1066,42 @@ fn a_reflexive_between_subject_and_verb_is_skipped_but_keeps_a_passive_passive()
     );
     assert!(!statement_speakers(body).contains(&"Tobias Marlowe".to_string()));
 }
+
+/// An acronym that speaks is an organisation, and the one the article spelled out before it
+/// in brackets when it did; "the CEO said" stays a role.
+#[test]
+fn an_acronym_that_speaks_is_the_organisation_it_stands_for() {
+    let body = "Samples went to the Varnell Institutes of Marine Health (VIMH) on Monday. \
+                “The samples are clean,” VIMH said in a statement.\n\n\
+                “Checkpoints stay open,” QRB said in a statement to reporters.\n\n\
+                “We will recover,” the CEO said.\n\n\
+                “It is over,” MORE said.";
+    assert_eq!(
+        speaker_of(body, "The samples"),
+        Some("Varnell Institutes of Marine Health".into())
+    );
+    assert_eq!(speaker_of(body, "Checkpoints"), Some("QRB".into()));
+    assert_eq!(speaker_of(body, "We will"), None);
+    assert_eq!(speaker_of(body, "It is over"), None);
+}
+
+/// "Department of Health and Human Services": after an organisation's head and its "of",
+/// "and" joins one name; before a person's name it joins two.
+#[test]
+fn and_inside_an_organisations_name_keeps_the_name_whole() {
+    let body = "“It is late,” the Office of Tarn and Coastal Services said on Monday.\n\n\
+                “It is early,” said the Centers for Vell Control and Prevention.\n\n\
+                “It is done,” said the Bureau of Tarn and Attorney General Jo Palt.";
+    assert_eq!(
+        speaker_of(body, "It is late"),
+        Some("Office of Tarn and Coastal Services".into())
+    );
+    assert_eq!(
+        speaker_of(body, "It is early"),
+        Some("Centers for Vell Control and Prevention".into())
+    );
+    assert_ne!(
+        speaker_of(body, "It is done"),
+        Some("Bureau of Tarn and Attorney General Jo Palt".into())
+    );
+}

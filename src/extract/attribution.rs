@@ -1288,7 +1288,19 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                     // of words it is more likely two names glued by a scraper: "TrumpWhite
                     // House".)
                     let brand = !name.contains(' ') && super::names::is_brand_word(&name);
-                    if describes || !brand && !super::names::plausible_personal_name(doc.k, &name) {
+                    // "CBP said", "the NIH said": an acronym that speaks is an organisation;
+                    // "the CEO said" is a role, and "MORE" (a link's text) a shouted word.
+                    let acronym = !name.contains(' ')
+                        && super::text::is_acronym(&name)
+                        && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                        && !doc.k.is_common_word(&name.to_lowercase())
+                        && !doc.k.is_role_noun(&name)
+                        && !doc.k.is_title_word(&name);
+                    if describes
+                        || !brand
+                            && !acronym
+                            && !super::names::plausible_personal_name(doc.k, &name)
+                    {
                         return Attribution {
                             descriptor: Some(name),
                             ..base
@@ -1302,6 +1314,7 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                     let e = if doc.k.is_place_suffix(last) && doc.k.given_name(first).is_none() {
                         doc.government_of(m)
                     } else if brand
+                        || acronym
                         || doc.k.is_org_head(last)
                         || follows_the(doc, m)
                         || super::names::which_follows(

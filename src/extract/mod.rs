@@ -160,6 +160,7 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
     // quotations that follow refer back to.
     let reported = attribution::statements(&mut doc);
     let attributions = attribution::attribute_all(&mut doc);
+    doc.record_defined_acronyms();
     let mut quotes = join_quotes(&doc, &attributions);
     credit_repeated_quotes(doc.body, &mut quotes);
     let quote_cues: Vec<(usize, usize)> = attributions.iter().filter_map(|a| a.cue).collect();
@@ -487,6 +488,16 @@ impl<'a> Doc<'a> {
             return e;
         }
         let name = self.mentions[m].name.clone();
+        if let Some(e) = self.organisation_defining(&name) {
+            self.mentions[m].kind = NameKind::Organization;
+            let entity = &mut self.entities[e];
+            entity.mentions.push(m);
+            if !entity.variants.contains(&name) {
+                entity.variants.push(name);
+            }
+            self.of_mention[m] = Some(e);
+            return e;
+        }
         let words: Vec<&str> = name.split_whitespace().collect();
         let (body, country) = names::normalise_body(self.k, &words);
         self.mentions[m].kind = NameKind::Organization;
@@ -503,6 +514,52 @@ impl<'a> Doc<'a> {
             mentions: vec![m],
         };
         self.entity_for(m, entity)
+    }
+
+    /// "The Varn Institute of Health (VRH)": the acronym in brackets is a variant of the
+    /// organisation, so that "VRH said" in another article finds it.
+    fn record_defined_acronyms(&mut self) {
+        let mut defined = Vec::new();
+        for (i, m) in self.mentions.iter().enumerate() {
+            let Some(e) = self.of_mention[i] else {
+                continue;
+            };
+            let r = self.reader(m.paragraph);
+            if self.entities[e].kind == EntityKind::Organization
+                && m.last + 3 < r.len()
+                && r.is_punct(m.last + 1, "(")
+                && text::is_acronym(r.word(m.last + 2))
+                && r.is_punct(m.last + 3, ")")
+            {
+                defined.push((e, r.word(m.last + 2).to_string()));
+            }
+        }
+        for (e, acronym) in defined {
+            let variants = &mut self.entities[e].variants;
+            if !variants.contains(&acronym) {
+                variants.push(acronym);
+            }
+        }
+    }
+
+    /// The organisation the article names in full just before `acronym` in brackets:
+    /// "the National Institutes of Health (NIH)" for "NIH".
+    fn organisation_defining(&self, acronym: &str) -> Option<usize> {
+        if !text::is_acronym(acronym) {
+            return None;
+        }
+        self.mentions.iter().enumerate().find_map(|(i, m)| {
+            let e = self.of_mention[i]?;
+            if self.entities[e].kind != EntityKind::Organization {
+                return None;
+            }
+            let r = self.reader(m.paragraph);
+            let defines = m.last + 3 < r.len()
+                && r.is_punct(m.last + 1, "(")
+                && r.word(m.last + 2) == acronym
+                && r.is_punct(m.last + 3, ")");
+            defines.then_some(e)
+        })
     }
 
     /// The entity of mention `m`: one already made under the same key, or `entity`.

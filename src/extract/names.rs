@@ -566,6 +566,16 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
             j += 2;
             continue;
         }
+        // "Department of Health and Human Services", "Centers for Disease Control and
+        // Prevention": after an organisation's head and its "of" or "for", "and" joins the
+        // parts of one name, where elsewhere it joins two ("Israel and Hamas").
+        if r.word(j) == "and"
+            && heads_a_complement(r, i, j)
+            && let Some(end) = complement_tail_end(r, j + 1, sentence)
+        {
+            j = end;
+            continue;
+        }
         // Connectors inside names: "Society for the Protection of Birds", "Ministry of Defense".
         if r.is_word(j) && r.k.is_name_connector(r.word(j)) && !matches!(r.word(j), "and" | "&") {
             let mut k = j + 1;
@@ -580,6 +590,36 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
         }
         return j;
     }
+}
+
+/// Whether the run from `i` to before `j` holds an organisation's head followed by "of" or
+/// "for": "Department of Health", "Centers for Disease Control".
+fn heads_a_complement(r: &Reader, i: usize, j: usize) -> bool {
+    (i..j.saturating_sub(1))
+        .any(|t| r.k.is_org_head(r.word(t)) && matches!(r.word(t + 1), "of" | "for"))
+}
+
+/// The end of the one to three capitalised words after "and" that close an organisation's
+/// name ("... and Human Services"), or None when what follows is a name of its own: a
+/// person's ("and Attorney General Jeff Sessions"), an acronym, another "X of Y", or a list
+/// that goes on.
+fn complement_tail_end(r: &Reader, start: usize, sentence: usize) -> Option<usize> {
+    let mut k = start;
+    while k < r.len() && r.para.sentence_of(k) == sentence && r.is_name_word(k) && !r.quoted[k] {
+        let w = r.word(k);
+        if r.k.given_name(w).is_some()
+            || r.k.is_title_word(w)
+            || is_acronym(w)
+            || r.k.is_function_word(w)
+        {
+            return None;
+        }
+        k += 1;
+    }
+    let words = k - start;
+    let ends_cleanly =
+        k >= r.len() || !(r.is_word(k) && (r.k.is_name_connector(r.word(k)) || r.is_name_word(k)));
+    ((1..=3).contains(&words) && ends_cleanly).then_some(k)
 }
 
 /// The first given name in the run from `i` to before `j`, after any title ("Sen. Joe").
