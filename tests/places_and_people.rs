@@ -317,6 +317,48 @@ fn an_outlet_named_like_a_person_who_holds_a_role_stays_a_person() {
     assert_eq!(kinds, [("Tamsin Orrell", EntityKind::Person)]);
 }
 
+/// "CDQ said" in one article, "the Centers for Disease Quell and Prevention" in
+/// another: an acronym joins the one organisation whose initials spell it, and one spelled
+/// out in brackets; an acronym two organisations could stand for joins neither. Two names
+/// spelled out as the same acronym are one organisation.
+#[test]
+fn an_acronym_joins_the_one_organisation_it_abbreviates() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\n“It is late,” the Centers for Disease Quell and \
+         Prevention said. The Varn Institute of Health (VRH) sent staff.\n",
+        "Title: Two\nOutlet: B\n\n“It is early,” CDQ said on Monday. “We are ready,” VRH \
+         said.\n",
+        "Title: Three\nOutlet: C\n\n“It is over,” the Pell Trade Office said. “Not yet,” the \
+         Pell Transport Office said. “Both,” PTO said.\n",
+        "Title: Four\nOutlet: D\n\n“We agree,” said the Varn Institute of Health Studies \
+         (VRH).\n",
+    ]);
+    let mut orgs: Vec<(&str, Vec<&str>)> = b
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.aliases.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    orgs.sort();
+    assert_eq!(
+        orgs,
+        [
+            ("Centers for Disease Quell and Prevention", vec!["CDQ"]),
+            ("PTO", vec![]),
+            ("Pell Trade Office", vec![]),
+            ("Pell Transport Office", vec![]),
+            (
+                "Varn Institute of Health Studies",
+                vec!["VRH", "Varn Institute of Health"]
+            ),
+        ]
+    );
+}
+
 /// "Orvex said" makes a person of a lone word; another article shows it is a company.
 #[test]
 fn a_lone_name_that_is_an_organisation_elsewhere_is_that_organisation() {

@@ -212,6 +212,115 @@ fn join_organisations_named_without_country(
     }
 }
 
+/// "CDC" in one article, "Centers for Disease Control and Prevention" in another: an
+/// organisation only ever named by an acronym joins the one organisation whose name it
+/// abbreviates: one that an article spelled out before it in brackets, or one whose name's
+/// initials spell it (leaving out "of", "for", "and", a country before the name, and what
+/// follows an "and"). When two organisations could be meant, it joins neither; but two names
+/// that articles spelled out as the same acronym ("Centers for Disease Control (CDC)",
+/// "Centers for Disease Control and Prevention (CDC)") are one organisation.
+fn join_acronyms_to_their_names(
+    globals: &mut [Global],
+    parent: &mut [usize],
+    k: &crate::knowledge::Knowledge,
+) {
+    let is_acronym = |form: &str| {
+        !form.contains(' ')
+            && form.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && crate::extract::text::is_acronym(form)
+    };
+    let only_acronyms = |g: &Global| g.forms.keys().all(|f| is_acronym(f));
+    let mut spelled_out: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut initialled: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, g) in globals.iter().enumerate() {
+        if g.kind != EntityKind::Organization || only_acronyms(g) {
+            continue;
+        }
+        for form in g.forms.keys() {
+            if is_acronym(form) {
+                spelled_out.entry(form.clone()).or_default().push(i);
+            } else {
+                for acronym in initials(form, k) {
+                    initialled.entry(acronym).or_default().push(i);
+                }
+            }
+        }
+    }
+    let mut joins: Vec<(usize, usize, &str)> = Vec::new();
+    for ids in spelled_out.values() {
+        for &other in &ids[1..] {
+            joins.push((
+                other,
+                ids[0],
+                "Spelled out as the same acronym as another name of it; joined.",
+            ));
+        }
+    }
+    for (a, b, why) in joins.drain(..) {
+        if find(parent, a) != find(parent, b) {
+            note(&mut globals[a], why.to_string());
+            union(parent, a, b);
+        }
+    }
+    for (i, g) in globals.iter().enumerate() {
+        if g.kind != EntityKind::Organization || !only_acronyms(g) {
+            continue;
+        }
+        let mut roots: Vec<usize> = g
+            .forms
+            .keys()
+            .flat_map(|f| [spelled_out.get(f), initialled.get(f)])
+            .flatten()
+            .flatten()
+            .map(|&j| find(parent, j))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [only] = roots[..] {
+            joins.push((
+                i,
+                only,
+                "Named by an acronym; joined to the one organisation whose name it abbreviates.",
+            ));
+        }
+    }
+    for (a, b, why) in joins {
+        if find(parent, a) != find(parent, b) {
+            note(&mut globals[a], why.to_string());
+            union(parent, a, b);
+        }
+    }
+}
+
+/// The acronyms a multi-word organisation's name may be written as: the initials of its
+/// capitalised words, with and without a country in front, and of the part before an "and"
+/// ("Centers for Disease Control and Prevention" is "CDC" as well as "CDCP").
+fn initials(name: &str, k: &crate::knowledge::Knowledge) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let spell = |words: &[&str]| -> Option<String> {
+        let letters: String = words
+            .iter()
+            .filter(|w| !k.is_name_connector(w))
+            .map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect::<Option<String>>()?;
+        (letters.chars().count() >= 3).then_some(letters)
+    };
+    let mut spelled = Vec::new();
+    let without_country = match words.first() {
+        Some(w) if words.len() > 2 && k.country(w).is_some() => &words[1..],
+        _ => &words[..],
+    };
+    for part in [&words[..], without_country] {
+        spelled.extend(spell(part));
+        if let Some(and) = part.iter().position(|w| *w == "and") {
+            spelled.extend(spell(&part[..and]));
+        }
+    }
+    spelled.sort();
+    spelled.dedup();
+    spelled
+}
+
 /// The people known only by one word, with no role, that no full name of a person joined:
 /// what may be an organisation that was named like a person.
 fn lone_names_with_no_full_name(globals: &[Global], parent: &mut [usize]) -> Vec<usize> {
@@ -338,6 +447,7 @@ pub fn link_people(
     join_spelling_variants(&globals, &mut parent, &vetoed, k);
     join_names_after_descriptions(&globals, &mut parent, &vetoed, k);
     join_organisations_named_without_country(&mut globals, &mut parent, k);
+    join_acronyms_to_their_names(&mut globals, &mut parent, k);
     let ambiguous = join_surnames(&globals, &mut parent, &vetoed, &of_local, k);
     one_word_people_named_like_organisations(&mut globals, &mut parent);
     one_word_people_with_staff(&mut globals, &mut parent, k);
