@@ -317,21 +317,24 @@ fn an_outlet_named_like_a_person_who_holds_a_role_stays_a_person() {
     assert_eq!(kinds, [("Tamsin Orrell", EntityKind::Person)]);
 }
 
-/// "CDQ said" in one article, "the Centers for Disease Quell and Prevention" in
-/// another: an acronym joins the one organisation whose initials spell it, and one spelled
-/// out in brackets; an acronym two organisations could stand for joins neither. Two names
-/// spelled out as the same acronym are one organisation.
+/// "CDQ said" and "the Centers for Disease Quell and Prevention" in one article: an acronym
+/// joins the one organisation whose initials spell it when an article names both, and one spelled out in brackets; an acronym two organisations could stand for
+/// joins neither, and initials in articles that never meet prove nothing. Two names spelled
+/// out as the same acronym are one organisation.
 #[test]
 fn an_acronym_joins_the_one_organisation_it_abbreviates() {
     let b = briefing(&[
         "Title: One\nOutlet: A\n\n“It is late,” the Centers for Disease Quell and \
          Prevention said. The Varn Institute of Health (VRH) sent staff.\n",
-        "Title: Two\nOutlet: B\n\n“It is early,” CDQ said on Monday. “We are ready,” VRH \
+        "Title: Two\nOutlet: B\n\n“It is early,” CDQ said on Monday. The Centers for \
+         Disease Quell and Prevention sent staff. “We are done,” QTS said. The Qell Tower \
+         Society waited. “We are ready,” VRH \
          said.\n",
         "Title: Three\nOutlet: C\n\n“It is over,” the Pell Trade Office said. “Not yet,” the \
          Pell Transport Office said. “Both,” PTO said.\n",
         "Title: Four\nOutlet: D\n\n“We agree,” said the Varn Institute of Health Studies \
-         (VRH).\n",
+         (VRH). “Slowly,” the Trell Ward Society said.\n",
+        "Title: Five\nOutlet: E\n\n“Quickly,” TWS said.\n",
     ]);
     let mut orgs: Vec<(&str, Vec<&str>)> = b
         .people
@@ -351,6 +354,9 @@ fn an_acronym_joins_the_one_organisation_it_abbreviates() {
             ("PTO", vec![]),
             ("Pell Trade Office", vec![]),
             ("Pell Transport Office", vec![]),
+            ("Qell Tower Society", vec!["QTS"]),
+            ("TWS", vec![]),
+            ("Trell Ward Society", vec![]),
             (
                 "Varn Institute of Health Studies",
                 vec!["VRH", "Varn Institute of Health"]

@@ -216,14 +216,27 @@ fn join_organisations_named_without_country(
 /// organisation only ever named by an acronym joins the one organisation whose name it
 /// abbreviates: one that an article spelled out before it in brackets, or one whose name's
 /// initials spell it (leaving out "of", "for", "and", a country before the name, and what
-/// follows an "and"). When two organisations could be meant, it joins neither; but two names
-/// that articles spelled out as the same acronym ("Centers for Disease Control (CDC)",
-/// "Centers for Disease Control and Prevention (CDC)") are one organisation.
+/// follows an "and"). Initials alone are weak evidence ("CVS" is not "Commons Votes
+/// Services"), so they count only for a name that an article uses together with the acronym.
+/// When two organisations could be meant, it joins neither; but two names that articles
+/// spelled out as the same acronym ("Centers for Disease Control (CDC)", "Centers for Disease
+/// Control and Prevention (CDC)") are one organisation.
 fn join_acronyms_to_their_names(
     globals: &mut [Global],
     parent: &mut [usize],
+    of_local: &[Vec<usize>],
     k: &crate::knowledge::Knowledge,
 ) {
+    let mut articles_of: HashMap<usize, HashSet<usize>> = HashMap::default();
+    for (article, ids) in of_local.iter().enumerate() {
+        for &id in ids {
+            articles_of.entry(id).or_default().insert(article);
+        }
+    }
+    let together = |a: usize, b: usize| match (articles_of.get(&a), articles_of.get(&b)) {
+        (Some(x), Some(y)) => !x.is_disjoint(y),
+        _ => false,
+    };
     let is_acronym = |form: &str| {
         !form.contains(' ')
             && form.chars().filter(|c| c.is_alphabetic()).count() >= 3
@@ -266,12 +279,15 @@ fn join_acronyms_to_their_names(
         if g.kind != EntityKind::Organization || !only_acronyms(g) {
             continue;
         }
-        let mut roots: Vec<usize> = g
+        let spelled = g.forms.keys().filter_map(|f| spelled_out.get(f)).flatten();
+        let initials_used_with_it = g
             .forms
             .keys()
-            .flat_map(|f| [spelled_out.get(f), initialled.get(f)])
+            .filter_map(|f| initialled.get(f))
             .flatten()
-            .flatten()
+            .filter(|&&j| together(i, j));
+        let mut roots: Vec<usize> = spelled
+            .chain(initials_used_with_it)
             .map(|&j| find(parent, j))
             .collect();
         roots.sort_unstable();
@@ -294,9 +310,18 @@ fn join_acronyms_to_their_names(
 
 /// The acronyms a multi-word organisation's name may be written as: the initials of its
 /// capitalised words, with and without a country in front, and of the part before an "and"
-/// ("Centers for Disease Control and Prevention" is "CDC" as well as "CDCP").
+/// ("Centers for Disease Control and Prevention" is "CDC" as well as "CDCP"). None for a
+/// name holding a possessive ("Clinton's Oval Office") or an acronym of its own ("DTTM
+/// Operations LLC"), whose initials spell nothing anyone writes.
 fn initials(name: &str, k: &crate::knowledge::Knowledge) -> Vec<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
+    let unspellable = |w: &&str| {
+        crate::knowledge::strip_possessive(w) != *w
+            || crate::extract::text::is_acronym(w) && k.country(w).is_none()
+    };
+    if words.iter().any(unspellable) {
+        return Vec::new();
+    }
     let spell = |words: &[&str]| -> Option<String> {
         let letters: String = words
             .iter()
@@ -447,7 +472,7 @@ pub fn link_people(
     join_spelling_variants(&globals, &mut parent, &vetoed, k);
     join_names_after_descriptions(&globals, &mut parent, &vetoed, k);
     join_organisations_named_without_country(&mut globals, &mut parent, k);
-    join_acronyms_to_their_names(&mut globals, &mut parent, k);
+    join_acronyms_to_their_names(&mut globals, &mut parent, &of_local, k);
     let ambiguous = join_surnames(&globals, &mut parent, &vetoed, &of_local, k);
     one_word_people_named_like_organisations(&mut globals, &mut parent);
     one_word_people_with_staff(&mut globals, &mut parent, k);
