@@ -1086,7 +1086,8 @@ fn an_acronym_that_speaks_is_the_organisation_it_stands_for() {
 }
 
 /// "Department of Health and Human Services": after an organisation's head and its "of",
-/// "and" joins one name; before a person's name it joins two.
+/// "and" joins one name; before a person's name it joins two. "Food and Drug
+/// Administration": between common words before a head it joins one name; between names, two.
 #[test]
 fn and_inside_an_organisations_name_keeps_the_name_whole() {
     let body = "“It is late,” the Office of Tarn and Coastal Services said on Monday.\n\n\
@@ -1104,4 +1105,11 @@ fn and_inside_an_organisations_name_keeps_the_name_whole() {
         speaker_of(body, "It is done"),
         Some("Bureau of Tarn and Attorney General Jo Palt".into())
     );
+    let body = "“It is late,” the Food and Water Commission said.\n\n\
+                “It is early,” Vexlo and Quarn Inc said.";
+    assert_eq!(
+        speaker_of(body, "It is late"),
+        Some("Food and Water Commission".into())
+    );
+    assert_eq!(speaker_of(body, "It is early"), Some("Quarn Inc".into()));
 }

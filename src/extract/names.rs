@@ -576,6 +576,14 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
             j = end;
             continue;
         }
+        // "Food and Drug Administration", "National Aeronautics and Space Administration":
+        // common words on both sides of "and", and an organisation's head at the end.
+        if r.word(j) == "and"
+            && let Some(end) = headed_pair_end(r, i, j, sentence)
+        {
+            j = end;
+            continue;
+        }
         // Connectors inside names: "Society for the Protection of Birds", "Ministry of Defense".
         if r.is_word(j) && r.k.is_name_connector(r.word(j)) && !matches!(r.word(j), "and" | "&") {
             let mut k = j + 1;
@@ -620,6 +628,29 @@ fn complement_tail_end(r: &Reader, start: usize, sentence: usize) -> Option<usiz
     let ends_cleanly =
         k >= r.len() || !(r.is_word(k) && (r.k.is_name_connector(r.word(k)) || r.is_name_word(k)));
     ((1..=3).contains(&words) && ends_cleanly).then_some(k)
+}
+
+/// The end of "<words> and <words> <Head>" when the run from `i` to the "and" at `j` and the
+/// words after it are capitalised common words ("Securities and Exchange Commission"), not
+/// names of their own ("Google and Apple Inc", "Trump and Clinton Foundation").
+fn headed_pair_end(r: &Reader, i: usize, j: usize, sentence: usize) -> Option<usize> {
+    let plain = |t: usize| {
+        r.is_name_word(t)
+            && !r.quoted[t]
+            && r.k.given_name(r.word(t)).is_none()
+            && r.k.is_common_word(&r.word(t).to_lowercase())
+    };
+    if !(1..=3).contains(&(j - i)) || !(i..j).all(plain) {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < r.len() && k - j <= 3 && r.para.sentence_of(k) == sentence && r.is_name_word(k) {
+        if r.k.is_org_head(r.word(k)) {
+            return (k == j + 1 || (j + 1..k).all(plain)).then_some(k + 1);
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The first given name in the run from `i` to before `j`, after any title ("Sen. Joe").
