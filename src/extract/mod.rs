@@ -519,21 +519,9 @@ impl<'a> Doc<'a> {
     /// "The Varn Institute of Health (VRH)": the acronym in brackets is a variant of the
     /// organisation, so that "VRH said" in another article finds it.
     fn record_defined_acronyms(&mut self) {
-        let mut defined = Vec::new();
-        for (i, m) in self.mentions.iter().enumerate() {
-            let Some(e) = self.of_mention[i] else {
-                continue;
-            };
-            let r = self.reader(m.paragraph);
-            if self.entities[e].kind == EntityKind::Organization
-                && m.last + 3 < r.len()
-                && r.is_punct(m.last + 1, "(")
-                && text::is_acronym(r.word(m.last + 2))
-                && r.is_punct(m.last + 3, ")")
-            {
-                defined.push((e, r.word(m.last + 2).to_string()));
-            }
-        }
+        let defined: Vec<(usize, String)> = (0..self.mentions.len())
+            .filter_map(|i| Some((self.of_mention[i]?, self.acronym_defined_by(i)?)))
+            .collect();
         for (e, acronym) in defined {
             let variants = &mut self.entities[e].variants;
             if !variants.contains(&acronym) {
@@ -545,21 +533,22 @@ impl<'a> Doc<'a> {
     /// The organisation the article names in full just before `acronym` in brackets:
     /// "the National Institutes of Health (NIH)" for "NIH".
     fn organisation_defining(&self, acronym: &str) -> Option<usize> {
-        if !text::is_acronym(acronym) {
-            return None;
-        }
-        self.mentions.iter().enumerate().find_map(|(i, m)| {
-            let e = self.of_mention[i]?;
-            if self.entities[e].kind != EntityKind::Organization {
-                return None;
-            }
-            let r = self.reader(m.paragraph);
-            let defines = m.last + 3 < r.len()
-                && r.is_punct(m.last + 1, "(")
-                && r.word(m.last + 2) == acronym
-                && r.is_punct(m.last + 3, ")");
-            defines.then_some(e)
-        })
+        (0..self.mentions.len())
+            .find(|&i| self.acronym_defined_by(i).as_deref() == Some(acronym))
+            .and_then(|i| self.of_mention[i])
+    }
+
+    /// The acronym in brackets right after mention `i` of an organisation, if any.
+    fn acronym_defined_by(&self, i: usize) -> Option<String> {
+        let e = self.of_mention[i]?;
+        let m = &self.mentions[i];
+        let r = self.reader(m.paragraph);
+        let defines = self.entities[e].kind == EntityKind::Organization
+            && m.last + 3 < r.len()
+            && r.is_punct(m.last + 1, "(")
+            && text::is_acronym(r.word(m.last + 2))
+            && r.is_punct(m.last + 3, ")");
+        defines.then(|| r.word(m.last + 2).to_string())
     }
 
     /// The entity of mention `m`: one already made under the same key, or `entity`.

@@ -227,24 +227,16 @@ fn join_acronyms_to_their_names(
     of_local: &[Vec<usize>],
     k: &crate::knowledge::Knowledge,
 ) {
-    let mut articles_of: HashMap<usize, HashSet<usize>> = HashMap::default();
-    for (article, ids) in of_local.iter().enumerate() {
-        for &id in ids {
-            articles_of.entry(id).or_default().insert(article);
-        }
-    }
-    let together = |a: usize, b: usize| match (articles_of.get(&a), articles_of.get(&b)) {
-        (Some(x), Some(y)) => !x.is_disjoint(y),
-        _ => false,
-    };
     let is_acronym = |form: &str| {
         !form.contains(' ')
             && form.chars().filter(|c| c.is_alphabetic()).count() >= 3
             && crate::extract::text::is_acronym(form)
     };
     let only_acronyms = |g: &Global| g.forms.keys().all(|f| is_acronym(f));
-    let mut spelled_out: HashMap<String, Vec<usize>> = HashMap::default();
-    let mut initialled: HashMap<String, Vec<usize>> = HashMap::default();
+    // Ordered maps: the order of joins decides each group's first member, so it must not
+    // depend on hashing.
+    let mut spelled_out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut initialled: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, g) in globals.iter().enumerate() {
         if g.kind != EntityKind::Organization || only_acronyms(g) {
             continue;
@@ -275,6 +267,23 @@ fn join_acronyms_to_their_names(
             union(parent, a, b);
         }
     }
+    // Which articles name each organisation that the initials step compares.
+    let compared: HashSet<usize> = initialled
+        .values()
+        .flatten()
+        .copied()
+        .chain((0..globals.len()).filter(|&i| only_acronyms(&globals[i])))
+        .collect();
+    let mut articles_of: HashMap<usize, HashSet<usize>> = HashMap::default();
+    for (article, ids) in of_local.iter().enumerate() {
+        for &id in ids.iter().filter(|id| compared.contains(id)) {
+            articles_of.entry(id).or_default().insert(article);
+        }
+    }
+    let together = |a: usize, b: usize| match (articles_of.get(&a), articles_of.get(&b)) {
+        (Some(x), Some(y)) => !x.is_disjoint(y),
+        _ => false,
+    };
     for (i, g) in globals.iter().enumerate() {
         if g.kind != EntityKind::Organization || !only_acronyms(g) {
             continue;
