@@ -1113,3 +1113,21 @@ fn and_inside_an_organisations_name_keeps_the_name_whole() {
     );
     assert_eq!(speaker_of(body, "It is early"), Some("Quarn Inc".into()));
 }
+
+/// Verbs that judge as they quote: "lauded X as", "dismissed X as", "derided X for", and
+/// "interjected" and "opining that".
+#[test]
+fn verbs_that_judge_as_they_quote_credit_their_subject() {
+    let body = "Governor Alma Restrepo lauded the crews as “true heroes” on Monday.\n\n\
+                Senator Dov Quarles has dismissed the plan as a “fantasy.”\n\n\
+                Moderator Tess Vane interjected “Including the bridge, though?”\n\n\
+                Director Anna Brandt defended the letter by opining that silence would have \
+                been “catastrophic.”";
+    assert_eq!(
+        speaker_of(body, "true heroes"),
+        Some("Alma Restrepo".into())
+    );
+    assert_eq!(speaker_of(body, "fantasy"), Some("Dov Quarles".into()));
+    assert_eq!(speaker_of(body, "Including"), Some("Tess Vane".into()));
+    assert_eq!(speaker_of(body, "catastrophic"), Some("Anna Brandt".into()));
+}
