@@ -131,3 +131,27 @@ fn a_correction_that_matches_nothing_is_reported_against_the_settings() {
     assert!(text.contains("warning: crossbrief.yaml"), "{text}");
     assert!(text.contains("never printed"), "{text}");
 }
+
+/// A template that links to a page or an element the site does not have is an error of
+/// `check`, naming the page that holds the link; links that resolve are not.
+#[test]
+fn links_to_pages_or_elements_the_site_lacks_are_errors() {
+    let dir = briefing_with(&[
+        ("content/good.md", GOOD),
+        (
+            "templates/404.html",
+            b"{% extends \"base.html\" %}{% block content %}<a href=\"{{ \"/nowhere/\" | url }}\">x</a> \
+              <a href=\"{{ \"/articles/\" | url }}#no-such-id\">y</a> \
+              <a href=\"{{ \"/articles/\" | url }}\">z</a>{% endblock content %}",
+        ),
+    ]);
+    let out = check(dir.path(), false);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("404.html links to /nowhere/, which the site does not have"),
+        "{text}"
+    );
+    assert!(text.contains("links to /articles/#no-such-id"), "{text}");
+    assert!(!text.contains("links to /articles/,"), "{text}");
+}

@@ -11,21 +11,20 @@ use std::path::PathBuf;
 
 use crate::config::{BaseUrl, CONFIG_FILE, Config};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::site::{Options, generate, links};
+use crate::site::{Options, links, run};
 
 /// Everything `check` finds, sorted by file and position.
 pub fn check(options: &Options) -> Diagnostics {
-    let generated = match generate(options) {
-        Ok(g) => g,
+    // The pages go to the link index as they are made, not into memory.
+    let index = links::LinkIndex::default();
+    let made = match run(options, None, true, &index) {
+        Ok(made) => made,
         Err(problems) => return problems,
     };
-    let mut out = generated.warnings.clone();
-    let b = &generated.briefing;
-    let docs: HashMap<&str, &crate::load::Document> = generated
-        .documents
-        .iter()
-        .map(|d| (d.id.as_str(), d))
-        .collect();
+    let mut out = made.warnings.clone();
+    let b = &made.briefing;
+    let docs: HashMap<&str, &crate::load::Document> =
+        made.documents.iter().map(|d| (d.id.as_str(), d)).collect();
 
     for n in &b.notices {
         let mut d = Diagnostic::warning(notice_code(&n.kind), n.message.clone());
@@ -72,7 +71,7 @@ pub fn check(options: &Options) -> Diagnostics {
                 .with_help("set base_url: \"https://example.org/briefing/\" in crossbrief.yaml, or pass --base-url"),
         );
     }
-    for broken in links::broken_links(&generated.files, &base) {
+    for broken in index.broken(&base) {
         out.push(
             Diagnostic::error(
                 "broken-link",
