@@ -1131,3 +1131,15 @@ fn verbs_that_judge_as_they_quote_credit_their_subject() {
     assert_eq!(speaker_of(body, "Including"), Some("Tess Vane".into()));
     assert_eq!(speaker_of(body, "catastrophic"), Some("Anna Brandt".into()));
 }
+
+/// "FBI Special Agent X" holds a title, so the name is a person's and a later "he said" can
+/// mean him; "Another agent said" is nobody the article named.
+#[test]
+fn a_special_agent_is_a_person_and_another_agent_is_nobody_named() {
+    let body = "“We will find them,” Mayor Carl Obrin said on Monday.\n\n\
+                FBI Special Agent Rick Devlin referenced those reports on Tuesday.\n\n\
+                “Among items recovered are pieces of nylon,” he said.\n\n\
+                Another agent said that “the agents are tired.”";
+    assert_eq!(speaker_of(body, "Among items"), Some("Rick Devlin".into()));
+    assert_eq!(speaker_of(body, "the agents"), None);
+}

@@ -905,6 +905,7 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         }
     }
     let np = match head_kind {
+        NounKind::Role | NounKind::Anonymous if follows_another(&r, first) => Np::Anonymous(phrase),
         NounKind::Document => Np::Document { country, qualifier },
         NounKind::Anonymous if qualifier.is_none() && country.is_none() => Np::Anonymous(phrase),
         _ => Np::Role {
@@ -914,6 +915,11 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         },
     };
     Some((np, first))
+}
+
+/// "Another agent said": not the agent the article named before, nobody in particular.
+fn follows_another(r: &Reader, first: usize) -> bool {
+    first > 0 && r.is_word(first - 1) && r.word(first - 1).eq_ignore_ascii_case("another")
 }
 
 /// Whether the tokens strictly between the commas at `a` and `close` are one place's name.
@@ -1191,6 +1197,7 @@ fn np_after(doc: &Doc, p: usize, verb: usize, limit: usize) -> Option<(Np, usize
     let (head, kind, last) = head?;
     let phrase = doc.body[r.token(start).start..r.token(last).end].to_string();
     let np = match kind {
+        NounKind::Role | NounKind::Anonymous if follows_another(&r, start) => Np::Anonymous(phrase),
         NounKind::Document => Np::Document {
             country,
             qualifier: None,
