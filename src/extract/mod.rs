@@ -538,17 +538,23 @@ impl<'a> Doc<'a> {
             .and_then(|i| self.of_mention[i])
     }
 
-    /// The acronym in brackets right after mention `i` of an organisation, if any.
+    /// The acronym in brackets right after mention `i` of an organisation, if any. Read off
+    /// the paragraph's tokens: it is asked of every mention of every article.
     fn acronym_defined_by(&self, i: usize) -> Option<String> {
         let e = self.of_mention[i]?;
+        if self.entities[e].kind != EntityKind::Organization {
+            return None;
+        }
         let m = &self.mentions[i];
-        let r = self.reader(m.paragraph);
-        let defines = self.entities[e].kind == EntityKind::Organization
-            && m.last + 3 < r.len()
-            && r.is_punct(m.last + 1, "(")
-            && text::is_acronym(r.word(m.last + 2))
-            && r.is_punct(m.last + 3, ")");
-        defines.then(|| r.word(m.last + 2).to_string())
+        let tokens = &self.paras[m.paragraph].tokens;
+        let punct = |t: usize, p: &str| {
+            tokens
+                .get(t)
+                .is_some_and(|tok| tok.kind == text::TokenKind::Punct && tok.text(self.body) == p)
+        };
+        let acronym = tokens.get(m.last + 2)?.text(self.body);
+        (punct(m.last + 1, "(") && text::is_acronym(acronym) && punct(m.last + 3, ")"))
+            .then(|| acronym.to_string())
     }
 
     /// The entity of mention `m`: one already made under the same key, or `entity`.
