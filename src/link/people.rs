@@ -201,15 +201,12 @@ fn join_organisations_named_without_country(
             }
         }
     }
-    for (i, org) in joins {
-        if find(parent, i) != find(parent, org) {
-            note(
-                &mut globals[i],
-                "Named without its country in some articles; joined to the one organisation of that name that has one.".to_string(),
-            );
-            union(parent, i, org);
-        }
-    }
+    let why = "Named without its country in some articles; joined to the one organisation of that name that has one.";
+    join_saying_why(
+        globals,
+        parent,
+        joins.into_iter().map(|(i, org)| (i, org, why)),
+    );
 }
 
 /// "CDC" in one article, "Centers for Disease Control and Prevention" in another: an
@@ -261,12 +258,7 @@ fn join_acronyms_to_their_names(
             ));
         }
     }
-    for (a, b, why) in joins.drain(..) {
-        if find(parent, a) != find(parent, b) {
-            note(&mut globals[a], why.to_string());
-            union(parent, a, b);
-        }
-    }
+    join_saying_why(globals, parent, joins.drain(..));
     // Which articles name each organisation that the initials step compares.
     let compared: HashSet<usize> = initialled
         .values()
@@ -309,6 +301,15 @@ fn join_acronyms_to_their_names(
             ));
         }
     }
+    join_saying_why(globals, parent, joins);
+}
+
+/// Joins each pair not joined already, with a note on the first of it saying why.
+fn join_saying_why<'a>(
+    globals: &mut [Global],
+    parent: &mut [usize],
+    joins: impl IntoIterator<Item = (usize, usize, &'a str)>,
+) {
     for (a, b, why) in joins {
         if find(parent, a) != find(parent, b) {
             note(&mut globals[a], why.to_string());
