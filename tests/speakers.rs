@@ -1143,3 +1143,60 @@ fn a_special_agent_is_a_person_and_another_agent_is_nobody_named() {
     assert_eq!(speaker_of(body, "Among items"), Some("Rick Devlin".into()));
     assert_eq!(speaker_of(body, "the agents"), None);
 }
+
+/// "The company said" stands for the nearest company named shortly before it: by its name's
+/// head ("Inc"), not by any organisation. A news agency in between is not a company.
+#[test]
+fn the_company_and_the_group_are_the_nearest_of_their_kind() {
+    let body = "Trelmco Inc. raised its prices again, Reuters reported.\n\n\
+                “We are currently in discussions,” the company said.\n\n\
+                The Brightwater Alliance filed a complaint on Monday.\n\n\
+                “Nothing has changed,” the group said in a statement.";
+    assert_eq!(
+        speaker_of(body, "We are currently"),
+        Some("Trelmco Inc".into())
+    );
+    assert_eq!(
+        speaker_of(body, "Nothing has changed"),
+        Some("Brightwater Alliance".into())
+    );
+}
+
+/// A company named many paragraphs before is too far back for "the company" to stand for it.
+#[test]
+fn the_company_does_not_reach_far_back() {
+    let body = "Trelmco Inc. raised its prices.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\n\
+                “We are currently in discussions,” the company said.";
+    assert_eq!(speaker_of(body, "We are currently"), None);
+}
+
+/// "FBI Director X" keeps the role "Director", but "the FBI director" is still X.
+#[test]
+fn a_role_qualified_by_the_organisation_in_the_title_finds_its_holder() {
+    let body = "FBI Director Marlow Quince testified on Thursday.\n\n\
+                “We did not know,” the former FBI director told reporters.";
+    assert_eq!(
+        speaker_of(body, "We did not know"),
+        Some("Marlow Quince".into())
+    );
+}
+
+/// An office or spokeswoman speaks in a person's name, as "a spokesman for X" does.
+#[test]
+fn a_persons_office_or_spokeswoman_speaks_for_them() {
+    let body = "Governor Rusk Aldane met residents.\n\n\
+                “We are ready,” Mr. Aldane’s office said.\n\n\
+                “We have always been ready,” the governor’s office said in a statement.\n\n\
+                “Help is coming,” Aldane's spokeswoman said.\n\n\
+                “I know my rights,” Aldane's lawyer said.";
+    assert_eq!(speaker_of(body, "We are ready"), Some("Rusk Aldane".into()));
+    assert_eq!(
+        speaker_of(body, "We have always"),
+        Some("Rusk Aldane".into())
+    );
+    assert_eq!(
+        speaker_of(body, "Help is coming"),
+        Some("Rusk Aldane".into())
+    );
+    assert_eq!(speaker_of(body, "I know my rights"), None);
+}

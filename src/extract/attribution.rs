@@ -893,6 +893,22 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         }
         break;
     }
+    // "the governor's office said": the governor, speaking through it.
+    if doc.k.is_voice_noun(&head) && qualifier.is_none() && first > floor && r.is_word(first - 1) {
+        let owner = r.word(first - 1);
+        let role = strip_possessive(owner).to_lowercase();
+        if role.len() < owner.len() && doc.k.is_role_noun(&role) && !doc.k.is_kin_noun(&role) {
+            let start = swallow_determiner(&r, first - 1, floor);
+            return Some((
+                Np::Role {
+                    head: role,
+                    qualifier: None,
+                    country,
+                },
+                start,
+            ));
+        }
+    }
     let phrase = doc.body[r.token(first).start..r.token(end).end].to_string();
     // "his office said", "her statement said": the person the pronoun stands for. "Her
     // father said" is the father, whoever holds that role.
@@ -1228,7 +1244,7 @@ fn noun_kind(doc: &Doc, lower: &str) -> Option<NounKind> {
         Some(NounKind::Anonymous)
     } else if k.is_role_noun(lower) {
         Some(NounKind::Role)
-    } else if k.is_body_noun(lower) || k.is_org_head(lower) {
+    } else if k.is_body_noun(lower) || k.is_org_head(lower) || k.is_organisation_kind_noun(lower) {
         Some(NounKind::Body)
     } else if k.is_anonymous_noun(lower) {
         Some(NounKind::Anonymous)

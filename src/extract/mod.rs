@@ -806,11 +806,20 @@ impl<'a> Doc<'a> {
         country: Option<&str>,
         at: usize,
     ) -> Option<usize> {
-        let is_body = self.k.is_body_noun(head) || self.k.is_org_head(head);
+        // "the company": the lexicon says which organisations such a noun stands for.
+        let generic = self.k.is_organisation_kind_noun(head);
+        let is_body = self.k.is_body_noun(head) || self.k.is_org_head(head) || generic;
         let is_role = self.k.is_role_noun(head);
         let qualifier_entity = qualifier.and_then(|m| self.of_mention[m]);
         let fits_country =
             |e: &LocalEntity| country.is_none_or(|c| e.country.as_deref() == Some(c));
+        // "Mr. X's office said", "X's spokeswoman said": X, speaking through them.
+        if self.k.is_voice_noun(head)
+            && let Some(q) = qualifier_entity
+            && self.entities[q].kind == EntityKind::Person
+        {
+            return Some(q);
+        }
         if is_role {
             let found = self.entity_mentions_before(at).find(|(_, e)| {
                 e.kind == EntityKind::Person
@@ -819,17 +828,19 @@ impl<'a> Doc<'a> {
                             .any(|w| attribution::same_role(self.k.role_word(w), head))
                     })
                     && qualifier_entity.is_none_or(|q| {
-                        let q = &self.entities[q];
-                        e.roles.iter().any(|r| {
-                            crate::text::fold(r).contains(&crate::text::fold(&q.name))
-                                || q.body.as_ref().is_some_and(|b| {
-                                    let (rb, _) = names::normalise_body(
-                                        self.k,
-                                        &r.split_whitespace().collect::<Vec<_>>(),
-                                    );
-                                    rb.contains(b.as_str())
-                                })
-                        })
+                        qualifier.is_some_and(|m| self.titled_by(e, m)) || {
+                            let q = &self.entities[q];
+                            e.roles.iter().any(|r| {
+                                crate::text::fold(r).contains(&crate::text::fold(&q.name))
+                                    || q.body.as_ref().is_some_and(|b| {
+                                        let (rb, _) = names::normalise_body(
+                                            self.k,
+                                            &r.split_whitespace().collect::<Vec<_>>(),
+                                        );
+                                        rb.contains(b.as_str())
+                                    })
+                            })
+                        }
                     })
             });
             if let Some((i, _)) = found {
@@ -842,7 +853,7 @@ impl<'a> Doc<'a> {
             {
                 return Some(q);
             }
-            return self
+            let named_so = self
                 .entity_mentions_before(at)
                 .find(|(_, e)| {
                     e.kind == EntityKind::Organization
@@ -854,8 +865,70 @@ impl<'a> Doc<'a> {
                         })
                 })
                 .map(|(i, _)| i);
+            return named_so.or_else(|| {
+                generic
+                    .then(|| self.nearest_of_kind(head, at, &fits_country))
+                    .flatten()
+            });
         }
         None
+    }
+
+    /// "the company said": the nearest organisation of that kind named in the last few
+    /// paragraphs. Further back the article has usually moved on to other bodies.
+    fn nearest_of_kind(
+        &self,
+        noun: &str,
+        at: usize,
+        fits_country: &dyn Fn(&LocalEntity) -> bool,
+    ) -> Option<usize> {
+        const REACH_IN_PARAGRAPHS: usize = 4;
+        let here = self
+            .paras
+            .partition_point(|p| p.start <= at)
+            .saturating_sub(1);
+        self.mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, m)| m.end <= at && !m.quoted)
+            .take_while(|(_, m)| m.paragraph + REACH_IN_PARAGRAPHS >= here)
+            .filter_map(|(i, _)| self.of_mention[i])
+            .find(|&e| {
+                let e = &self.entities[e];
+                e.kind == EntityKind::Organization && fits_country(e) && self.is_of_kind(e, noun)
+            })
+    }
+
+    /// "FBI Director X": the person `e` has a title holding the words of mention `q`, so
+    /// "the FBI director" is `e` though the role kept is "Director".
+    fn titled_by(&self, e: &LocalEntity, q: usize) -> bool {
+        let words = |text: &'a str| -> Vec<&'a str> {
+            text.split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .collect()
+        };
+        let written = words(&self.body[self.mentions[q].start..self.mentions[q].end]);
+        e.mentions.iter().any(|&me| {
+            let me = &self.mentions[me];
+            let tokens = &self.paras[me.paragraph].tokens;
+            me.full_first < me.first
+                && words(&self.body[tokens[me.full_first].start..tokens[me.first].start])
+                    .windows(written.len().max(1))
+                    .any(|title| title == written)
+        })
+    }
+
+    /// Whether the generic noun `noun` ("company") can stand for the organisation `e`, by
+    /// any name the article gives it or by the kind the organisation list knows it as.
+    fn is_of_kind(&self, e: &LocalEntity, noun: &str) -> bool {
+        e.variants
+            .iter()
+            .chain(std::iter::once(&e.name))
+            .any(|name| {
+                let kind = self.k.organization(name).and_then(|o| o.kind.as_deref());
+                self.k.organisation_kind_fits(noun, name, kind) == Some(true)
+            })
     }
 
     /// The latest speaker credited before `at` (for "the statement said").

@@ -63,6 +63,10 @@ pub struct Lexicon {
     /// Lower-case nouns for a kind of organisation ("newspaper", "company"): a name of two
     /// words or more right after one is that organisation's.
     pub organisation_nouns: Vec<String>,
+    /// Nouns for those who speak in a person's name ("X's office", "his spokeswoman").
+    pub voice_nouns: Vec<String>,
+    /// What a generic noun for an organisation ("the company") can stand for.
+    pub organisation_kinds: HashMap<String, OrganisationKind>,
     /// Two-word labels of photo credits and captions that pages leave in copied text ("image
     /// caption"): a name ends before one.
     pub credit_phrases: Vec<String>,
@@ -83,6 +87,15 @@ pub struct Lexicon {
     pub verb_fillers: Vec<String>,
     pub place_suffixes: Vec<String>,
     pub not_places: Vec<String>,
+}
+
+/// The organisations a generic noun ("company") can stand for: those whose names hold one of
+/// `heads` ("Inc", "Airlines"), or that the organisation list gives one of `kinds`.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct OrganisationKind {
+    pub heads: Vec<String>,
+    pub kinds: Vec<String>,
 }
 
 /// An organisation the data knows by name.
@@ -174,6 +187,10 @@ pub struct Knowledge {
     group_adjectives: HashSet<String>,
     staff_roles: Vec<String>,
     organisation_nouns: HashSet<String>,
+    /// Lower-case nouns for those who speak in a person's name.
+    voice_nouns: HashSet<String>,
+    /// Generic noun → (lower-case name heads, organisation kinds).
+    organisation_kinds: HashMap<String, (HashSet<String>, HashSet<String>)>,
     /// Pairs of lower-case words; a handful, so a scan beats hashing a joined key per word.
     credit_phrases: Vec<(String, String)>,
     party_words: HashSet<String>,
@@ -301,6 +318,15 @@ impl Knowledge {
             .map(|r| r.to_lowercase())
             .collect();
         k.organisation_nouns = lexicon.organisation_nouns.iter().cloned().collect();
+        k.voice_nouns = lower_set(&lexicon.voice_nouns);
+        k.organisation_kinds = lexicon
+            .organisation_kinds
+            .iter()
+            .map(|(noun, kind)| {
+                let kinds = kind.kinds.iter().map(|k| k.trim().to_string()).collect();
+                (noun.to_lowercase(), (lower_set(&kind.heads), kinds))
+            })
+            .collect();
         k.credit_phrases = lexicon
             .credit_phrases
             .iter()
@@ -558,6 +584,34 @@ impl Knowledge {
 
     /// "newspaper", "company": a lower-case noun for a kind of organisation. Case matters:
     /// "the newspaper Yeni Safak", not "the Newspaper Guild".
+    /// Whether the generic noun `noun` ("company", lower case) can stand for an organisation
+    /// named `name`, known by the list as `kind`. `None` when the lexicon has no such noun.
+    pub fn organisation_kind_fits(
+        &self,
+        noun: &str,
+        name: &str,
+        kind: Option<&str>,
+    ) -> Option<bool> {
+        let (heads, kinds) = self.organisation_kinds.get(noun)?;
+        Some(
+            kind.is_some_and(|k| kinds.contains(k))
+                || name
+                    .split_whitespace()
+                    .map(|w| strip_possessive(w.trim_matches(',')))
+                    .any(|w| with_lowercase(w, |w| heads.contains(w))),
+        )
+    }
+
+    /// "office", "spokeswoman" (lower case): a noun for those who speak in a person's name.
+    pub fn is_voice_noun(&self, noun: &str) -> bool {
+        self.voice_nouns.contains(noun)
+    }
+
+    /// Whether the lexicon says what the generic noun `noun` ("company") stands for.
+    pub fn is_organisation_kind_noun(&self, noun: &str) -> bool {
+        self.organisation_kinds.contains_key(noun)
+    }
+
     pub fn is_organisation_noun(&self, word: &str) -> bool {
         self.organisation_nouns.contains(word)
     }
@@ -793,6 +847,12 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.staff_roles.extend(extra.staff_roles.iter().cloned());
     base.organisation_nouns
         .extend(extra.organisation_nouns.iter().cloned());
+    base.voice_nouns.extend(extra.voice_nouns.iter().cloned());
+    for (noun, kind) in &extra.organisation_kinds {
+        let base_kind = base.organisation_kinds.entry(noun.clone()).or_default();
+        base_kind.heads.extend(kind.heads.iter().cloned());
+        base_kind.kinds.extend(kind.kinds.iter().cloned());
+    }
     base.credit_phrases
         .extend(extra.credit_phrases.iter().cloned());
     base.party_words.extend(extra.party_words.iter().cloned());
@@ -880,6 +940,39 @@ mod tests {
         assert!(k.is_common_word("earlier"));
         assert_eq!(k.american_spelling("centre"), Some("center"));
         assert_eq!(k.title_at(&["Prime", "Minister", "X"]), Some(2));
+    }
+
+    #[test]
+    fn a_briefing_teaches_what_a_generic_noun_stands_for() {
+        let extension: Extension = serde_yaml::from_str(
+            "organisation_kinds:\n  cooperative: {heads: [Co-op], kinds: [dairy]}\n  \
+             company: {heads: [kombinat]}\nvoice_nouns: [Chancery]",
+        )
+        .unwrap();
+        let k = Knowledge::new(&extension);
+        assert_eq!(
+            k.organisation_kind_fits("cooperative", "Gospers Co-op", None),
+            Some(true)
+        );
+        assert_eq!(
+            k.organisation_kind_fits("cooperative", "Gospers", Some("dairy")),
+            Some(true)
+        );
+        assert_eq!(
+            k.organisation_kind_fits("cooperative", "Gospers Inc", None),
+            Some(false)
+        );
+        // Added to the built-in heads, not in place of them.
+        assert_eq!(
+            k.organisation_kind_fits("company", "Gospers Kombinat", None),
+            Some(true)
+        );
+        assert_eq!(
+            k.organisation_kind_fits("company", "Gospers Inc.", None),
+            Some(true)
+        );
+        assert_eq!(k.organisation_kind_fits("tribe", "Gospers", None), None);
+        assert!(k.is_voice_noun("chancery") && k.is_voice_noun("office"));
     }
 
     #[test]
