@@ -1200,3 +1200,32 @@ fn a_persons_office_or_spokeswoman_speaks_for_them() {
     );
     assert_eq!(speaker_of(body, "I know my rights"), None);
 }
+
+/// A paragraph that is only a quotation, after one ending in reported speech, is the words of
+/// that source; after plain narrative it stays unattributed.
+#[test]
+fn a_bare_quotation_after_reported_speech_continues_its_source() {
+    let body = "Strategist Liz Marren said she could not foresee the party emerging unscathed.\n\n\
+                “Some of us are wondering if there is an alternative.”\n\n\
+                The storm moved north on Sunday.\n\n\
+                “It was terrible.”";
+    assert_eq!(speaker_of(body, "Some of us"), Some("Liz Marren".into()));
+    assert_eq!(speaker_of(body, "It was terrible"), None);
+}
+
+/// Some wires type a closing double quotation mark as two apostrophes.
+#[test]
+fn two_apostrophes_close_a_quotation() {
+    let body = "\"Our team gave the same care to every patient,'' said Wendell Vatson, the \
+                hospital's director, in a statement.\n\n\
+                \"It was a shock,'' Mara Quell said. \"We did not expect it.''";
+    assert_eq!(speaker_of(body, "Our team"), Some("Wendell Vatson".into()));
+    assert!(
+        credits(body).contains(&(
+            "It was a shock, | We did not expect it.".to_string(),
+            Some("Mara Quell".to_string())
+        )),
+        "{:?}",
+        credits(body)
+    );
+}

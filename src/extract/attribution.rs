@@ -138,18 +138,18 @@ pub fn attribute_all(doc: &mut Doc) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::with_capacity(spans.len());
     for (i, span) in spans.iter().enumerate() {
         let mut a = attribute(doc, span);
-        if a.speaker.is_none()
-            && a.descriptor.is_none()
-            && let Some(prev) = continuation_source(doc, &spans, i, &out)
-        {
-            a = Attribution {
-                speaker: out[prev].speaker,
-                how: Some(How::Continuation),
-                cue: None,
-                descriptor: None,
-                after: false,
-                clause: None,
+        if a.speaker.is_none() && a.descriptor.is_none() {
+            let continued = match continuation_source(doc, &spans, i, &out) {
+                Some(prev) => out[prev].speaker,
+                None => continues_reported_speech(doc, &spans, i),
             };
+            if continued.is_some() {
+                a = Attribution {
+                    speaker: continued,
+                    how: Some(How::Continuation),
+                    ..Attribution::none()
+                };
+            }
         }
         if let Some(s) = a.speaker {
             doc.record_speaker(span.start, s);
@@ -221,6 +221,30 @@ fn continuation_source(
         return Some(prev);
     }
     None
+}
+
+/// The source of a paragraph that is only a quotation, right after a paragraph with none that
+/// ends in reported speech ("Mair said she could not foresee it. ⏎ “Some of us are
+/// wondering.”"): news writing gives the words to the source it has just reported.
+fn continues_reported_speech(doc: &Doc, spans: &[QuoteSpan], i: usize) -> Option<usize> {
+    let span = &spans[i];
+    let previous = span.paragraph.checked_sub(1)?;
+    let quotation_before = |p: usize| i > 0 && spans[i - 1].paragraph == p;
+    if span.single
+        || span.continues
+        || quotation_before(span.paragraph)
+        || quotation_before(previous)
+        || doc.paras[span.paragraph].title_case
+        || doc.paras[previous].title_case
+        || doc.narrative_words(span.paragraph) != 0
+    {
+        return None;
+    }
+    let para = &doc.paras[previous];
+    let last_sentence = para.tokens.get(para.sentences.last()?.start)?.start;
+    doc.speakers_between(last_sentence, para.end)
+        .last()
+        .map(|&(_, e)| e)
 }
 
 /// A paragraph that is only a quotation, after a paragraph ending with a colon that names the
@@ -484,6 +508,10 @@ fn colon_label(doc: &Doc, p: usize, open: usize) -> Option<Found> {
 fn after_quote(doc: &Doc, p: usize, close: usize) -> Option<Found> {
     let r = doc.reader(p);
     let mut i = close + 1;
+    // A closing mark typed as two apostrophes (`care,'' said X`).
+    if i < r.len() && r.is_punct(i, "'") && doc.body[r.token(close).start..].starts_with("''") {
+        i += 1;
+    }
     // Swallow punctuation between the mark and the clause: `,"` `—`. A full stop after the
     // mark ends the sentence: what follows is a new one (`"...". It said ...`).
     while i < r.len() && r.token(i).kind == TokenKind::Punct && !r.is_quote_mark(i) {

@@ -161,6 +161,13 @@ fn double_spans(text: &str, offset: usize, paragraph: usize, out: &mut Vec<Quote
                 if !prev.is_some_and(|p| p.is_ascii_digit()) => {
                     open = Some(pos);
                 }
+            // "...regardless of ability to pay for care,'' said X": two apostrophes, as some
+            // wires write a closing double quote.
+            (Some(o), '\'') if closes_with_two_apostrophes(&chars, k) => {
+                push(out, text, offset, paragraph, o, Some(pos), false);
+                open = None;
+                depth = 0;
+            }
             (Some(_), c) if opens_double(c) => depth += 1,
             (Some(o), c) if closes_double(c) || c == '"' => {
                 if depth > 0 && closes_double(c) {
@@ -181,6 +188,16 @@ fn double_spans(text: &str, offset: usize, paragraph: usize, out: &mut Vec<Quote
         }
         None => false,
     }
+}
+
+/// `''` right after a word or punctuation and before a space, punctuation or the end: a
+/// closing double quotation mark typed as two apostrophes.
+fn closes_with_two_apostrophes(chars: &[(usize, char)], k: usize) -> bool {
+    let at = |j: usize| chars.get(j).map(|&(_, c)| c);
+    k > 0
+        && at(k + 1) == Some('\'')
+        && at(k - 1).is_some_and(|c| !c.is_whitespace() && c != '\'')
+        && at(k + 2).is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation() && c != '\'')
 }
 
 fn push(
