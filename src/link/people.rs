@@ -651,6 +651,16 @@ fn join_names_after_descriptions(
     }
 }
 
+/// Whether two surname keys (after transliteration) may be one surname misspelt: one letter
+/// apart, and long enough for one letter to be a slip rather than another name. One letter
+/// is too much of "Barr"; "Bidan" is "Biden" with one letter wrong, but "Boyden" (one more
+/// letter) is another man. From six letters a letter more or less is a slip too ("Shoukry" /
+/// "Shukry", "Petrov" / "Petrova").
+fn may_be_misspelt(a: &str, b: &str) -> bool {
+    let shorter = a.len().min(b.len());
+    (shorter >= 6 || shorter >= 5 && a.len() == b.len()) && within_one_edit(a, b)
+}
+
 /// Full names in the same given-name block whose surnames differ by one edit after
 /// transliteration (Aliyev / Aliev / Alijev all meet on the key; "Shoukry" and
 /// "Shukry" by one edit). Only names within a block are compared.
@@ -712,9 +722,7 @@ fn join_spelling_variants(
             for b in a + 1..members.len() {
                 let (i, sa, ma) = &members[a];
                 let (j, sb, mb) = &members[b];
-                // A short surname joins only when it is the same: one letter is too much of
-                // "Barr" to be a spelling variant.
-                if i == j || !(sa == sb || sa.len() >= 4 && within_one_edit(sa, sb)) {
+                if i == j || !(sa == sb || may_be_misspelt(sa, sb)) {
                     continue;
                 }
                 let (na, nb) = (globals[*i].display_name(), globals[*j].display_name());
@@ -1080,6 +1088,24 @@ mod tests {
             link_people(&x, &[], Knowledge::builtin()).entities.len(),
             1,
             "one letter apart joins"
+        );
+        let x2 = vec![
+            extract("Joe Tilan said it."),
+            extract("Joseph Toylan said it."),
+        ];
+        assert_eq!(
+            link_people(&x2, &[], Knowledge::builtin()).entities.len(),
+            2,
+            "a short surname with one letter more is another person's"
+        );
+        let x3 = vec![
+            extract("Joe Tilan said it."),
+            extract("Joseph Tilen said it."),
+        ];
+        assert_eq!(
+            link_people(&x3, &[], Knowledge::builtin()).entities.len(),
+            1,
+            "a short surname with one letter wrong is a slip"
         );
         let veto = vec![AliasRule {
             name: "Ivan Petrov".to_string(),
