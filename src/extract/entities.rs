@@ -135,10 +135,10 @@ pub fn resolve(mentions: &mut [Mention], k: &Knowledge) -> (Vec<LocalEntity>, Ve
                 if !entities[e].variants.contains(&m.name) {
                     entities[e].variants.push(m.name.clone());
                 }
-                if let Some(role) = &m.role
-                    && !entities[e].roles.contains(role)
+                if let Some(role) = m.role.as_deref().and_then(role_without_clause)
+                    && !entities[e].roles.contains(&role)
                 {
-                    entities[e].roles.push(role.clone());
+                    entities[e].roles.push(role);
                 }
                 of_mention[i] = Some(e);
             }
@@ -160,10 +160,10 @@ pub fn resolve(mentions: &mut [Mention], k: &Knowledge) -> (Vec<LocalEntity>, Ve
                     entities.len() - 1
                 });
                 entities[e].mentions.push(i);
-                if let Some(role) = &m.role
-                    && !entities[e].roles.contains(role)
+                if let Some(role) = m.role.as_deref().and_then(role_without_clause)
+                    && !entities[e].roles.contains(&role)
                 {
-                    entities[e].roles.push(role.clone());
+                    entities[e].roles.push(role);
                 }
                 of_mention[i] = Some(e);
             }
@@ -277,4 +277,56 @@ fn gender_of_roles(k: &Knowledge, roles: &[String]) -> Option<Gender> {
             .last()?;
         k.role_gender(head)
     })
+}
+
+/// A role as a person's page lists it: without the clause that may follow it in the text
+/// ("former assistant attorney general who served under X", "chairman has"), which says what
+/// they did, not what they are. `None` when nothing is left.
+fn role_without_clause(role: &str) -> Option<String> {
+    // Closed-class words that open a clause: relative pronouns and conjunctions, and the
+    // auxiliaries of a finite verb.
+    const OPENS_CLAUSE: &[&str] = &[
+        "who", "whom", "whose", "which", "that", "where", "when", "while", "because", "is", "was",
+        "were", "are", "has", "had", "have", "did", "does", "will", "would", "could", "can",
+        "should", "might",
+    ];
+    let mut end = role.len();
+    let mut offset = 0;
+    for word in role.split_inclusive(char::is_whitespace) {
+        if OPENS_CLAUSE.contains(&word.trim()) {
+            end = offset;
+            break;
+        }
+        offset += word.len();
+    }
+    let kept = role[..end].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    (!kept.is_empty()).then(|| kept.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::role_without_clause;
+
+    #[test]
+    fn a_role_ends_where_a_clause_begins() {
+        for (role, kept) in [
+            (
+                "former assistant attorney general who served under Vexlo",
+                Some("former assistant attorney general"),
+            ),
+            ("retired teacher who", Some("retired teacher")),
+            ("chairman has", Some("chairman")),
+            (
+                "manager of the Ivy Apartments where the family stayed",
+                Some("manager of the Ivy Apartments"),
+            ),
+            (
+                "professor of political science at Quarn University",
+                Some("professor of political science at Quarn University"),
+            ),
+            ("who", None),
+        ] {
+            assert_eq!(role_without_clause(role).as_deref(), kept, "{role}");
+        }
+    }
 }
