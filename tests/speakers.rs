@@ -1229,3 +1229,29 @@ fn two_apostrophes_close_a_quotation() {
         credits(body)
     );
 }
+
+/// A legislator's party label gives "the California Democrat" a holder, and their page the
+/// label; a description whose party or state fits nobody stays a description.
+#[test]
+fn a_party_and_state_description_finds_the_labelled_legislator() {
+    let body = "Sen. Dalia Fenwick (D-Calif.) spoke first.\n\n\
+                Rep. Orrin Blass, R-Texas, spoke next.\n\n\
+                “This is no coincidence,” the California Democrat said.\n\n\
+                “We disagree,” the Texas Republican said.\n\n\
+                “Nobody asked us,” the Ohio Democrat said.";
+    assert_eq!(speaker_of(body, "This is no"), Some("Dalia Fenwick".into()));
+    assert_eq!(speaker_of(body, "We disagree"), Some("Orrin Blass".into()));
+    assert_eq!(speaker_of(body, "Nobody asked"), None);
+}
+
+/// "the Trelmco CEO said" after "Trelmco CEO Tam Brook": the role and the words before it
+/// in the title find the holder.
+#[test]
+fn an_organisation_and_role_description_finds_the_titled_person() {
+    let body = "Trelmco CEO Tam Brook met residents.\n\n\
+                “We are ready,” the Trelmco CEO said.\n\n\
+                Fox News host Dara Vell spoke on Monday.\n\n\
+                “It is over,” the Fox News host said.";
+    assert_eq!(speaker_of(body, "We are ready"), Some("Tam Brook".into()));
+    assert_eq!(speaker_of(body, "It is over"), Some("Dara Vell".into()));
+}

@@ -1347,6 +1347,28 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                         && !doc.k.is_common_word(&name.to_lowercase())
                         && !doc.k.is_role_noun(&name)
                         && !doc.k.is_title_word(&name);
+                    // "the Trelmco CEO said": whoever the article titled so.
+                    let words: Vec<&str> = name.split_whitespace().collect();
+                    if words.len() >= 2
+                        && words
+                            .last()
+                            .is_some_and(|w| doc.k.is_role_noun(&w.to_lowercase()))
+                        && let Some(e) = doc.nearest_titled(&words, at)
+                    {
+                        return Attribution {
+                            speaker: Some(e),
+                            how: Some(How::Role),
+                            ..base
+                        };
+                    }
+                    // "the California Democrat said": the legislator labelled so.
+                    if describes && let Some(e) = doc.nearest_of_party(&name, at) {
+                        return Attribution {
+                            speaker: Some(e),
+                            how: Some(How::Role),
+                            ..base
+                        };
+                    }
                     if describes
                         || !brand
                             && !acronym

@@ -69,7 +69,12 @@ pub fn resolve(mentions: &mut [Mention], k: &Knowledge) -> (Vec<LocalEntity>, Ve
             kind,
             name: m.name.clone(),
             variants: vec![m.name.clone()],
-            roles: m.role.iter().cloned().collect(),
+            roles: m
+                .role
+                .as_deref()
+                .and_then(role_without_clause)
+                .into_iter()
+                .collect(),
             country: m.country.clone(),
             body: m.body.clone(),
             descriptive: m.descriptive,

@@ -156,6 +156,7 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
         of_mention,
         speakers: Vec::new(),
     };
+    doc.record_party_labels();
     // Reported speech first: its speakers are what "he said" and "the statement said" in the
     // quotations that follow refer back to.
     let reported = attribution::statements(&mut doc);
@@ -528,6 +529,56 @@ impl<'a> Doc<'a> {
                 variants.push(acronym);
             }
         }
+    }
+
+    /// "Sen. X (D-Calif.)", "Rep. Y, R-Texas,": the party and state label after a
+    /// legislator's name is kept with their roles, so that their page shows it and "the
+    /// California Democrat" finds them.
+    fn record_party_labels(&mut self) {
+        for e in 0..self.entities.len() {
+            if self.entities[e].kind != EntityKind::Person {
+                continue;
+            }
+            let labels: Vec<&str> = self.entities[e]
+                .mentions
+                .iter()
+                .filter_map(|&m| party_label_after(self.body, self.mentions[m].end, self.k))
+                .collect();
+            for label in labels {
+                if !self.entities[e].roles.iter().any(|r| r == label) {
+                    self.entities[e].roles.push(label.to_string());
+                }
+            }
+        }
+    }
+
+    /// "the California Democrat said": the nearest earlier person whose party label has
+    /// that party and state (written out or short, "Calif.").
+    pub fn nearest_of_party(&self, description: &str, at: usize) -> Option<usize> {
+        let words: Vec<&str> = description.split_whitespace().collect();
+        let (party_at, letter) = words
+            .iter()
+            .enumerate()
+            .find_map(|(i, w)| Some((i, self.k.party_letter(w)?)))?;
+        let state = words[..party_at].join(" ");
+        let fits = |label: &str| {
+            label.split_once('-').is_some_and(|(l, s)| {
+                l == letter && (state.is_empty() || self.names_state(s, &state))
+            })
+        };
+        self.entity_mentions_before(at)
+            .find(|(_, e)| e.kind == EntityKind::Person && e.roles.iter().any(|r| fits(r)))
+            .map(|(i, _)| i)
+    }
+
+    /// Whether a label's state ("Calif.", "Texas", "N.Y.") is the state `name`.
+    fn names_state(&self, written: &str, name: &str) -> bool {
+        crate::text::fold(written) == crate::text::fold(name)
+            || self
+                .k
+                .gazetteer()
+                .region_abbreviation(written)
+                .is_some_and(|p| self.k.gazetteer().place(p).name.eq_ignore_ascii_case(name))
     }
 
     /// The organisation the article names in full just before `acronym` in brackets:
@@ -903,20 +954,41 @@ impl<'a> Doc<'a> {
     /// "FBI Director X": the person `e` has a title holding the words of mention `q`, so
     /// "the FBI director" is `e` though the role kept is "Director".
     fn titled_by(&self, e: &LocalEntity, q: usize) -> bool {
-        let words = |text: &'a str| -> Vec<&'a str> {
-            text.split_whitespace()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                .collect()
-        };
-        let written = words(&self.body[self.mentions[q].start..self.mentions[q].end]);
+        let written = words_of(&self.body[self.mentions[q].start..self.mentions[q].end]);
+        self.titled_with(e, &written)
+    }
+
+    /// Whether a title written before a name of `e` holds `words` in a row.
+    fn titled_with(&self, e: &LocalEntity, words: &[&str]) -> bool {
         e.mentions.iter().any(|&me| {
             let me = &self.mentions[me];
             let tokens = &self.paras[me.paragraph].tokens;
             me.full_first < me.first
-                && words(&self.body[tokens[me.full_first].start..tokens[me.first].start])
-                    .windows(written.len().max(1))
-                    .any(|title| title == written)
+                && words_of(&self.body[tokens[me.full_first].start..tokens[me.first].start])
+                    .windows(words.len().max(1))
+                    .any(|title| {
+                        title
+                            .iter()
+                            .zip(words)
+                            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+                    })
         })
+    }
+
+    /// "the Trelmco CEO said" after "Trelmco CEO Tam Brook": the nearest earlier person whose
+    /// title held those words, the role last.
+    pub fn nearest_titled(&self, words: &[&str], at: usize) -> Option<usize> {
+        let head = words.last()?.to_lowercase();
+        self.entity_mentions_before(at)
+            .find(|(_, e)| {
+                e.kind == EntityKind::Person
+                    && e.roles.iter().any(|r| {
+                        r.split_whitespace()
+                            .any(|w| attribution::same_role(self.k.role_word(w), &head))
+                    })
+                    && self.titled_with(e, words)
+            })
+            .map(|(i, _)| i)
     }
 
     /// Whether the generic noun `noun` ("company") can stand for the organisation `e`, by
@@ -972,3 +1044,20 @@ impl<'a> Doc<'a> {
 
 #[cfg(test)]
 mod tests;
+
+/// The words of `text`, without the punctuation around them.
+fn words_of(text: &str) -> Vec<&str> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect()
+}
+
+/// The party label right after a name ending at byte `end`: "(D-Calif.)" or ", R-Texas,".
+fn party_label_after<'b>(body: &'b str, end: usize, k: &Knowledge) -> Option<&'b str> {
+    let rest = body.get(end..)?;
+    let rest = rest
+        .strip_prefix(" (")
+        .or_else(|| rest.strip_prefix(", "))?;
+    let label = rest[..rest.find([')', ','])?].trim();
+    (label.len() <= 24 && k.is_party_label(label)).then_some(label)
+}

@@ -73,6 +73,8 @@ pub struct Lexicon {
     /// Words for a party's members ("Republican", "Tory"): a name holding one is a
     /// description ("North Carolina Republican"), never a person's name.
     pub party_words: Vec<String>,
+    /// The party letter of a party's members ("democrat": "D"), as labels write it.
+    pub party_word_letters: HashMap<String, String>,
     pub spelling: HashMap<String, String>,
     /// Short forms of given names and the name they shorten ("joe": "joseph"), so that "Joe
     /// Lombardo" and "Joseph Lombardo" can be one person.
@@ -194,6 +196,7 @@ pub struct Knowledge {
     /// Pairs of lower-case words; a handful, so a scan beats hashing a joined key per word.
     credit_phrases: Vec<(String, String)>,
     party_words: HashSet<String>,
+    party_word_letters: HashMap<String, String>,
     spelling: HashMap<String, String>,
     nicknames: HashMap<String, String>,
     title_abbreviations: HashMap<String, String>,
@@ -336,6 +339,11 @@ impl Knowledge {
             })
             .collect();
         k.party_words = lower_set(&lexicon.party_words);
+        k.party_word_letters = lexicon
+            .party_word_letters
+            .iter()
+            .map(|(word, letter)| (word.to_lowercase(), letter.trim().to_string()))
+            .collect();
         k.spelling = lexicon
             .spelling
             .iter()
@@ -652,6 +660,12 @@ impl Knowledge {
         })
     }
 
+    /// The party letter a label uses for the members of the party `word` names ("Democrat"
+    /// → "D").
+    pub fn party_letter(&self, word: &str) -> Option<&str> {
+        with_lowercase(word, |w| self.party_word_letters.get(w).map(String::as_str))
+    }
+
     /// "Mr.", "Ms", "Mrs.": a courtesy title, not a role.
     pub fn is_honorific(&self, title: &str) -> bool {
         with_lowercase(title, |w| self.honorifics.contains(w))
@@ -856,6 +870,12 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.credit_phrases
         .extend(extra.credit_phrases.iter().cloned());
     base.party_words.extend(extra.party_words.iter().cloned());
+    base.party_word_letters.extend(
+        extra
+            .party_word_letters
+            .iter()
+            .map(|(a, b)| (a.clone(), b.clone())),
+    );
     base.spelling
         .extend(extra.spelling.iter().map(|(a, b)| (a.clone(), b.clone())));
     base.nicknames
