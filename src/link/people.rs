@@ -483,7 +483,7 @@ pub fn link_people(
     join_names_after_descriptions(&globals, &mut parent, &vetoed, k);
     join_organisations_named_without_country(&mut globals, &mut parent, k);
     join_acronyms_to_their_names(&mut globals, &mut parent, &of_local, k);
-    let ambiguous = join_surnames(&globals, &mut parent, &vetoed, &of_local, k);
+    let ambiguous = join_surnames(&mut globals, &mut parent, &vetoed, &of_local, k);
     one_word_people_named_like_organisations(&mut globals, &mut parent);
     one_word_people_with_staff(&mut globals, &mut parent, k);
     let events = one_word_people_named_like_events(&globals, &mut parent, extractions);
@@ -541,10 +541,6 @@ pub fn link_people(
             *id = map[*id];
         }
     }
-    let ambiguous = ambiguous
-        .into_iter()
-        .map(|(s, ids)| (s, ids.into_iter().map(|i| map[i]).collect()))
-        .collect();
     for g in events {
         merged[map[g]].is_event = true;
     }
@@ -652,13 +648,11 @@ fn join_names_after_descriptions(
 }
 
 /// Whether two surname keys (after transliteration) may be one surname misspelt: one letter
-/// apart, and long enough for one letter to be a slip rather than another name. One letter
-/// is too much of "Barr"; "Bidan" is "Biden" with one letter wrong, but "Boyden" (one more
-/// letter) is another man. From six letters a letter more or less is a slip too ("Shoukry" /
-/// "Shukry", "Petrov" / "Petrova").
+/// apart, and long enough for one letter to be a slip rather than another name. Below six
+/// letters one letter makes another man too often ("Biden" / "Boyden", "Boies" / "Boyer",
+/// "Bossie" / "Bowie"); from six it is a slip ("Shoukry" / "Shukry", "Petrov" / "Petrova").
 fn may_be_misspelt(a: &str, b: &str) -> bool {
-    let shorter = a.len().min(b.len());
-    (shorter >= 6 || shorter >= 5 && a.len() == b.len()) && within_one_edit(a, b)
+    a.len().min(b.len()) >= 6 && within_one_edit(a, b)
 }
 
 /// Full names in the same given-name block whose surnames differ by one edit after
@@ -782,14 +776,18 @@ fn middle_initials(words: &[&str]) -> String {
 }
 
 /// Surname-only people join the one full name with that surname. When several full names
-/// share it, nothing is joined and the surname is reported as ambiguous.
+/// share it, they join the one holding the title they are given, or the one the briefing
+/// names in far more articles than the others (with a note saying so); failing both,
+/// nothing is joined and the surname is reported as ambiguous.
 fn join_surnames(
-    globals: &[Global],
+    globals: &mut [Global],
     parent: &mut [usize],
     vetoed: &dyn Fn(&str, &str) -> bool,
     of_local: &[Vec<usize>],
     k: &crate::knowledge::Knowledge,
 ) -> Vec<(String, Vec<usize>)> {
+    let articles_of_global = articles_per_entity(globals.len(), of_local);
+    let mut dominant_joins: Vec<(usize, usize, String)> = Vec::new();
     let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, g) in globals.iter().enumerate() {
         if g.kind == EntityKind::Person && !g.surname_only {
@@ -844,7 +842,34 @@ fn join_surnames(
                     union(parent, *one, i);
                 }
             }
-            _ => ambiguous.push((i, g.display_name())),
+            _ => {
+                let among = if titled.len() > 1 { &titled } else { &roots };
+                match dominant_bearer(among, candidates, parent, &articles_of_global) {
+                    Some((one, theirs, others))
+                        if surname.len() > 1
+                            && surely_a_person(&globals[one], k)
+                            && !vetoed(&g.display_name(), &globals[one].display_name()) =>
+                    {
+                        let rest = match among.len() - 1 {
+                            1 => format!("the other person with that surname in {others}"),
+                            n => format!("the {n} others with it in {others} between them"),
+                        };
+                        let why = format!(
+                            "\"{}\" alone is taken to be {}, named in {theirs} articles; {rest}.",
+                            g.display_name(),
+                            globals[one].display_name(),
+                        );
+                        dominant_joins.push((i, one, why));
+                    }
+                    _ => ambiguous.push((i, g.display_name())),
+                }
+            }
+        }
+    }
+    for (surname, person, why) in dominant_joins {
+        if find(parent, surname) != find(parent, person) {
+            note(&mut globals[surname], why);
+            union(parent, person, surname);
         }
     }
     join_speaking_places_to_people(globals, parent, &full_by_surname);
@@ -864,6 +889,62 @@ fn join_surnames(
         .into_iter()
         .map(|(i, name)| (name, articles_of.remove(&i).unwrap_or_default()))
         .collect()
+}
+
+/// How many more articles the most named bearer of a surname needs than all the others
+/// together before the surname alone is taken to be theirs ("Obama" for Barack Obama, not
+/// his wife or brother). Short of it ("Clinton", "Bush") the surname stays ambiguous.
+const DOMINANCE: usize = 5;
+/// Fewer articles than this say too little about who is the better known.
+const DOMINANT_MIN_ARTICLES: usize = 3;
+
+/// Of the people (union roots) sharing a surname, the one named in `DOMINANCE` times as
+/// many articles as the others together, with both counts.
+fn dominant_bearer(
+    roots: &[usize],
+    candidates: &[usize],
+    parent: &mut [usize],
+    articles_of_global: &[usize],
+) -> Option<(usize, usize, usize)> {
+    let mut per_root: Vec<(usize, usize)> = roots.iter().map(|&r| (r, 0)).collect();
+    for &c in candidates {
+        let root = find(parent, c);
+        if let Some(slot) = per_root.iter_mut().find(|(r, _)| *r == root) {
+            slot.1 += articles_of_global[c];
+        }
+    }
+    let &(best, theirs) = per_root
+        .iter()
+        .max_by_key(|&&(r, n)| (n, std::cmp::Reverse(r)))?;
+    let others: usize = per_root.iter().map(|&(_, n)| n).sum::<usize>() - theirs;
+    (theirs >= DOMINANT_MIN_ARTICLES && theirs >= DOMINANCE * others.max(1))
+        .then_some((best, theirs, others))
+}
+
+/// Whether a person is surely one: their name opens with a known given name, or the
+/// articles give them a role ("Mitt Romney"). "Goldman Sachs" or "House Intelligence", taken
+/// for people, are no one a surname alone should mean.
+fn surely_a_person(g: &Global, k: &crate::knowledge::Knowledge) -> bool {
+    !g.roles.is_empty()
+        || g.display_name()
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| k.given_name(first).is_some())
+}
+
+/// In how many articles each entity (before joining) is named.
+fn articles_per_entity(entities: usize, of_local: &[Vec<usize>]) -> Vec<usize> {
+    let mut count = vec![0; entities];
+    let mut last_article = vec![usize::MAX; entities];
+    for (a, ids) in of_local.iter().enumerate() {
+        for &id in ids {
+            if last_article[id] != a {
+                last_article[id] = a;
+                count[id] += 1;
+            }
+        }
+    }
+    count
 }
 
 /// The words naming a person's roles ("President", "Gov."), without the modifiers and joining
@@ -1047,7 +1128,8 @@ mod tests {
             extract("Smith said so."),
         ];
         let p = link_people(&x, &[], Knowledge::builtin());
-        assert_eq!(p.ambiguous.len(), 1);
+        // The second article uses the surname alone.
+        assert_eq!(p.ambiguous, vec![("Smith".to_string(), vec![1])]);
         assert_eq!(
             p.entities
                 .iter()
@@ -1055,6 +1137,32 @@ mod tests {
                 .count(),
             3
         );
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_far_better_known_bearer() {
+        let mut x: Vec<Extraction> = (0..5).map(|_| extract("Dalia Quennell said it.")).collect();
+        x.push(extract("Marten Quennell said it."));
+        x.push(extract("Quennell said so."));
+        let p = link_people(&x, &[], Knowledge::builtin());
+        assert!(p.ambiguous.is_empty(), "{:?}", p.ambiguous);
+        let dalia = p
+            .entities
+            .iter()
+            .find(|g| g.display_name() == "Dalia Quennell")
+            .unwrap();
+        assert!(dalia.forms.contains_key("Quennell"), "{:?}", dalia.forms);
+        assert!(
+            dalia
+                .notes
+                .iter()
+                .any(|n| n.contains("alone is taken to be"))
+        );
+
+        // Four articles to one is not far enough ahead: ambiguous.
+        x.remove(0);
+        let p = link_people(&x, &[], Knowledge::builtin());
+        assert_eq!(p.ambiguous.len(), 1);
     }
 
     #[test]
@@ -1104,8 +1212,8 @@ mod tests {
         ];
         assert_eq!(
             link_people(&x3, &[], Knowledge::builtin()).entities.len(),
-            1,
-            "a short surname with one letter wrong is a slip"
+            2,
+            "a short surname with one letter changed is another person's too"
         );
         let veto = vec![AliasRule {
             name: "Ivan Petrov".to_string(),
