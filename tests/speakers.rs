@@ -1255,3 +1255,28 @@ fn an_organisation_and_role_description_finds_the_titled_person() {
     assert_eq!(speaker_of(body, "We are ready"), Some("Tam Brook".into()));
     assert_eq!(speaker_of(body, "It is over"), Some("Dara Vell".into()));
 }
+
+/// A link card a web page set inside a sentence ("Name Full NameHeadline ... MORE") is left
+/// out: the speaker before it is credited, and its names and quotations are nobody's.
+#[test]
+fn a_link_card_inside_a_sentence_is_left_out() {
+    let body = "“The attorney general should step aside,” Sen. Dalia Fenwick Dalia Ann \
+                FenwickQuarn vows to fight 'unfair' ruling Fenwick says “panel will act” MORE \
+                (D-Calif.) said on Tuesday.\n\n\
+                “YouTube removed it,” Mara Quell said.";
+    assert_eq!(
+        speaker_of(body, "The attorney general"),
+        Some("Dalia Fenwick".into())
+    );
+    assert_eq!(speaker_of(body, "YouTube"), Some("Mara Quell".into()));
+    let quotes: Vec<String> = credits(body).into_iter().map(|(q, _)| q).collect();
+    assert!(
+        !quotes.iter().any(|q| q.contains("panel will act")),
+        "{quotes:?}"
+    );
+    assert!(
+        !people_in(body).iter().any(|p| p.contains("Quarn")),
+        "{:?}",
+        people_in(body)
+    );
+}

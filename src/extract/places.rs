@@ -113,6 +113,9 @@ pub fn find_places(
     for m in g.find_names(text) {
         let start = para.start + m.start;
         let end = para.start + m.end;
+        if para.is_skipped(start) {
+            continue;
+        }
         if out
             .iter()
             .any(|l: &PlaceMention| l.start <= start && end <= l.end)

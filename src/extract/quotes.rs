@@ -142,6 +142,17 @@ pub fn find_spans(body: &str, paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
         }
         previous_left_open = left_open;
         single_spans(text, para.start, p, &mut spans, before);
+        // Headlines in a link card quote nobody in the article.
+        if !para.skipped.is_empty() {
+            let mut k = before;
+            while k < spans.len() {
+                if para.is_skipped(spans[k].open) {
+                    spans.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+        }
     }
     spans.sort_by_key(|s| s.open);
     spans

@@ -36,6 +36,9 @@ pub struct Paragraph {
     pub sentences: Vec<std::ops::Range<usize>>,
     /// True for headings and title-case lines, whose capitals say nothing about names.
     pub title_case: bool,
+    /// Byte ranges left out of `tokens`: links to other stories that a web page set inside
+    /// the text (see [`link_cards`]).
+    pub skipped: Vec<(usize, usize)>,
 }
 
 impl Paragraph {
@@ -67,7 +70,11 @@ pub fn paragraphs(body: &str, blocks: &[Block], knowledge: &Knowledge) -> Vec<Pa
         .iter()
         .filter(|b| !matches!(b.kind, BlockKind::Code | BlockKind::Rule))
         .map(|b| {
-            let tokens = tokenize(body, b.start, b.end);
+            let mut tokens = tokenize(body, b.start, b.end);
+            let skipped = link_cards(body, &tokens);
+            if !skipped.is_empty() {
+                tokens.retain(|t| !skipped.iter().any(|&(a, z)| a <= t.start && t.end <= z));
+            }
             let sentences = sentences(body, &tokens, knowledge);
             let title_case =
                 b.kind == BlockKind::Heading || is_title_case(body, &tokens, knowledge);
@@ -77,9 +84,82 @@ pub fn paragraphs(body: &str, blocks: &[Block], knowledge: &Knowledge) -> Vec<Pa
                 tokens,
                 sentences,
                 title_case,
+                skipped,
             }
         })
         .collect()
+}
+
+impl Paragraph {
+    /// Whether byte `at` lies in a part of the paragraph left out of its tokens.
+    pub fn is_skipped(&self, at: usize) -> bool {
+        self.skipped.iter().any(|&(a, z)| a <= at && at < z)
+    }
+}
+
+/// Tokens this far after a link card's glued word may still belong to it.
+const LINK_CARD_TOKENS: usize = 150;
+
+/// Links to other stories that some web pages set inside a sentence, right after a person's
+/// name, and that copied text keeps: "Sen. Lindsey Graham Lindsey Olin GrahamTrump says ...
+/// Graham vows ... MORE (R-S.C.) said". Each is the person's full name again, glued to the
+/// first headline ("GrahamTrump"), then headlines, then "MORE". Their names, quotations and
+/// places are none of the article's, and they part a speaker from the verb. A glued word
+/// opens one only when the name before it ends in the glued word's first part, and a "MORE"
+/// follows, so "YouTube" or "McConnell" never do.
+fn link_cards(body: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let word = |t: &Token| &body[t.start..t.end];
+    let mut cards = Vec::new();
+    let mut g = 0;
+    while g < tokens.len() {
+        let Some(surname) = glued_name(word(&tokens[g])) else {
+            g += 1;
+            continue;
+        };
+        let Some(more) =
+            (g + 1..tokens.len().min(g + LINK_CARD_TOKENS)).find(|&t| word(&tokens[t]) == "MORE")
+        else {
+            g += 1;
+            continue;
+        };
+        // The name the card repeats ends just before it: "Graham Lindsey Olin GrahamTrump".
+        let Some(name_end) = (g.saturating_sub(6)..g)
+            .rev()
+            .find(|&t| crate::knowledge::strip_possessive(word(&tokens[t])) == surname)
+        else {
+            g += 1;
+            continue;
+        };
+        if name_end + 1 < g {
+            cards.push((tokens[name_end + 1].start, tokens[more].end));
+        } else {
+            cards.push((tokens[g].start, tokens[more].end));
+        }
+        g = more + 1;
+    }
+    cards
+}
+
+/// "GrahamTrump" → "Graham": a capitalised word of three letters or more glued to another
+/// capitalised word, as a link card glues a name to a headline.
+fn glued_name(word: &str) -> Option<&str> {
+    let mut chars = word.char_indices();
+    if !chars.next()?.1.is_uppercase() {
+        return None;
+    }
+    let mut prev_lower = false;
+    for (i, c) in chars {
+        if c.is_uppercase() && prev_lower {
+            let (first, rest) = word.split_at(i);
+            let rest_is_word = rest.chars().nth(1).is_some_and(char::is_lowercase);
+            return (first.chars().count() >= 3 && rest_is_word).then_some(first);
+        }
+        if !c.is_alphabetic() {
+            return None;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    None
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -298,6 +378,24 @@ pub fn is_acronym(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_glued_name_is_a_name_joined_to_a_headline() {
+        assert_eq!(glued_name("GrahamTrump"), Some("Graham"));
+        assert_eq!(glued_name("TrumpTrump"), Some("Trump"));
+        for word in [
+            "McConnell",
+            "DeSantis",
+            "iPhone",
+            "Graham",
+            "NASA",
+            "LaHood",
+        ] {
+            assert_eq!(glued_name(word), None, "{word}");
+        }
+        // "YouTube" reads as glued; no name ending in "You" before it makes it a card.
+        assert_eq!(glued_name("YouTube"), Some("You"));
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text, 0, text.len())
