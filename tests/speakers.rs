@@ -1280,3 +1280,10 @@ fn a_link_card_inside_a_sentence_is_left_out() {
         people_in(body)
     );
 }
+
+/// "General Motors said": a name ending in an organisation's head is no general's surname.
+#[test]
+fn a_company_named_after_a_rank_is_no_person() {
+    let body = "General Motors said it would cut jobs. “We are restructuring,” the company said.";
+    assert!(people_in(body).is_empty(), "{:?}", people_in(body));
+}
