@@ -960,19 +960,20 @@ impl<'a> Doc<'a> {
 
     /// Whether a title written before a name of `e` holds `words` in a row.
     fn titled_with(&self, e: &LocalEntity, words: &[&str]) -> bool {
-        e.mentions.iter().any(|&me| {
-            let me = &self.mentions[me];
-            let tokens = &self.paras[me.paragraph].tokens;
-            me.full_first < me.first
-                && words_of(&self.body[tokens[me.full_first].start..tokens[me.first].start])
-                    .windows(words.len().max(1))
-                    .any(|title| {
-                        title
-                            .iter()
-                            .zip(words)
-                            .all(|(a, b)| a.eq_ignore_ascii_case(b))
-                    })
-        })
+        !words.is_empty()
+            && e.mentions.iter().any(|&me| {
+                let me = &self.mentions[me];
+                let tokens = &self.paras[me.paragraph].tokens;
+                me.full_first < me.first
+                    && words_of(&self.body[tokens[me.full_first].start..tokens[me.first].start])
+                        .windows(words.len())
+                        .any(|title| {
+                            title
+                                .iter()
+                                .zip(words)
+                                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+                        })
+            })
     }
 
     /// "the Trelmco CEO said" after "Trelmco CEO Tam Brook": the nearest earlier person whose

@@ -590,8 +590,6 @@ impl Knowledge {
         })
     }
 
-    /// "newspaper", "company": a lower-case noun for a kind of organisation. Case matters:
-    /// "the newspaper Yeni Safak", not "the Newspaper Guild".
     /// Whether the generic noun `noun` ("company", lower case) can stand for an organisation
     /// named `name`, known by the list as `kind`. `None` when the lexicon has no such noun.
     pub fn organisation_kind_fits(
@@ -620,6 +618,8 @@ impl Knowledge {
         self.organisation_kinds.contains_key(noun)
     }
 
+    /// "newspaper", "company": a lower-case noun for a kind of organisation. Case matters:
+    /// "the newspaper Yeni Safak", not "the Newspaper Guild".
     pub fn is_organisation_noun(&self, word: &str) -> bool {
         self.organisation_nouns.contains(word)
     }
