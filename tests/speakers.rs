@@ -1287,3 +1287,22 @@ fn a_company_named_after_a_rank_is_no_person() {
     let body = "General Motors said it would cut jobs. “We are restructuring,” the company said.";
     assert!(people_in(body).is_empty(), "{:?}", people_in(body));
 }
+
+/// "Added X: “...”" puts the cue verb first; "“...,” charged X" uses a verb that also means
+/// a court's charge, which reports no speech ("was charged with fraud").
+#[test]
+fn an_inverted_cue_before_a_colon_and_charged_after_a_quotation() {
+    let body = "Dana Morvel spoke first. Added Vexlo Quarn: “We will not stop.”\n\n\
+                “It crosses a line,” charged Mara Quell.\n\n\
+                Tam Brook was charged with fraud on Monday.";
+    assert_eq!(
+        speaker_of(body, "We will not stop"),
+        Some("Vexlo Quarn".into())
+    );
+    assert_eq!(speaker_of(body, "It crosses"), Some("Mara Quell".into()));
+    assert!(
+        statement_speakers(body).is_empty(),
+        "{:?}",
+        statement_speakers(body)
+    );
+}

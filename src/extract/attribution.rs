@@ -475,9 +475,23 @@ fn colon_label(doc: &Doc, p: usize, open: usize) -> Option<Found> {
         return None;
     }
     let mut end = open - 2;
-    // "X said: "..."" is a cue, handled with the cue verbs.
     let s = r.para.sentence_of(end);
-    if (r.para.sentences[s].start..=end).any(|t| cue_at(doc, &r, t).is_some()) {
+    let first = r.para.sentences[s].start;
+    // "Added Vexlo Quarn: "..."": the cue verb opens the sentence, the speaker follows it.
+    if cue_at(doc, &r, first).is_some()
+        && let Some(m) = doc.mention_ending_at(p, end)
+        && doc.mentions[m].kind == NameKind::Person
+        && doc.mentions[m].full_first == first + 1
+    {
+        return Some(Found {
+            np: Np::Mention(m),
+            first,
+            last: end,
+            verb: first,
+        });
+    }
+    // "X said: "..."" is a cue, handled with the cue verbs.
+    if (first..=end).any(|t| cue_at(doc, &r, t).is_some()) {
         return None;
     }
     if let Some(m) = doc
