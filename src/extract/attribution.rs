@@ -738,7 +738,8 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
 fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usize)> {
     let r = doc.reader(p);
     let mut j = verb;
-    // Skip fillers: "also", "has", "angrily", weekday names ("Obama Friday said").
+    // Skip fillers: "also", "has", "angrily", weekday names ("Obama Friday said"), and
+    // phrases ("went on to say").
     while j > floor {
         let w = r.word(j - 1);
         let filler = r.is_word(j - 1)
@@ -746,8 +747,18 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
             && (doc.k.is_verb_filler(w) && !is_noun(doc, w) || is_weekday(w));
         if filler {
             j -= 1;
-        } else {
-            break;
+            continue;
+        }
+        let mut before: Vec<&str> = (floor..j)
+            .rev()
+            .take(5)
+            .take_while(|&t| r.is_word(t) && !r.quoted[t])
+            .map(|t| r.word(t))
+            .collect();
+        before.reverse();
+        match doc.k.filler_phrase_ending(&before) {
+            Some(n) => j -= n,
+            None => break,
         }
     }
     if j == floor {

@@ -203,6 +203,8 @@ pub struct Knowledge {
     role_genders: HashMap<String, Gender>,
     np_modifiers: HashSet<String>,
     verb_fillers: HashSet<String>,
+    /// Fillers of several words ("went on to"), as word lists.
+    verb_filler_phrases: Vec<Vec<String>>,
     place_suffixes: HashSet<String>,
     not_places: HashSet<String>,
     pub organizations: Vec<KnownOrganization>,
@@ -366,7 +368,16 @@ impl Knowledge {
             .filter(|(_, g)| *g != Gender::Unknown)
             .collect();
         k.np_modifiers = lower_set(&lexicon.np_modifiers);
-        k.verb_fillers = lower_set(&lexicon.verb_fillers);
+        for filler in &lexicon.verb_fillers {
+            let words: Vec<String> = filler.split_whitespace().map(str::to_lowercase).collect();
+            match words.len() {
+                0 => {}
+                1 => {
+                    k.verb_fillers.insert(words[0].clone());
+                }
+                _ => k.verb_filler_phrases.push(words),
+            }
+        }
         k.place_suffixes = lower_set(&lexicon.place_suffixes);
         k.not_places = lower_set(&lexicon.not_places);
         for (i, org) in organizations.iter().enumerate() {
@@ -568,6 +579,20 @@ impl Knowledge {
 
     pub fn is_np_modifier(&self, word: &str) -> bool {
         with_lowercase(word, |w| self.np_modifiers.contains(w))
+    }
+
+    /// The number of words of a filler phrase ("went on to") that `words` end with.
+    pub fn filler_phrase_ending(&self, words: &[&str]) -> Option<usize> {
+        self.verb_filler_phrases
+            .iter()
+            .filter(|p| p.len() <= words.len())
+            .find(|p| {
+                words[words.len() - p.len()..]
+                    .iter()
+                    .zip(p.iter())
+                    .all(|(w, f)| w.eq_ignore_ascii_case(f))
+            })
+            .map(Vec::len)
     }
 
     pub fn is_verb_filler(&self, word: &str) -> bool {
