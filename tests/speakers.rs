@@ -1312,6 +1312,9 @@ fn an_inverted_cue_before_a_colon_and_charged_after_a_quotation() {
 fn a_filler_phrase_before_the_verb_is_skipped() {
     let body = "Tam Brook went on to say, “The plan will fail.”\n\n\
                 Lina Sorrel, a professor, was quick to argue that the link was unproven.";
-    assert_eq!(speaker_of(body, "The plan will fail"), Some("Tam Brook".into()));
+    assert_eq!(
+        speaker_of(body, "The plan will fail"),
+        Some("Tam Brook".into())
+    );
     assert_eq!(statement_speakers(body), vec!["Lina Sorrel".to_string()]);
 }
