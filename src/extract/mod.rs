@@ -873,11 +873,7 @@ impl<'a> Doc<'a> {
         }
         if is_role {
             let found = self.entity_mentions_before(at).find(|(_, e)| {
-                e.kind == EntityKind::Person
-                    && e.roles.iter().any(|r| {
-                        r.split_whitespace()
-                            .any(|w| attribution::same_role(self.k.role_word(w), head))
-                    })
+                self.holds_role(e, head)
                     && qualifier_entity.is_none_or(|q| {
                         qualifier.is_some_and(|m| self.titled_by(e, m)) || {
                             let q = &self.entities[q];
@@ -976,19 +972,21 @@ impl<'a> Doc<'a> {
             })
     }
 
+    /// Whether `e` is a person with a role named by `head` ("spokesman", "director").
+    fn holds_role(&self, e: &LocalEntity, head: &str) -> bool {
+        e.kind == EntityKind::Person
+            && e.roles.iter().any(|r| {
+                r.split_whitespace()
+                    .any(|w| attribution::same_role(self.k.role_word(w), head))
+            })
+    }
+
     /// "the Trelmco CEO said" after "Trelmco CEO Tam Brook": the nearest earlier person whose
     /// title held those words, the role last.
     pub fn nearest_titled(&self, words: &[&str], at: usize) -> Option<usize> {
         let head = words.last()?.to_lowercase();
         self.entity_mentions_before(at)
-            .find(|(_, e)| {
-                e.kind == EntityKind::Person
-                    && e.roles.iter().any(|r| {
-                        r.split_whitespace()
-                            .any(|w| attribution::same_role(self.k.role_word(w), &head))
-                    })
-                    && self.titled_with(e, words)
-            })
+            .find(|(_, e)| self.holds_role(e, &head) && self.titled_with(e, words))
             .map(|(i, _)| i)
     }
 
