@@ -1188,33 +1188,32 @@ mod tests {
             names(&p)
         );
 
+        for (a, b, people, why) in [
+            ("Ivan Petrov", "Ivan Petrova", 1, "one letter apart joins"),
+            (
+                "Joe Tilan",
+                "Joseph Toylan",
+                2,
+                "a short surname with one letter more is another person's",
+            ),
+            (
+                "Joe Tilan",
+                "Joseph Tilen",
+                2,
+                "a short surname with one letter changed is another person's too",
+            ),
+        ] {
+            let pair = vec![
+                extract(&format!("{a} said it.")),
+                extract(&format!("{b} said it.")),
+            ];
+            let linked = link_people(&pair, &[], Knowledge::builtin());
+            assert_eq!(linked.entities.len(), people, "{why}");
+        }
         let x = vec![
             extract("Ivan Petrov said it."),
             extract("Ivan Petrova said it."),
         ];
-        assert_eq!(
-            link_people(&x, &[], Knowledge::builtin()).entities.len(),
-            1,
-            "one letter apart joins"
-        );
-        let x2 = vec![
-            extract("Joe Tilan said it."),
-            extract("Joseph Toylan said it."),
-        ];
-        assert_eq!(
-            link_people(&x2, &[], Knowledge::builtin()).entities.len(),
-            2,
-            "a short surname with one letter more is another person's"
-        );
-        let x3 = vec![
-            extract("Joe Tilan said it."),
-            extract("Joseph Tilen said it."),
-        ];
-        assert_eq!(
-            link_people(&x3, &[], Knowledge::builtin()).entities.len(),
-            2,
-            "a short surname with one letter changed is another person's too"
-        );
         let veto = vec![AliasRule {
             name: "Ivan Petrov".to_string(),
             not: vec!["Ivan Petrova".to_string()],
