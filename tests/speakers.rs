@@ -78,6 +78,25 @@ fn a_party_label_in_brackets_between_name_and_verb_is_skipped() {
 }
 
 #[test]
+fn a_generational_suffix_between_name_and_verb_is_skipped() {
+    let body = "Agency Director Walter S. Quennell III described the search as an “extraordinary \
+                effort.”\n\n“There will be no pause,” he said. Bram Tolliver Jr. said it was \
+                “a long night.”";
+    assert_eq!(
+        speaker_of(body, "extraordinary").as_deref(),
+        Some("Walter S. Quennell")
+    );
+    assert_eq!(
+        speaker_of(body, "There will").as_deref(),
+        Some("Walter S. Quennell")
+    );
+    assert_eq!(
+        speaker_of(body, "a long night").as_deref(),
+        Some("Bram Tolliver")
+    );
+}
+
+#[test]
 fn who_after_a_name_stands_for_that_name() {
     let body = "The figures drew a reply from former chief executive Walter Brandeis, who \
                 tweeted: “These numbers cannot be right.”";

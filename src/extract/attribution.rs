@@ -773,6 +773,17 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         }
         end = open - 1;
     }
+    // "Robert Kettler III said", "Sam Orrin Jr. said": the generational suffix a name ends
+    // before.
+    let suffix_at = |t: usize| r.is_word(t) && doc.k.is_name_suffix(r.word(t));
+    let suffix = if end > floor && r.is_punct(end, ".") && suffix_at(end - 1) {
+        Some(end - 1)
+    } else {
+        suffix_at(end).then_some(end)
+    };
+    if let Some(t) = suffix.filter(|&t| t > floor && doc.mention_ending_at(p, t - 1).is_some()) {
+        end = t - 1;
+    }
     // "Jack Welch, who tweeted": the relative pronoun stands for the name before the comma
     // ("X, who was criticised for" is said of X, not by X).
     let passive = (j..verb).any(|t| is_be_form(r.word(t)));

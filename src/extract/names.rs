@@ -798,6 +798,7 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
     if r.k.is_party_label(r.word(start)) {
         return None;
     }
+    let end = before_name_suffix(r, start, end)?;
     let text_of =
         |a: usize, b: usize| -> String { r.body[r.token(a).start..r.token(b - 1).end].to_string() };
     let whole = text_of(start, end);
@@ -933,13 +934,18 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
     let mut split = None;
     let mut p = 0;
     while p < ws.len() {
-        // "Peter King of New York", "Stephen King Jr.": a title word after a given name and
-        // before no further name is a surname ("South Carolina Sen. Lindsey Graham" is not).
-        let surname = p > 0
-            && r.k.given_name(ws[p - 1]).is_some()
-            && ws.get(p + 1).is_none_or(|w| {
-                !is_capitalised(w) || matches!(*w, "Jr" | "Sr" | "II" | "III" | "IV")
-            });
+        // "Peter King of New York", "Stephen King Jr.", "Martin L. King": a title word after
+        // a given name (and its initials) and before no further name is a surname ("South
+        // Carolina Sen. Lindsey Graham" is not).
+        let is_initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
+        let surname = ws[..p]
+            .iter()
+            .rev()
+            .find(|w| !is_initial(w))
+            .is_some_and(|w| r.k.given_name(w).is_some())
+            && ws
+                .get(p + 1)
+                .is_none_or(|w| !is_capitalised(w) || r.k.is_name_suffix(w));
         let title_len = (!surname)
             .then(|| {
                 r.k.title_at(&ws[p..])
@@ -1105,6 +1111,33 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
 }
 
 /// Whether the name in tokens `start..end` touches a slash with no space between.
+/// Where a name run ends without its generational suffix: "Robert S. Kettler III" is the
+/// Robert S. Kettler that "Kettler" and "Robert Kettler" name elsewhere, and "III" is no
+/// surname. A regnal number stays ("Elizabeth II", "John Paul II": a numeral after a given
+/// name), and a suffix standing alone (after the comma of "King, Jr.") is no name at all.
+fn before_name_suffix(r: &Reader, start: usize, end: usize) -> Option<usize> {
+    let last = end - 1;
+    if !r.is_word(last) || !r.k.is_name_suffix(r.word(last)) {
+        return Some(end);
+    }
+    if last == start {
+        return None;
+    }
+    let names_before = (start..last)
+        .filter(|&t| r.is_word(t) && r.word(t).chars().count() > 1)
+        .count();
+    // Only a Roman numeral can be a regnal number, and popes and monarchs go without
+    // middle initials.
+    let roman = r.word(last).chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    let initial = (start..last).any(|t| r.is_word(t) && r.word(t).chars().count() == 1);
+    let regnal = roman && !initial && r.k.given_name(r.word(last - 1)).is_some();
+    Some(if names_before >= 2 && !regnal {
+        last
+    } else {
+        end
+    })
+}
+
 fn glued_to_slash(r: &Reader, start: usize, end: usize) -> bool {
     let touching = |a: usize, b: usize| r.para.tokens[a].end == r.para.tokens[b].start;
     start > 0 && r.is_punct(start - 1, "/") && touching(start - 1, start)
@@ -1983,6 +2016,22 @@ mod tests {
         assert_eq!(
             people_named("Walter J. Quennell praised the crews, and Ada B.C. Marlow agreed."),
             ["Walter J. Quennell", "Ada B.C. Marlow"]
+        );
+    }
+
+    #[test]
+    fn a_generational_suffix_is_left_off_the_name_but_a_regnal_number_is_kept() {
+        assert_eq!(
+            people_named("Walter J. Quennell III praised the crews, and Ada Marlow Jr. agreed."),
+            ["Walter J. Quennell", "Ada Marlow"]
+        );
+        assert_eq!(
+            people_named("Director Walter Quennell Sr. and Martin L. King Jr. spoke."),
+            ["Walter Quennell", "Martin L. King"]
+        );
+        assert_eq!(
+            people_named("Queen Elizabeth II and Pope John Paul II met."),
+            ["Elizabeth II", "John Paul II"]
         );
     }
 

@@ -56,6 +56,9 @@ pub struct Lexicon {
     /// Words ending the names of laws, treaties and documents ("Agreement", "Act", "Memo"): a
     /// name ending in one is no person.
     pub document_heads: Vec<String>,
+    /// Generational suffixes after a surname ("Jr", "III"): part of no one's surname.
+    #[serde(default)]
+    pub name_suffixes: Vec<String>,
     pub determiners: Vec<String>,
     pub group_adjectives: Vec<String>,
     #[serde(default)]
@@ -183,6 +186,7 @@ pub struct Knowledge {
     prepositions: HashSet<String>,
     event_heads: HashSet<String>,
     document_heads: HashSet<String>,
+    name_suffixes: HashSet<String>,
     determiners: HashSet<String>,
     /// Bytes in the longest determiner or pronoun; longer words are neither.
     function_word_len: usize,
@@ -308,6 +312,11 @@ impl Knowledge {
         k.prepositions = lower_set(&lexicon.prepositions);
         k.event_heads = lower_set(&lexicon.event_heads);
         k.document_heads = lower_set(&lexicon.document_heads);
+        k.name_suffixes = lexicon
+            .name_suffixes
+            .iter()
+            .map(|w| w.trim_end_matches('.').to_string())
+            .collect();
         k.determiners = lower_set(&lexicon.determiners);
         k.function_word_len = k
             .determiners
@@ -656,7 +665,6 @@ impl Knowledge {
             .any(|(a, b)| first.eq_ignore_ascii_case(a) && second.eq_ignore_ascii_case(b))
     }
 
-    /// "Agreement", "Act", "Memo": a word ending the name of a law, treaty or document.
     /// A determiner or pronoun ("The", "I", "Their"): a word that is never part of a name.
     pub fn is_function_word(&self, word: &str) -> bool {
         // Asked of every word that extends a name: a word longer than any determiner or
@@ -669,6 +677,13 @@ impl Knowledge {
         })
     }
 
+    /// "Jr", "Jr.", "III": a generational suffix, written after the surname it follows.
+    /// Matched as written, so the Roman numeral "II" is one and the word "ii" is not.
+    pub fn is_name_suffix(&self, word: &str) -> bool {
+        self.name_suffixes.contains(word.trim_end_matches('.'))
+    }
+
+    /// "Agreement", "Act", "Memo": a word ending the name of a law, treaty or document.
     pub fn is_document_head(&self, word: &str) -> bool {
         with_lowercase(word, |w| self.document_heads.contains(w))
     }
@@ -880,6 +895,8 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.event_heads.extend(extra.event_heads.iter().cloned());
     base.document_heads
         .extend(extra.document_heads.iter().cloned());
+    base.name_suffixes
+        .extend(extra.name_suffixes.iter().cloned());
     base.determiners.extend(extra.determiners.iter().cloned());
     base.group_adjectives
         .extend(extra.group_adjectives.iter().cloned());
