@@ -97,6 +97,20 @@ fn a_generational_suffix_between_name_and_verb_is_skipped() {
 }
 
 #[test]
+fn a_surname_with_a_capital_after_a_long_prefix_is_a_person() {
+    let body = "Special Agent Rick DesMarteaux said the search was “going well.”\n\n\
+                “We will find them,” he said.";
+    assert_eq!(
+        speaker_of(body, "going well").as_deref(),
+        Some("Rick DesMarteaux")
+    );
+    assert_eq!(
+        speaker_of(body, "We will find").as_deref(),
+        Some("Rick DesMarteaux")
+    );
+}
+
+#[test]
 fn who_after_a_name_stands_for_that_name() {
     let body = "The figures drew a reply from former chief executive Walter Brandeis, who \
                 tweeted: “These numbers cannot be right.”";

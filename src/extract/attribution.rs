@@ -1374,7 +1374,7 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                     // "SilkAir", "FlightRadar24": a brand's name, never a person's. (In a run
                     // of words it is more likely two names glued by a scraper: "TrumpWhite
                     // House".)
-                    let brand = !name.contains(' ') && super::names::is_brand_word(&name);
+                    let brand = !name.contains(' ') && super::names::is_brand_word(doc.k, &name);
                     // "CBP said", "the NIH said": an acronym that speaks is an organisation;
                     // "the CEO said" is a role, and "MORE" (a link's text) a shouted word.
                     let acronym = !name.contains(' ')

@@ -990,7 +990,7 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
         // with a capital.
         let looks_like_name = name_words.len() <= 4
             && name_words.first().is_some_and(|w| is_capitalised(w))
-            && !name_words.iter().any(|w| is_brand_word(w))
+            && !name_words.iter().any(|w| is_brand_word(r.k, w))
             && name_words
                 .iter()
                 .all(|w| !r.k.is_org_head(w) && !is_acronym(w) || w.len() <= 2)
@@ -1225,7 +1225,7 @@ fn person_or_unknown(r: &Reader, words: &[&str], first: usize) -> NameKind {
             && !r.k.is_role_noun(w)
     });
     // "Simon DonnellyWatchdog": two words glued by a page's copy make no name.
-    let glued = words.iter().any(|w| is_brand_word(w));
+    let glued = words.iter().any(|w| is_brand_word(r.k, w));
     if has_demonym || (all_common && !given) || common_opener || glued {
         return NameKind::Unknown;
     }
@@ -1697,7 +1697,7 @@ pub fn plausible_personal_name(k: &Knowledge, name: &str) -> bool {
         k.is_function_word(w)
             || is_contraction(w)
             || k.is_group_word(w) && !given_first
-            || is_brand_word(w)
+            || is_brand_word(k, w)
     };
     !words.is_empty()
         && words.len() <= 4
@@ -1715,9 +1715,9 @@ fn is_contraction(word: &str) -> bool {
 
 /// "FlyDubai", "SilkAir", "YouTube", "FlightRadar24": a word with digits, or with a capital
 /// after three letters or more of a word, is a brand's. Names put capitals after short
-/// prefixes ("McConnell", "LeBron", "DeShawn") and a few long ones ("MacArthur",
-/// "FitzGerald", "VanDyke").
-pub fn is_brand_word(word: &str) -> bool {
+/// prefixes ("McConnell", "LeBron", "DeShawn") and the long ones the lexicon lists as
+/// `name_prefixes` ("MacArthur", "FitzGerald", "DesLauriers").
+pub fn is_brand_word(k: &Knowledge, word: &str) -> bool {
     if word.chars().any(|c| c.is_ascii_digit()) {
         return true;
     }
@@ -1729,10 +1729,7 @@ pub fn is_brand_word(word: &str) -> bool {
         // "O'Brien", "Al-Assad": the mark before the capital makes the prefix a particle.
         prefix.chars().all(char::is_alphabetic)
             && prefix.chars().count() >= 3
-            && !matches!(
-                prefix.as_str(),
-                "mac" | "fitz" | "van" | "von" | "della" | "ter"
-            )
+            && !k.is_name_prefix(&prefix)
     })
 }
 
@@ -2079,6 +2076,7 @@ mod tests {
 
     #[test]
     fn brand_words_and_contractions_are_told_from_names() {
+        let k = Knowledge::builtin();
         for brand in [
             "SilkAir",
             "FlyDubai",
@@ -2086,18 +2084,19 @@ mod tests {
             "FlightRadar24",
             "TrumpWhite",
         ] {
-            assert!(is_brand_word(brand), "{brand}");
+            assert!(is_brand_word(k, brand), "{brand}");
         }
         for name in [
             "McConnell",
             "LeBron",
             "DeShawn",
             "MacArthur",
+            "DesLauriers",
             "O'Brien",
             "Al-Assad",
             "Smith",
         ] {
-            assert!(!is_brand_word(name), "{name}");
+            assert!(!is_brand_word(k, name), "{name}");
         }
         assert!(is_contraction("I’ll") && is_contraction("Can't"));
         assert!(!is_contraction("O'Brien") && !is_contraction("D’Souza"));

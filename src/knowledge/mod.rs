@@ -59,6 +59,10 @@ pub struct Lexicon {
     /// Generational suffixes after a surname ("Jr", "III"): part of no one's surname.
     #[serde(default)]
     pub name_suffixes: Vec<String>,
+    /// Prefixes of three letters or more that a capital follows inside a surname ("Mac" of
+    /// "MacArthur"): such a word is a name, not a brand ("SilkAir").
+    #[serde(default)]
+    pub name_prefixes: Vec<String>,
     pub determiners: Vec<String>,
     pub group_adjectives: Vec<String>,
     #[serde(default)]
@@ -187,6 +191,7 @@ pub struct Knowledge {
     event_heads: HashSet<String>,
     document_heads: HashSet<String>,
     name_suffixes: HashSet<String>,
+    name_prefixes: HashSet<String>,
     determiners: HashSet<String>,
     /// Bytes in the longest determiner or pronoun; longer words are neither.
     function_word_len: usize,
@@ -317,6 +322,7 @@ impl Knowledge {
             .iter()
             .map(|w| w.trim_end_matches('.').to_string())
             .collect();
+        k.name_prefixes = lower_set(&lexicon.name_prefixes);
         k.determiners = lower_set(&lexicon.determiners);
         k.function_word_len = k
             .determiners
@@ -684,6 +690,11 @@ impl Knowledge {
     }
 
     /// "Agreement", "Act", "Memo": a word ending the name of a law, treaty or document.
+    /// "mac", "des": a lower-cased prefix a capital may follow inside a surname.
+    pub fn is_name_prefix(&self, prefix: &str) -> bool {
+        self.name_prefixes.contains(prefix)
+    }
+
     pub fn is_document_head(&self, word: &str) -> bool {
         with_lowercase(word, |w| self.document_heads.contains(w))
     }
@@ -897,6 +908,8 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
         .extend(extra.document_heads.iter().cloned());
     base.name_suffixes
         .extend(extra.name_suffixes.iter().cloned());
+    base.name_prefixes
+        .extend(extra.name_prefixes.iter().cloned());
     base.determiners.extend(extra.determiners.iter().cloned());
     base.group_adjectives
         .extend(extra.group_adjectives.iter().cloned());
