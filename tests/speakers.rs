@@ -111,6 +111,43 @@ fn a_surname_with_a_capital_after_a_long_prefix_is_a_person() {
 }
 
 #[test]
+fn an_organisations_spokesperson_speaks_for_it() {
+    let body = "Trelmco Airways said the pilot was fit.\n\n\
+                A Trelmco Airways spokesperson told reporters the crew \"held all the licenses \
+                required.\"";
+    assert_eq!(
+        speaker_of(body, "held all").as_deref(),
+        Some("Trelmco Airways")
+    );
+}
+
+#[test]
+fn a_cue_after_a_full_stop_belongs_to_a_new_sentence() {
+    let body = "Dana Whitcombe said the council was \"deeply shocked.\" Marlo Pettigrew said \
+                the checks were \"complete.\"";
+    assert_eq!(
+        speaker_of(body, "deeply shocked").as_deref(),
+        Some("Dana Whitcombe")
+    );
+    // With no cue before it, the next sentence's "X said" is all there is.
+    let body = "The council met. \"We are shocked.\" Marlo Pettigrew said.";
+    assert_eq!(
+        speaker_of(body, "We are shocked").as_deref(),
+        Some("Marlo Pettigrew")
+    );
+}
+
+#[test]
+fn a_cue_verb_nearer_the_quotation_beats_an_earlier_citing_phrase() {
+    let body = "The Ledger, citing notes of the meeting, said that Dana Whitcombe told the \
+                visitors: “I just fired the head of the agency.”";
+    assert_eq!(
+        speaker_of(body, "I just fired").as_deref(),
+        Some("Dana Whitcombe")
+    );
+}
+
+#[test]
 fn who_after_a_name_stands_for_that_name() {
     let body = "The figures drew a reply from former chief executive Walter Brandeis, who \
                 tweeted: “These numbers cannot be right.”";
@@ -276,7 +313,7 @@ fn a_name_between_commas_after_an_opening_role_phrase_is_the_speaker() {
                 Quennell Jr., said “there is no sign of a wider plot” in the area.";
     assert_eq!(
         speaker_of(body, "there is no sign").as_deref(),
-        Some("Walter Quennell Jr")
+        Some("Walter Quennell")
     );
 }
 

@@ -307,9 +307,12 @@ fn attribute(doc: &mut Doc, span: &QuoteSpan) -> Attribution {
     }
     let p = span.paragraph;
     let (open_tok, close_tok) = doc.span_tokens(span);
-    // 1. After the quotation.
+    // 1. After the quotation; but a clause after a full stop (`“... shocked.” A Vantor
+    // spokeswoman said the checks ...`) is a new sentence, and a cue before the quotation in
+    // its own sentence (`Vantor said it was “deeply shocked.”`) is the better reading.
     if let Some(close) = close_tok
         && let Some(found) = after_quote(doc, p, close)
+        && !(ends_its_sentence(doc, p, close) && before_quote(doc, p, open_tok).is_some())
     {
         let mut a = resolve(doc, p, &found, span.start);
         a.after = true;
@@ -538,9 +541,7 @@ fn after_quote(doc: &Doc, p: usize, close: usize) -> Option<Found> {
         return None;
     }
     // `"... towns." The army said` is a new sentence too; `"... towns." the army said` is not.
-    let inner_end = doc.body[..r.token(close).start].trim_end();
-    if (inner_end.ends_with('.') || inner_end.ends_with('?') || inner_end.ends_with('!'))
-        && is_capitalised(r.word(i))
+    if ends_its_sentence(doc, p, close)
         && cue_at(doc, &r, i).is_none()
         && doc.k.pronoun(r.word(i)).is_none_or(|_| r.word(i) == "I")
     {
@@ -618,6 +619,16 @@ fn after_quote(doc: &Doc, p: usize, close: usize) -> Option<Found> {
     None
 }
 
+/// Whether the quotation closing at token `close` ends its sentence: its words end in a full
+/// stop, question or exclamation mark, and a capital follows (`“... towns.” The army said`;
+/// not `“... towns.” the army said`).
+fn ends_its_sentence(doc: &Doc, p: usize, close: usize) -> bool {
+    let r = doc.reader(p);
+    let inner_end = doc.body[..r.token(close).start].trim_end();
+    let next = (close + 1..r.len()).find(|&t| r.is_word(t));
+    inner_end.ends_with(['.', '?', '!']) && next.is_some_and(|t| is_capitalised(r.word(t)))
+}
+
 /// Whether the phrase after the cue verb at `v` is its speaker ("said X", "reports X") rather
 /// than its listener ("told X", "asked X").
 fn tells_the_speaker(doc: &Doc, r: &Reader, v: usize) -> bool {
@@ -655,7 +666,9 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
             break;
         }
     }
-    // According to X, "..."
+    // According to X, "..." (unless a cue verb nearer the quotation has a speaker of its
+    // own: "The Times, citing a report, said that Trump told the Russians: “...”").
+    let verb_between = |from: usize| (from..open).any(|x| cue_at(doc, &r, x).is_some());
     for t in floor..open {
         let words: Vec<&str> = (t..open.min(t + 4))
             .filter(|&x| r.is_word(x))
@@ -664,6 +677,7 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
         if r.is_word(t)
             && let Some(n) = doc.k.attribution_phrase_at(&words)
             && let Some((np, last)) = np_after(doc, p, t + n - 1, open)
+            && !verb_between(last + 1)
         {
             return Some(Found {
                 np,
@@ -773,16 +787,13 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         }
         end = open - 1;
     }
-    // "Robert Kettler III said", "Sam Orrin Jr. said": the generational suffix a name ends
-    // before.
-    let suffix_at = |t: usize| r.is_word(t) && doc.k.is_name_suffix(r.word(t));
-    let suffix = if end > floor && r.is_punct(end, ".") && suffix_at(end - 1) {
-        Some(end - 1)
-    } else {
-        suffix_at(end).then_some(end)
-    };
-    if let Some(t) = suffix.filter(|&t| t > floor && doc.mention_ending_at(p, t - 1).is_some()) {
-        end = t - 1;
+    // "Bram Tolliver Jr. said", "Trelmco Inc. said": an abbreviation's full stop.
+    if end > floor
+        && r.is_punct(end, ".")
+        && r.token(end).start == r.token(end - 1).end
+        && doc.mention_ending_at(p, end - 1).is_some()
+    {
+        end -= 1;
     }
     // "Jack Welch, who tweeted": the relative pronoun stands for the name before the comma
     // ("X, who was criticised for" is said of X, not by X).

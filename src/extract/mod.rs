@@ -864,10 +864,10 @@ impl<'a> Doc<'a> {
         let qualifier_entity = qualifier.and_then(|m| self.of_mention[m]);
         let fits_country =
             |e: &LocalEntity| country.is_none_or(|c| e.country.as_deref() == Some(c));
-        // "Mr. X's office said", "X's spokeswoman said": X, speaking through them.
+        // "Mr. X's office said", "X's spokeswoman said", "a Trelmco spokesman said": X,
+        // speaking through them, as in "a spokesman for X".
         if self.k.is_voice_noun(head)
             && let Some(q) = qualifier_entity
-            && self.entities[q].kind == EntityKind::Person
         {
             return Some(q);
         }

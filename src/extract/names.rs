@@ -26,7 +26,8 @@ pub enum NameKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     pub paragraph: usize,
-    /// Token range of the name itself (after any title or role) in the paragraph.
+    /// Token range of the name itself (after any title or role) in the paragraph, with a
+    /// generational suffix after it ("III"), which `name` and the byte range leave out.
     pub first: usize,
     pub last: usize,
     /// Token index where the mention starts, including a title or role before the name.
@@ -782,6 +783,24 @@ fn titled_holder_at_end(
 }
 
 fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Vec<Mention>> {
+    let name_end = before_name_suffix(r, first, end)?;
+    let mut mentions = read_run(r, first, name_end, paragraph)?;
+    // The suffix stays in the person's tokens, so that what follows it ("..., Jr., said")
+    // still follows the person; the name and its bytes leave it out. Only people carry one,
+    // so a lone surname before it ("Mills Jr.") is a person's.
+    if name_end < end
+        && let Some(m) = mentions.last_mut()
+        && m.last + 1 == name_end
+        && matches!(m.kind, NameKind::Person | NameKind::Unknown)
+    {
+        m.kind = NameKind::Person;
+        m.last = end - 1;
+    }
+    Some(mentions)
+}
+
+/// The mentions a capitalised run from `first` to before `end` holds.
+fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Vec<Mention>> {
     let quoted = r.quoted[first];
     let mut start = first;
     // Leading determiner: "The Institute for ...", and "A Monmouth University poll" opening a
@@ -798,7 +817,6 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
     if r.k.is_party_label(r.word(start)) {
         return None;
     }
-    let end = before_name_suffix(r, start, end)?;
     let text_of =
         |a: usize, b: usize| -> String { r.body[r.token(a).start..r.token(b - 1).end].to_string() };
     let whole = text_of(start, end);
@@ -1110,7 +1128,6 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
     Some(vec![m])
 }
 
-/// Whether the name in tokens `start..end` touches a slash with no space between.
 /// Where a name run ends without its generational suffix: "Robert S. Kettler III" is the
 /// Robert S. Kettler that "Kettler" and "Robert Kettler" name elsewhere, and "III" is no
 /// surname. A regnal number stays ("Elizabeth II", "John Paul II": a numeral after a given
@@ -1131,13 +1148,14 @@ fn before_name_suffix(r: &Reader, start: usize, end: usize) -> Option<usize> {
     let roman = r.word(last).chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
     let initial = (start..last).any(|t| r.is_word(t) && r.word(t).chars().count() == 1);
     let regnal = roman && !initial && r.k.given_name(r.word(last - 1)).is_some();
-    Some(if names_before >= 2 && !regnal {
+    Some(if names_before >= 1 && !regnal {
         last
     } else {
         end
     })
 }
 
+/// Whether the name in tokens `start..end` touches a slash with no space between.
 fn glued_to_slash(r: &Reader, start: usize, end: usize) -> bool {
     let touching = |a: usize, b: usize| r.para.tokens[a].end == r.para.tokens[b].start;
     start > 0 && r.is_punct(start - 1, "/") && touching(start - 1, start)
