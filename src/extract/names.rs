@@ -1743,11 +1743,16 @@ pub fn is_brand_word(k: &Knowledge, word: &str) -> bool {
     let inner_capital =
         (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase());
     inner_capital.is_some_and(|i| {
-        let prefix: String = chars[..i].iter().collect::<String>().to_lowercase();
+        let (head, tail): (String, String) =
+            (chars[..i].iter().collect(), chars[i..].iter().collect());
+        let prefix = head.to_lowercase();
+        // "RoseAnn", "JoAnne": two given names run together make a given name.
+        let given_names = k.given_name(&head).is_some() && k.given_name(&tail).is_some();
         // "O'Brien", "Al-Assad": the mark before the capital makes the prefix a particle.
         prefix.chars().all(char::is_alphabetic)
             && prefix.chars().count() >= 3
             && !k.is_name_prefix(&prefix)
+            && !given_names
     })
 }
 
@@ -2110,6 +2115,7 @@ mod tests {
             "DeShawn",
             "MacArthur",
             "DesLauriers",
+            "RoseAnn",
             "O'Brien",
             "Al-Assad",
             "Smith",
