@@ -265,7 +265,15 @@ fn sentences(body: &str, tokens: &[Token], knowledge: &Knowledge) -> Vec<std::op
         let t = tokens[i];
         let text = t.text(body);
         let terminal = t.kind == TokenKind::Punct && matches!(text, "." | "!" | "?" | "…");
-        if terminal && !(text == "." && ends_abbreviation(body, tokens, i, knowledge)) {
+        // "R-S.C.", "U.S.": a full stop with a letter right after it is inside a word.
+        let inside_word = text == "."
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.start == t.end && n.kind == TokenKind::Word);
+        if terminal
+            && !inside_word
+            && !(text == "." && ends_abbreviation(body, tokens, i, knowledge))
+        {
             // Swallow closing quotes and brackets, and repeated terminal marks.
             let mut end = i + 1;
             while end < tokens.len()
@@ -451,5 +459,8 @@ mod tests {
                 "Then they left."
             ]
         );
+        let text = "Sen. Ann Roe, R-S.C., said so. Then they left.";
+        let tokens = tokenize(text, 0, text.len());
+        assert_eq!(sentences(text, &tokens, k).len(), 2, "{tokens:?}");
     }
 }
