@@ -16,9 +16,10 @@ fn main() {
         println!("-- entities");
         for (i, e) in x.entities.iter().enumerate() {
             println!(
-                "  [{i}] {:?} {:?} key={} roles={:?} variants={:?}",
+                "  [{i}] {:?} {:?} {:?} key={} roles={:?} variants={:?}",
                 e.kind,
                 e.name,
+                e.gender,
                 e.key(),
                 e.roles,
                 e.variants

@@ -148,6 +148,22 @@ fn a_cue_verb_nearer_the_quotation_beats_an_earlier_citing_phrase() {
 }
 
 #[test]
+fn the_article_s_pronouns_overrule_a_guess_from_the_given_name() {
+    // "Robin" is mostly a woman's name, but the article calls this senator "he".
+    let body = "Sen. Robin Quimby, R-S.C., hit the headlines Thursday for his outburst at \
+                nominee Dale Harrow.\n\n\
+                In the blow-up, Quimby highlighted his own record, noting he had voted for \
+                both of the president's picks.\n\n\
+                A furious Quimby lambasted the panel for what he cast as attempts to destroy \
+                Harrow.\n\n\
+                “You want power, and I hope you never get it,” he yelled.";
+    assert_eq!(
+        speaker_of(body, "You want power").as_deref(),
+        Some("Robin Quimby")
+    );
+}
+
+#[test]
 fn who_after_a_name_stands_for_that_name() {
     let body = "The figures drew a reply from former chief executive Walter Brandeis, who \
                 tweeted: “These numbers cannot be right.”";

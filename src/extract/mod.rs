@@ -157,6 +157,7 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
         speakers: Vec::new(),
     };
     doc.record_party_labels();
+    doc.read_genders_from_text();
     // Reported speech first: its speakers are what "he said" and "the statement said" in the
     // quotations that follow refer back to.
     let reported = attribution::statements(&mut doc);
@@ -527,6 +528,77 @@ impl<'a> Doc<'a> {
             let variants = &mut self.entities[e].variants;
             if !variants.contains(&acronym) {
                 variants.push(acronym);
+            }
+        }
+    }
+
+    /// A person's sex as the article tells it: an honorific ("Mr. X", "Ms. X") and the
+    /// pronoun that next refers back to them as a sentence's subject ("X hit the headlines
+    /// for his outburst"), before another person is named. The given name is only a guess
+    /// ("Lindsey", "Robin" are both): two such signs against it, and none for it, overrule
+    /// it; one sign settles a name that says nothing.
+    fn read_genders_from_text(&mut self) {
+        use crate::knowledge::Gender;
+        let mut votes = vec![(0u32, 0u32); self.entities.len()];
+        let mut vote = |e: usize, g: Gender, weight: u32| match g {
+            Gender::Male => votes[e].0 += weight,
+            Gender::Female => votes[e].1 += weight,
+            Gender::Unknown => {}
+        };
+        let is_person = |i: usize| {
+            self.mentions[i].kind == NameKind::Person
+                && self.of_mention[i].is_some_and(|e| self.entities[e].kind == EntityKind::Person)
+        };
+        let mut p = usize::MAX;
+        let mut reader = None;
+        for i in 0..self.mentions.len() {
+            let m = &self.mentions[i];
+            if !is_person(i) || m.quoted {
+                continue;
+            }
+            let e = self.of_mention[i].unwrap_or_default();
+            if m.paragraph != p {
+                p = m.paragraph;
+                reader = Some(self.reader(p));
+            }
+            let Some(r) = reader.as_ref() else { continue };
+            if let Some(g) = (m.full_first..m.first)
+                .filter(|&t| r.is_word(t) && self.k.is_honorific(r.word(t)))
+                .find_map(|t| self.k.role_gender(r.word(t)))
+            {
+                vote(e, g, 2);
+            }
+            let sentence = r.para.sentence_of(m.first);
+            let first_person_of_sentence = (0..i)
+                .rev()
+                .take_while(|&j| {
+                    self.mentions[j].paragraph == p
+                        && r.para.sentence_of(self.mentions[j].first) == sentence
+                })
+                .all(|j| !is_person(j));
+            if !first_person_of_sentence || !self.in_subject_position(m) {
+                continue;
+            }
+            let next_person = (i + 1..self.mentions.len())
+                .take_while(|&j| self.mentions[j].paragraph == p)
+                .find(|&j| is_person(j) && self.of_mention[j] != Some(e))
+                .map_or(usize::MAX, |j| self.mentions[j].full_first);
+            let end = r.para.sentences[sentence].end.min(next_person);
+            if let Some(g) = (m.last + 1..end)
+                .filter(|&t| r.is_word(t) && !r.quoted[t])
+                .find_map(|t| self.k.pronoun_gender(r.word(t)))
+            {
+                vote(e, g, 1);
+            }
+        }
+        for (entity, (male, female)) in self.entities.iter_mut().zip(votes) {
+            let told = match (male, female) {
+                (m, 0) if m > 0 => Gender::Male,
+                (0, f) if f > 0 => Gender::Female,
+                _ => continue,
+            };
+            if entity.gender == Gender::Unknown || male.max(female) >= 2 {
+                entity.gender = told;
             }
         }
     }

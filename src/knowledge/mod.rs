@@ -92,6 +92,10 @@ pub struct Lexicon {
     /// Role nouns that tell a person's sex ("mother": "f"), for resolving "he" and "she" when
     /// the name does not ("his brother, Stephen"): m or f.
     pub role_genders: HashMap<String, String>,
+    /// Pronouns of every case that tell a sex ("his": "m"), for reading a person's sex from
+    /// the article when the name says nothing or says otherwise: m or f.
+    #[serde(default)]
+    pub pronoun_genders: HashMap<String, String>,
     pub np_modifiers: Vec<String>,
     pub verb_fillers: Vec<String>,
     pub place_suffixes: Vec<String>,
@@ -210,6 +214,7 @@ pub struct Knowledge {
     nicknames: HashMap<String, String>,
     title_abbreviations: HashMap<String, String>,
     role_genders: HashMap<String, Gender>,
+    pronoun_genders: HashMap<String, Gender>,
     np_modifiers: HashSet<String>,
     verb_fillers: HashSet<String>,
     /// Fillers of several words ("went on to"), as word lists.
@@ -380,6 +385,12 @@ impl Knowledge {
             .role_genders
             .iter()
             .map(|(role, code)| (role.to_lowercase(), gender_of(code)))
+            .filter(|(_, g)| *g != Gender::Unknown)
+            .collect();
+        k.pronoun_genders = lexicon
+            .pronoun_genders
+            .iter()
+            .map(|(word, code)| (word.to_lowercase(), gender_of(code)))
             .filter(|(_, g)| *g != Gender::Unknown)
             .collect();
         k.np_modifiers = lower_set(&lexicon.np_modifiers);
@@ -755,6 +766,11 @@ impl Knowledge {
         with_lowercase(strip_possessive(word), |w| self.role_genders.get(w)).copied()
     }
 
+    /// "his" → male, "herself" → female.
+    pub fn pronoun_gender(&self, word: &str) -> Option<Gender> {
+        with_lowercase(word, |w| self.pronoun_genders.get(w)).copied()
+    }
+
     /// The American spelling of a British one, if it differs.
     pub fn american_spelling<'a>(&'a self, lower: &str) -> Option<&'a str> {
         self.spelling.get(lower).map(String::as_str)
@@ -947,6 +963,12 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
             .iter()
             .map(|(a, b)| (a.clone(), b.clone())),
     );
+    base.pronoun_genders.extend(
+        extra
+            .pronoun_genders
+            .iter()
+            .map(|(a, b)| (a.clone(), b.clone())),
+    );
     base.np_modifiers.extend(extra.np_modifiers.iter().cloned());
     base.verb_fillers.extend(extra.verb_fillers.iter().cloned());
     base.place_suffixes
@@ -962,9 +984,14 @@ pub fn check_extension(extension: &Extension, diagnostics: &mut Diagnostics) {
             codes.push(("given_names", name, code, "m, f or u"));
         }
     }
-    for (role, code) in &extension.lexicon.role_genders {
-        if gender_of(code) == Gender::Unknown {
-            codes.push(("role_genders", role, code, "m or f"));
+    for (key, map) in [
+        ("role_genders", &extension.lexicon.role_genders),
+        ("pronoun_genders", &extension.lexicon.pronoun_genders),
+    ] {
+        for (word, code) in map {
+            if gender_of(code) == Gender::Unknown {
+                codes.push((key, word, code, "m or f"));
+            }
         }
     }
     codes.sort();
