@@ -164,6 +164,17 @@ fn the_article_s_pronouns_overrule_a_guess_from_the_given_name() {
 }
 
 #[test]
+fn a_subject_after_an_article_and_an_adjective_takes_the_next_he() {
+    let body = "“We did nothing wrong,” Dale Harrow said.\n\n\
+                A furious Sam Quimby lambasted the panel.\n\n\
+                “You want power,” he yelled.";
+    assert_eq!(
+        speaker_of(body, "You want power").as_deref(),
+        Some("Sam Quimby")
+    );
+}
+
+#[test]
 fn who_after_a_name_stands_for_that_name() {
     let body = "The figures drew a reply from former chief executive Walter Brandeis, who \
                 tweeted: “These numbers cannot be right.”";

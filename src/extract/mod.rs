@@ -832,12 +832,25 @@ impl<'a> Doc<'a> {
         if r.is_punct(before, ",") {
             return true;
         }
-        r.is_word(before)
-            && r.para.starts_sentence(before, self.body)
-            && matches!(
-                r.word(before).to_lowercase().as_str(),
-                "and" | "but" | "so" | "yet" | "or" | "then"
-            )
+        let opens_with = |t: usize, words: &[&str]| {
+            r.is_word(t)
+                && r.para.starts_sentence(t, self.body)
+                && words.contains(&r.word(t).to_lowercase().as_str())
+        };
+        if opens_with(before, &["and", "but", "so", "yet", "or", "then"]) {
+            return true;
+        }
+        // "A furious X lambasted": an indefinite article before a name comes with an
+        // adjective or two. ("The policy X enacted" is no such case.)
+        let sentence = &r.para.sentences[r.para.sentence_of(first)];
+        let lead = first - sentence.start;
+        (2..=3).contains(&lead)
+            && opens_with(sentence.start, &["a", "an"])
+            && (sentence.start + 1..first).all(|t| {
+                r.is_word(t)
+                    && r.word(t).chars().next().is_some_and(char::is_lowercase)
+                    && !self.k.is_preposition(r.word(t))
+            })
     }
 
     /// How many paragraphs of prose after `from` up to and including `to`. A line that ends
