@@ -175,6 +175,47 @@ fn a_subject_after_an_article_and_an_adjective_takes_the_next_he() {
 }
 
 #[test]
+fn a_surname_written_with_its_article_is_part_of_the_name() {
+    let body = "Hadi al-Marwani said the talks were \"over.\" Tarek el-Basri said it was \
+                \"a good day.\"\n\nMarwani later said he was \"not worried.\"";
+    assert_eq!(speaker_of(body, "over").as_deref(), Some("Hadi al-Marwani"));
+    assert_eq!(
+        speaker_of(body, "a good day").as_deref(),
+        Some("Tarek el-Basri")
+    );
+    assert_eq!(
+        speaker_of(body, "not worried").as_deref(),
+        Some("Hadi al-Marwani")
+    );
+    // "pro-" joins no names.
+    assert_eq!(
+        people_in("Dana Roe met pro-Vantor protesters."),
+        ["Dana Roe"]
+    );
+}
+
+#[test]
+fn a_source_relaying_a_quotation_is_not_its_speaker() {
+    let body = "Hadi Marwani, the leader of a small group, said he was \"happy to see it,\" the \
+                Ledger reported.";
+    assert_eq!(
+        speaker_of(body, "happy to see").as_deref(),
+        Some("Hadi Marwani")
+    );
+}
+
+#[test]
+fn a_participle_after_a_possessive_is_no_cue() {
+    let body = "Trelmco Airways said it would review the case.\n\n\
+                A Trelmco Airways spokeswoman said Wednesday she had “no information” about \
+                Dana Roe's reported request.";
+    assert_eq!(
+        speaker_of(body, "no information").as_deref(),
+        Some("Trelmco Airways")
+    );
+}
+
+#[test]
 fn who_after_a_name_stands_for_that_name() {
     let body = "The figures drew a reply from former chief executive Walter Brandeis, who \
                 tweeted: “These numbers cannot be right.”";

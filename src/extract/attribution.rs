@@ -310,9 +310,14 @@ fn attribute(doc: &mut Doc, span: &QuoteSpan) -> Attribution {
     // 1. After the quotation; but a clause after a full stop (`“... shocked.” A Vantor
     // spokeswoman said the checks ...`) is a new sentence, and a cue before the quotation in
     // its own sentence (`Vantor said it was “deeply shocked.”`) is the better reading.
+    // Nor does a source that only passes the words on (`X said he was “happy,” the agency
+    // reported`) when the quotation stands in X's reported speech.
     if let Some(close) = close_tok
         && let Some(found) = after_quote(doc, p, close)
-        && !(ends_its_sentence(doc, p, close) && before_quote(doc, p, open_tok).is_some())
+        && !before_quote(doc, p, open_tok).is_some_and(|before| {
+            ends_its_sentence(doc, p, close)
+                || relays(doc, p, found.verb) && opens_reported_clause(doc, p, before.verb)
+        })
     {
         let mut a = resolve(doc, p, &found, span.start);
         a.after = true;
@@ -406,7 +411,10 @@ pub fn cue_at(doc: &Doc, r: &Reader, v: usize) -> Option<crate::knowledge::Cue> 
             prev,
             "of" | "for" | "in" | "at" | "on" | "with" | "from" | "by" | "about"
         ) && !w.ends_with("ing");
-        if determiner || preposition || doc.k.is_demonym(prev) {
+        // "Comey's reported request", "the firm's alleged fraud": after a possessive a
+        // participle describes a noun ("Trump's said", for "has said", is not one).
+        let after_possessive = strip_possessive(prev) != prev && w.ends_with("ed");
+        if determiner || preposition || after_possessive || doc.k.is_demonym(prev) {
             return None;
         }
         // "the Mueller report appears to", "a Reuters report": a word for a document or a
@@ -617,6 +625,23 @@ fn after_quote(doc: &Doc, p: usize, close: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// Whether the cue verb at token `verb` passes on another source's words ("reported").
+fn relays(doc: &Doc, p: usize, verb: usize) -> bool {
+    cue_at(doc, &doc.reader(p), verb).is_some_and(|cue| cue.relaying)
+}
+
+/// Whether a clause of reported speech follows the cue verb at token `verb`: "said that",
+/// "said he was" (not "responded in kind with").
+fn opens_reported_clause(doc: &Doc, p: usize, verb: usize) -> bool {
+    let r = doc.reader(p);
+    // Past a day or a filler: "said Wednesday she had".
+    let next = (verb + 1..r.len())
+        .find(|&t| !(r.is_word(t) && (is_weekday(r.word(t)) || doc.k.is_verb_filler(r.word(t)))));
+    next.is_some_and(|t| {
+        r.is_word(t) && (r.word(t) == "that" || doc.k.pronoun(r.word(t)).is_some())
+    })
 }
 
 /// Whether the quotation closing at token `close` ends its sentence: its words end in a full

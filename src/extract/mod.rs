@@ -128,7 +128,12 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
     let surnames: Vec<String> = mentions
         .iter()
         .filter(|m| m.kind == NameKind::Person && m.word_count() >= 2)
-        .map(|m| crate::text::translit_key(m.surname()))
+        .map(|m| {
+            let surname = m.surname();
+            crate::text::translit_key(
+                names::particle_surname(knowledge, surname).unwrap_or(surname),
+            )
+        })
         .collect();
     for i in 0..paras.len() {
         names::add_initial_surnames(&reader(i), i, &surnames, &mut mentions);

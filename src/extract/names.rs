@@ -121,6 +121,9 @@ impl<'a> Reader<'a> {
             return false;
         }
         let w = self.word(i);
+        if particle_surname(self.k, w).is_some() {
+            return true;
+        }
         if !is_capitalised(w) || is_calendar_word(w) && !self.is_given_name_before_surname(i) {
             return false;
         }
@@ -1719,7 +1722,9 @@ pub fn plausible_personal_name(k: &Knowledge, name: &str) -> bool {
     };
     !words.is_empty()
         && words.len() <= 4
-        && words.iter().all(|w| is_capitalised(w) || particle(w))
+        && words
+            .iter()
+            .all(|w| is_capitalised(w) || particle(w) || particle_surname(k, w).is_some())
         && !words.iter().enumerate().any(|(i, w)| acronym(i, w))
         && !words.iter().any(|w| never_in_a_name(w))
 }
@@ -1772,7 +1777,20 @@ pub fn lone_surname<'a>(k: &Knowledge, name: &'a str) -> Option<&'a str> {
             .next()
             .is_some_and(char::is_lowercase)
         && k.is_name_connector(words[words.len() - 2]);
-    (!particle).then_some(last)
+    (!particle).then_some(particle_surname(k, last).unwrap_or(last))
+}
+
+/// "al-Assad", "el-Sisi": a surname written with its article, which news text as often
+/// drops ("Assad said"). The surname without the article, when `word` has that shape.
+/// ("pro-Trump" does not: "pro" joins no names.)
+pub fn particle_surname<'a>(k: &Knowledge, word: &'a str) -> Option<&'a str> {
+    let (particle, rest) = word.split_once('-')?;
+    let lower = particle.chars().next().is_some_and(char::is_lowercase);
+    (lower
+        && is_capitalised(rest)
+        && k.is_name_connector(particle)
+        && !matches!(particle, "of" | "for" | "the" | "and"))
+    .then_some(rest)
 }
 
 /// A person's gender from their given name, when the data knows it.

@@ -29,6 +29,8 @@ pub struct Lexicon {
     pub embedding_verbs: Vec<String>,
     pub weak_cue_verbs: Vec<String>,
     pub reporting_verbs: Vec<String>,
+    /// Cue verbs by which one source passes on another's words ("..., the agency reported").
+    pub relaying_verbs: Vec<String>,
     pub attribution_phrases: Vec<String>,
     pub medium_nouns: Vec<String>,
     pub role_nouns: Vec<String>,
@@ -164,6 +166,8 @@ pub struct Cue {
     pub weak: bool,
     /// Weak, but reports a named subject's figures: "police report 527 injured".
     pub reporting: bool,
+    /// Passes on what another source said: "X said he was “happy,” the agency reported".
+    pub relaying: bool,
 }
 
 /// Everything extraction and linking look up. Built once per build, shared by all threads.
@@ -271,12 +275,14 @@ impl Knowledge {
             let embedding = lexicon.embedding_verbs.contains(lemma);
             let weak = lexicon.weak_cue_verbs.contains(lemma);
             let reporting = lexicon.reporting_verbs.contains(lemma);
+            let relaying = lexicon.relaying_verbs.contains(lemma);
             for form in forms {
                 k.cue_forms.entry(form.to_lowercase()).or_insert(Cue {
                     lemma: index,
                     embedding,
                     weak,
                     reporting,
+                    relaying,
                 });
             }
         }
@@ -895,6 +901,8 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
         .extend(extra.weak_cue_verbs.iter().cloned());
     base.reporting_verbs
         .extend(extra.reporting_verbs.iter().cloned());
+    base.relaying_verbs
+        .extend(extra.relaying_verbs.iter().cloned());
     base.attribution_phrases
         .extend(extra.attribution_phrases.iter().cloned());
     base.medium_nouns.extend(extra.medium_nouns.iter().cloned());
