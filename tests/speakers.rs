@@ -216,6 +216,29 @@ fn a_participle_after_a_possessive_is_no_cue() {
 }
 
 #[test]
+fn a_characterising_verb_credits_its_subject() {
+    let body = "Dana Roe has long denounced the inquiries as “fake news.”\n\n\
+                Yet, Sam Holt has blasted Roe for breaking with “fundamental principles” of \
+                the department.\n\n\
+                Roe did go after Holt on Twitter, slamming him as “a third rate lawyer.”\n\n\
+                “This is a heavy lift,” Brock Long said.";
+    assert_eq!(speaker_of(body, "fake news").as_deref(), Some("Dana Roe"));
+    assert_eq!(
+        speaker_of(body, "fundamental principles").as_deref(),
+        Some("Sam Holt")
+    );
+    assert_eq!(
+        speaker_of(body, "a third rate lawyer").as_deref(),
+        Some("Dana Roe")
+    );
+    // "long" fills "has long denounced"; "Long" is a surname.
+    assert_eq!(
+        speaker_of(body, "This is a heavy lift").as_deref(),
+        Some("Brock Long")
+    );
+}
+
+#[test]
 fn who_after_a_name_stands_for_that_name() {
     let body = "The figures drew a reply from former chief executive Walter Brandeis, who \
                 tweeted: “These numbers cannot be right.”";

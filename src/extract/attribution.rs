@@ -781,9 +781,10 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
     // phrases ("went on to say").
     while j > floor {
         let w = r.word(j - 1);
+        // A capitalised filler is a name: "Brock Long said" is not "has long said".
         let filler = r.is_word(j - 1)
             && !r.quoted[j - 1]
-            && (doc.k.is_verb_filler(w) && !is_noun(doc, w) || is_weekday(w));
+            && (doc.k.is_verb_filler(w) && !is_noun(doc, w) && !is_capitalised(w) || is_weekday(w));
         if filler {
             j -= 1;
             continue;
