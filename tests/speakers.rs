@@ -239,6 +239,24 @@ fn a_characterising_verb_credits_its_subject() {
 }
 
 #[test]
+fn a_participle_takes_the_subject_of_its_sentence() {
+    // The subject stands before an earlier quotation of the sentence.
+    let body = "Dana Roe said she was “100%” certain that the claims against Trelmco Airways \
+                were not true, saying the agency had done an “excellent job.”";
+    assert_eq!(
+        speaker_of(body, "excellent job").as_deref(),
+        Some("Dana Roe")
+    );
+    // A name in an opening phrase is not the subject.
+    let body = "After the Trelmco Airways report was published, Senator Sam Holt wrote to the \
+                chairman, Senator Tim Burke, asking for an “immediate postponement.”";
+    assert_eq!(
+        speaker_of(body, "immediate postponement").as_deref(),
+        Some("Sam Holt")
+    );
+}
+
+#[test]
 fn who_after_a_name_stands_for_that_name() {
     let body = "The figures drew a reply from former chief executive Walter Brandeis, who \
                 tweeted: “These numbers cannot be right.”";

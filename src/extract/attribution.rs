@@ -730,9 +730,20 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
         let gerund = v > floor
             && r.is_word(v - 1)
             && (r.word(v - 1) == "that" || doc.k.is_preposition(&r.word(v - 1).to_lowercase()));
+        // The subject may stand before an earlier quotation of the sentence: "X said he was
+        // “100%” certain ..., saying the agency had done an “excellent job”".
+        // A pronoun before that name is the subject ("He said X would “...,” adding").
+        let sentence_start = r.para.sentences[s].start;
+        let named_subject = doc
+            .first_mention_in_sentence(p, sentence_start, v)
+            .filter(|&m| {
+                (sentence_start..doc.mentions[m].full_first)
+                    .all(|t| !(r.is_word(t) && doc.k.pronoun(r.word(t)).is_some()))
+            })
+            .or_else(|| doc.first_mention_in_sentence(p, floor, v));
         if r.word(v).ends_with("ing")
             && !gerund
-            && let Some(m) = doc.first_mention_in_sentence(p, floor, v)
+            && let Some(m) = named_subject
         {
             return Some(Found::subject(doc, m, v));
         }

@@ -464,14 +464,22 @@ impl<'a> Doc<'a> {
                     && o.first > m.last
             })
         };
-        self.mentions.iter().position(|m| {
-            m.paragraph == p
-                && m.full_first >= floor
-                && m.last < before
-                && matches!(m.kind, NameKind::Person | NameKind::Organization)
-                && !m.quoted
-                && !inside_another(m)
-        })
+        let candidates = || {
+            self.mentions.iter().enumerate().filter(|(_, m)| {
+                m.paragraph == p
+                    && m.full_first >= floor
+                    && m.last < before
+                    && matches!(m.kind, NameKind::Person | NameKind::Organization)
+                    && !m.quoted
+                    && !inside_another(m)
+            })
+        };
+        // "After the New Yorker article was published, Senator X ... wrote": the first name
+        // standing as a subject, if any does.
+        candidates()
+            .find(|(_, m)| self.in_subject_position(m) && !self.in_opening_phrase(m))
+            .or_else(|| candidates().next())
+            .map(|(i, _)| i)
     }
 
     pub fn entity_of_mention(&self, m: usize) -> Option<usize> {
