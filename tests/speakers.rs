@@ -78,7 +78,7 @@ fn a_party_label_in_brackets_between_name_and_verb_is_skipped() {
 }
 
 #[test]
-fn a_generational_suffix_between_name_and_verb_is_skipped() {
+fn a_generational_suffix_between_name_and_verb_is_part_of_the_name() {
     let body = "Agency Director Walter S. Quennell III described the search as an “extraordinary \
                 effort.”\n\n“There will be no pause,” he said. Bram Tolliver Jr. said it was \
                 “a long night.”";
@@ -92,7 +92,7 @@ fn a_generational_suffix_between_name_and_verb_is_skipped() {
     );
     assert_eq!(
         speaker_of(body, "a long night").as_deref(),
-        Some("Bram Tolliver")
+        Some("Bram Tolliver Jr")
     );
 }
 
@@ -422,7 +422,7 @@ fn a_name_between_commas_after_an_opening_role_phrase_is_the_speaker() {
                 Quennell Jr., said “there is no sign of a wider plot” in the area.";
     assert_eq!(
         speaker_of(body, "there is no sign").as_deref(),
-        Some("Walter Quennell")
+        Some("Walter Quennell Jr")
     );
 }
 

@@ -128,12 +128,8 @@ pub fn extract(body: &str, blocks: &[crate::model::Block], knowledge: &Knowledge
     let surnames: Vec<String> = mentions
         .iter()
         .filter(|m| m.kind == NameKind::Person && m.word_count() >= 2)
-        .map(|m| {
-            let surname = m.surname();
-            crate::text::translit_key(
-                names::particle_surname(knowledge, surname).unwrap_or(surname),
-            )
-        })
+        .filter_map(|m| names::lone_surname(knowledge, &m.name))
+        .map(crate::text::translit_key)
         .collect();
     for i in 0..paras.len() {
         names::add_initial_surnames(&reader(i), i, &surnames, &mut mentions);

@@ -68,11 +68,6 @@ impl Mention {
     pub fn word_count(&self) -> usize {
         self.name.split_whitespace().count()
     }
-
-    /// The last word of a person's name.
-    pub fn surname(&self) -> &str {
-        self.name.split_whitespace().last().unwrap_or(&self.name)
-    }
 }
 
 /// Tools to read one paragraph's tokens.
@@ -788,9 +783,9 @@ fn titled_holder_at_end(
 fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Vec<Mention>> {
     let name_end = before_name_suffix(r, first, end)?;
     let mut mentions = read_run(r, first, name_end, paragraph)?;
-    // The suffix stays in the person's tokens, so that what follows it ("..., Jr., said")
+    // The suffix stays in the person's tokens, so that what follows it ("..., Sr., said")
     // still follows the person; the name and its bytes leave it out. Only people carry one,
-    // so a lone surname before it ("Mills Jr.") is a person's.
+    // so a lone surname before it ("Kettler III") is a person's.
     if name_end < end
         && let Some(m) = mentions.last_mut()
         && m.last + 1 == name_end
@@ -1010,7 +1005,9 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
         // "The Speaker of the House, X,": what follows a title is a name only when it starts
         // with a capital.
         let looks_like_name = name_words.len() <= 4
-            && name_words.first().is_some_and(|w| is_capitalised(w))
+            && name_words
+                .first()
+                .is_some_and(|w| is_capitalised(w) || particle_surname(r.k, w).is_some())
             && !name_words.iter().any(|w| is_brand_word(r.k, w))
             && name_words
                 .iter()
@@ -1133,8 +1130,10 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
 
 /// Where a name run ends without its generational suffix: "Robert S. Kettler III" is the
 /// Robert S. Kettler that "Kettler" and "Robert Kettler" name elsewhere, and "III" is no
-/// surname. A regnal number stays ("Elizabeth II", "John Paul II": a numeral after a given
-/// name), and a suffix standing alone (after the comma of "King, Jr.") is no name at all.
+/// surname. "Jr" stays, as it tells a son from his father, who may be in the news too. A
+/// regnal number stays ("Elizabeth II", "John Paul II": a numeral after a given name), so
+/// does a suffix after a common word ("World War II"), and a suffix standing alone (after
+/// the comma of "King, Jr.") is no name at all.
 fn before_name_suffix(r: &Reader, start: usize, end: usize) -> Option<usize> {
     let last = end - 1;
     if !r.is_word(last) || !r.k.is_name_suffix(r.word(last)) {
@@ -1143,19 +1142,20 @@ fn before_name_suffix(r: &Reader, start: usize, end: usize) -> Option<usize> {
     if last == start {
         return None;
     }
+    if r.k.is_junior_suffix(r.word(last)) {
+        return Some(end);
+    }
+    let numeral = r.word(last).chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    let before = r.word(last - 1);
     let names_before = (start..last)
         .filter(|&t| r.is_word(t) && r.word(t).chars().count() > 1)
         .count();
-    // Only a Roman numeral can be a regnal number, and popes and monarchs go without
-    // middle initials.
-    let roman = r.word(last).chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    // Popes and monarchs go without middle initials.
     let initial = (start..last).any(|t| r.is_word(t) && r.word(t).chars().count() == 1);
-    let regnal = roman && !initial && r.k.given_name(r.word(last - 1)).is_some();
-    Some(if names_before >= 1 && !regnal {
-        last
-    } else {
-        end
-    })
+    let regnal = numeral && !initial && r.k.given_name(before).is_some();
+    let after_surname = r.is_word(last - 1) && !r.k.is_common_word(&before.to_lowercase());
+    let drop = names_before >= 1 && !regnal && after_surname;
+    Some(if drop { last } else { end })
 }
 
 /// Whether the name in tokens `start..end` touches a slash with no space between.
@@ -1765,7 +1765,11 @@ pub fn is_brand_word(k: &Knowledge, word: &str) -> bool {
 /// particle comes before it ("Mohammed bin Salman" is "bin Salman", never "Salman", his
 /// father's name; "Charles de Gaulle" is "de Gaulle").
 pub fn lone_surname<'a>(k: &Knowledge, name: &'a str) -> Option<&'a str> {
-    let words: Vec<&'a str> = name.split_whitespace().collect();
+    let mut words: Vec<&'a str> = name.split_whitespace().collect();
+    // "Donald Trump Jr": the surname is before the suffix.
+    if words.len() > 2 && words.last().is_some_and(|w| k.is_name_suffix(w)) {
+        words.pop();
+    }
     let last = *words.last()?;
     // "Elizabeth I" has no surname; neither would a name that ran into "The" or "I".
     if k.is_function_word(last) {
@@ -2058,14 +2062,18 @@ mod tests {
     }
 
     #[test]
-    fn a_generational_suffix_is_left_off_the_name_but_a_regnal_number_is_kept() {
+    fn a_generational_number_is_left_off_the_name_but_junior_and_a_regnal_number_are_kept() {
         assert_eq!(
             people_named("Walter J. Quennell III praised the crews, and Ada Marlow Jr. agreed."),
-            ["Walter J. Quennell", "Ada Marlow"]
+            ["Walter J. Quennell", "Ada Marlow Jr"]
         );
         assert_eq!(
             people_named("Director Walter Quennell Sr. and Martin L. King Jr. spoke."),
-            ["Walter Quennell", "Martin L. King"]
+            ["Walter Quennell", "Martin L. King Jr"]
+        );
+        assert_eq!(
+            people_named("World War II veteran Sam Orrin IV spoke."),
+            ["Sam Orrin"]
         );
         assert_eq!(
             people_named("Queen Elizabeth II and Pope John Paul II met."),

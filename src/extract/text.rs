@@ -265,11 +265,12 @@ fn sentences(body: &str, tokens: &[Token], knowledge: &Knowledge) -> Vec<std::op
         let t = tokens[i];
         let text = t.text(body);
         let terminal = t.kind == TokenKind::Punct && matches!(text, "." | "!" | "?" | "…");
-        // "R-S.C.", "U.S.": a full stop with a letter right after it is inside a word.
+        // "R-S.C.": a full stop with an initial right after it is inside an abbreviation.
+        // ("the end.But" is a missing space, and ends the sentence.)
         let inside_word = text == "."
-            && tokens
-                .get(i + 1)
-                .is_some_and(|n| n.start == t.end && n.kind == TokenKind::Word);
+            && tokens.get(i + 1).is_some_and(|n| {
+                n.start == t.end && n.kind == TokenKind::Word && n.text(body).chars().count() <= 2
+            });
         if terminal
             && !inside_word
             && !(text == "." && ends_abbreviation(body, tokens, i, knowledge))

@@ -58,9 +58,14 @@ pub struct Lexicon {
     /// Words ending the names of laws, treaties and documents ("Agreement", "Act", "Memo"): a
     /// name ending in one is no person.
     pub document_heads: Vec<String>,
-    /// Generational suffixes after a surname ("Jr", "III"): part of no one's surname.
+    /// Generational suffixes after a surname ("Sr", "III"): part of no one's surname, and
+    /// left off the name.
     #[serde(default)]
     pub name_suffixes: Vec<String>,
+    /// Suffixes that tell a son from his father ("Jr"): part of no one's surname, but kept
+    /// in the name.
+    #[serde(default)]
+    pub junior_suffixes: Vec<String>,
     /// Prefixes of three letters or more that a capital follows inside a surname ("Mac" of
     /// "MacArthur"): such a word is a name, not a brand ("SilkAir").
     #[serde(default)]
@@ -199,6 +204,7 @@ pub struct Knowledge {
     event_heads: HashSet<String>,
     document_heads: HashSet<String>,
     name_suffixes: HashSet<String>,
+    junior_suffixes: HashSet<String>,
     name_prefixes: HashSet<String>,
     determiners: HashSet<String>,
     /// Bytes in the longest determiner or pronoun; longer words are neither.
@@ -328,11 +334,14 @@ impl Knowledge {
         k.prepositions = lower_set(&lexicon.prepositions);
         k.event_heads = lower_set(&lexicon.event_heads);
         k.document_heads = lower_set(&lexicon.document_heads);
-        k.name_suffixes = lexicon
-            .name_suffixes
-            .iter()
-            .map(|w| w.trim_end_matches('.').to_string())
-            .collect();
+        let without_dot = |words: &[String]| {
+            words
+                .iter()
+                .map(|w| w.trim_end_matches('.').to_string())
+                .collect()
+        };
+        k.name_suffixes = without_dot(&lexicon.name_suffixes);
+        k.junior_suffixes = without_dot(&lexicon.junior_suffixes);
         k.name_prefixes = lower_set(&lexicon.name_prefixes);
         k.determiners = lower_set(&lexicon.determiners);
         k.function_word_len = k
@@ -700,10 +709,16 @@ impl Knowledge {
         })
     }
 
-    /// "Jr", "Jr.", "III": a generational suffix, written after the surname it follows.
+    /// "Jr", "Sr.", "III": a generational suffix, written after the surname it follows.
     /// Matched as written, so the Roman numeral "II" is one and the word "ii" is not.
     pub fn is_name_suffix(&self, word: &str) -> bool {
-        self.name_suffixes.contains(word.trim_end_matches('.'))
+        let word = word.trim_end_matches('.');
+        self.name_suffixes.contains(word) || self.junior_suffixes.contains(word)
+    }
+
+    /// "Jr": a suffix that stays in the name, as it tells a son from his father.
+    pub fn is_junior_suffix(&self, word: &str) -> bool {
+        self.junior_suffixes.contains(word.trim_end_matches('.'))
     }
 
     /// "Agreement", "Act", "Memo": a word ending the name of a law, treaty or document.
@@ -932,6 +947,8 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
         .extend(extra.document_heads.iter().cloned());
     base.name_suffixes
         .extend(extra.name_suffixes.iter().cloned());
+    base.junior_suffixes
+        .extend(extra.junior_suffixes.iter().cloned());
     base.name_prefixes
         .extend(extra.name_prefixes.iter().cloned());
     base.determiners.extend(extra.determiners.iter().cloned());
