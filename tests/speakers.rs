@@ -187,11 +187,12 @@ fn a_surname_written_with_its_article_is_part_of_the_name() {
         speaker_of(body, "not worried").as_deref(),
         Some("Hadi al-Marwani")
     );
-    // "pro-" joins no names.
+    // "pro-" joins no names; a title before such a name is a role.
     assert_eq!(
         people_in("Dana Roe met pro-Vantor protesters."),
         ["Dana Roe"]
     );
+    assert_eq!(people_in("President el-Basri spoke."), ["el-Basri"]);
 }
 
 #[test]
