@@ -258,6 +258,23 @@ fn a_participle_takes_the_subject_of_its_sentence() {
 }
 
 #[test]
+fn an_office_in_a_place_is_not_the_place() {
+    let body = "Dana Roe had been treated “over a long period of time,” the public \
+                prosecutor’s office in Westbury said in a statement.";
+    assert_eq!(speaker_of(body, "over a long period"), None);
+}
+
+#[test]
+fn a_named_spokesman_of_an_organisation_is_preferred_to_it() {
+    let body = "Trelmco Airways spokesman Sam Holt said the crew was fit.\n\n\
+                A Trelmco Airways spokesman said the plane was “in good shape.”";
+    assert_eq!(
+        speaker_of(body, "in good shape").as_deref(),
+        Some("Sam Holt")
+    );
+}
+
+#[test]
 fn who_after_a_name_stands_for_that_name() {
     let body = "The figures drew a reply from former chief executive Walter Brandeis, who \
                 tweeted: “These numbers cannot be right.”";

@@ -915,6 +915,25 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
     // A name.
     if let Some(m) = doc.mention_ending_at(p, end) {
         let first = doc.mentions[m].full_first;
+        // "the public prosecutor’s office in Düsseldorf said": somebody in the place, not
+        // the place. What they are is told, but nobody is named.
+        if doc.mentions[m].kind == NameKind::Place
+            && first > floor + 1
+            && r.is_word(first - 1)
+            && matches!(r.word(first - 1), "in" | "at" | "from" | "near")
+            && r.is_word(first - 2)
+            && noun_kind(doc, &strip_possessive(r.word(first - 2)).to_lowercase()).is_some()
+        {
+            let start = (floor..first - 1)
+                .rev()
+                .take(6)
+                .find(|&t| {
+                    r.is_word(t) && matches!(r.word(t).to_lowercase().as_str(), "the" | "a" | "an")
+                })
+                .unwrap_or(first - 2);
+            let phrase = doc.body[r.token(start).start..r.token(end).end].to_string();
+            return Some((Np::Anonymous(phrase), start));
+        }
         // "the head of UNRWA": somebody of the organisation, not the organisation.
         if first >= floor + 2
             && r.is_word(first - 1)

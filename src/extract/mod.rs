@@ -958,11 +958,9 @@ impl<'a> Doc<'a> {
         let qualifier_entity = qualifier.and_then(|m| self.of_mention[m]);
         let fits_country =
             |e: &LocalEntity| country.is_none_or(|c| e.country.as_deref() == Some(c));
-        // "Mr. X's office said", "X's spokeswoman said", "a Trelmco spokesman said": X,
-        // speaking through them, as in "a spokesman for X".
-        if self.k.is_voice_noun(head)
-            && let Some(q) = qualifier_entity
-        {
+        // "Mr. X's office said", "X's spokeswoman said": X, speaking through them.
+        let voice_of = qualifier_entity.filter(|_| self.k.is_voice_noun(head));
+        if let Some(q) = voice_of.filter(|&q| self.entities[q].kind == EntityKind::Person) {
             return Some(q);
         }
         if is_role {
@@ -987,6 +985,11 @@ impl<'a> Doc<'a> {
             if let Some((i, _)) = found {
                 return Some(i);
             }
+        }
+        // "a Trelmco spokesman said", with no spokesman of Trelmco named before: Trelmco, as
+        // for "a spokesman for Trelmco".
+        if let Some(q) = voice_of {
+            return Some(q);
         }
         if is_body {
             if let Some(q) =
