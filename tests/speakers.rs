@@ -275,6 +275,16 @@ fn a_named_spokesman_of_an_organisation_is_preferred_to_it() {
 }
 
 #[test]
+fn a_newspaper_named_like_a_person_is_an_organisation() {
+    let body = "The plan was “good,” according to the Dana Gospers Monitor.";
+    assert!(people_in(body).is_empty(), "{:?}", people_in(body));
+    assert_eq!(
+        speaker_of(body, "good").as_deref(),
+        Some("Dana Gospers Monitor")
+    );
+}
+
+#[test]
 fn who_after_a_name_stands_for_that_name() {
     let body = "The figures drew a reply from former chief executive Walter Brandeis, who \
                 tweeted: “These numbers cannot be right.”";
