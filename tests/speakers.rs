@@ -285,6 +285,15 @@ fn a_newspaper_named_like_a_person_is_an_organisation() {
 }
 
 #[test]
+fn a_title_before_a_word_heading_company_names_is_part_of_the_name() {
+    let body = "General Motors said sales were “strong.”";
+    assert_eq!(
+        speaker_of(body, "strong").as_deref(),
+        Some("General Motors")
+    );
+}
+
+#[test]
 fn who_after_a_name_stands_for_that_name() {
     let body = "The figures drew a reply from former chief executive Walter Brandeis, who \
                 tweeted: “These numbers cannot be right.”";

@@ -256,7 +256,14 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
         if r.sentence_start(first) || after_dash {
             // Strip sentence-initial common words, but not an organisation's head ("Ministry of
             // Defense said") or a word joined to what follows ("Department of ...").
+            // "General Motors said": a title before a lone word that heads organisations'
+            // names is part of a company's name.
+            let company = end - first == 2
+                && r.k.is_title_word(r.word(first))
+                && r.k.is_org_head(r.word(first + 1))
+                && is_capitalised(r.word(first + 1));
             while first < end
+                && !company
                 && !(outlet_after_the && first == i + 1)
                 && !starts_known_name(r, first, end)
                 && (r.is_word(first) && r.k.is_preposition(r.word(first))
