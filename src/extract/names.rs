@@ -262,21 +262,22 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
                 && r.k.is_title_word(r.word(first))
                 && r.k.is_org_head(r.word(first + 1))
                 && is_capitalised(r.word(first + 1));
-            while first < end
-                && !company
-                && !(outlet_after_the && first == i + 1)
-                && !starts_known_name(r, first, end)
-                && (r.is_word(first) && r.k.is_preposition(r.word(first))
-                    || r.is_weak_start(first)
-                        && !starts_title_before_name(r, first, end)
-                        && !names_body_after_the(r, first, end)
-                        && !r.k.is_org_head(r.word(first))
-                        && !(first + 1 < end
-                            && r.is_word(first + 1)
-                            && r.k.is_name_connector(r.word(first + 1))
-                            && !matches!(r.word(first + 1), "and" | "the")))
-            {
-                first += 1;
+            if !company {
+                while first < end
+                    && !(outlet_after_the && first == i + 1)
+                    && !starts_known_name(r, first, end)
+                    && (r.is_word(first) && r.k.is_preposition(r.word(first))
+                        || r.is_weak_start(first)
+                            && !starts_title_before_name(r, first, end)
+                            && !names_body_after_the(r, first, end)
+                            && !r.k.is_org_head(r.word(first))
+                            && !(first + 1 < end
+                                && r.is_word(first + 1)
+                                && r.k.is_name_connector(r.word(first + 1))
+                                && !matches!(r.word(first + 1), "and" | "the")))
+                {
+                    first += 1;
+                }
             }
             if first == end {
                 // Only a sentence-initial common word: maybe a descriptive body follows
