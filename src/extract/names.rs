@@ -1774,8 +1774,8 @@ pub fn is_brand_word(k: &Knowledge, word: &str) -> bool {
 /// father's name; "Charles de Gaulle" is "de Gaulle").
 pub fn lone_surname<'a>(k: &Knowledge, name: &'a str) -> Option<&'a str> {
     let mut words: Vec<&'a str> = name.split_whitespace().collect();
-    // "Donald Trump Jr": the surname is before the suffix.
-    if words.len() > 2 && words.last().is_some_and(|w| k.is_name_suffix(w)) {
+    // "Donald Trump Jr", "Mills Jr": the surname is before the suffix.
+    if words.len() >= 2 && words.last().is_some_and(|w| k.is_name_suffix(w)) {
         words.pop();
     }
     let last = *words.last()?;
@@ -2067,6 +2067,15 @@ mod tests {
             people_named("Walter J. Quennell praised the crews, and Ada B.C. Marlow agreed."),
             ["Walter J. Quennell", "Ada B.C. Marlow"]
         );
+    }
+
+    #[test]
+    fn the_lone_surname_is_before_a_suffix_and_after_an_article() {
+        let k = Knowledge::builtin();
+        assert_eq!(lone_surname(k, "Dana Orrin Jr"), Some("Orrin"));
+        assert_eq!(lone_surname(k, "Orrin Jr"), Some("Orrin"));
+        assert_eq!(lone_surname(k, "Hadi al-Marwani"), Some("Marwani"));
+        assert_eq!(lone_surname(k, "Hadi bin Marwan"), None);
     }
 
     #[test]
