@@ -396,18 +396,8 @@ impl Knowledge {
             .iter()
             .map(|(a, b)| (fold(a), fold(b)))
             .collect();
-        k.role_genders = lexicon
-            .role_genders
-            .iter()
-            .map(|(role, code)| (role.to_lowercase(), gender_of(code)))
-            .filter(|(_, g)| *g != Gender::Unknown)
-            .collect();
-        k.pronoun_genders = lexicon
-            .pronoun_genders
-            .iter()
-            .map(|(word, code)| (word.to_lowercase(), gender_of(code)))
-            .filter(|(_, g)| *g != Gender::Unknown)
-            .collect();
+        k.role_genders = gender_map(&lexicon.role_genders);
+        k.pronoun_genders = gender_map(&lexicon.pronoun_genders);
         k.np_modifiers = lower_set(&lexicon.np_modifiers);
         for filler in &lexicon.verb_fillers {
             let words: Vec<String> = filler.split_whitespace().map(str::to_lowercase).collect();
@@ -879,6 +869,16 @@ pub fn strip_possessive(word: &str) -> &str {
         .or_else(|| word.strip_suffix('\''))
         .or_else(|| word.strip_suffix('’'))
         .unwrap_or(word)
+}
+
+/// Words lower-cased, with the sex their code gives; a code that is no sex is left out
+/// (and `check_extension` says so).
+fn gender_map(codes: &HashMap<String, String>) -> HashMap<String, Gender> {
+    codes
+        .iter()
+        .map(|(word, code)| (word.to_lowercase(), gender_of(code)))
+        .filter(|(_, g)| *g != Gender::Unknown)
+        .collect()
 }
 
 fn gender_of(code: &str) -> Gender {
