@@ -255,6 +255,23 @@ pub fn escape_into(out: &mut String, text: &str) {
     out.push_str(rest);
 }
 
+/// Escapes text for an element's content, where only `&`, `<` and `>` mean anything; never
+/// for an attribute value. Highlighted JSON is mostly quotation marks, which [`escape`]
+/// would write as `&quot;`.
+pub fn escape_text_into(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            _ => "&gt;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+}
+
 /// Links in article bodies may only go to the web or to mail, never run script.
 fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();

@@ -10,7 +10,7 @@ use syntect::html::{ClassStyle, css_for_theme_with_class_style};
 use syntect::parsing::{ParseState, Scope, ScopeStack, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
-use crate::render::body::{escape, escape_into};
+use crate::render::body::{escape, escape_text_into};
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
@@ -27,7 +27,11 @@ fn syntaxes() -> &'static SyntaxSet {
 pub fn code_block_html(code: &str, lang: Option<&str>) -> String {
     let set = syntaxes();
     let syntax = lang.and_then(|l| set.find_syntax_by_token(l));
-    let plain = || format!("<pre><code>{}</code></pre>", escape(code));
+    let plain = || {
+        let mut html = String::from("<pre><code>");
+        escape_text_into(&mut html, code);
+        html + "</code></pre>"
+    };
     let Some(syntax) = syntax else {
         return plain();
     };
@@ -228,8 +232,8 @@ fn indent(run: &mut Run, html: &mut String, depth: usize) {
     }
 }
 
-/// `hl-` classes for the innermost scope that styles anything (not punctuation, which takes
-/// its parent's); none for plain text.
+/// `hl-` classes for the innermost scope that the stylesheet styles (punctuation takes its
+/// parent's); none for plain text.
 fn token_class(stack: &ScopeStack, language_atom: &str) -> String {
     thread_local! {
         // Scope → its classes ("" for scopes that style nothing): a page has thousands of
@@ -247,11 +251,11 @@ fn token_class(stack: &ScopeStack, language_atom: &str) -> String {
                 if unstyled.iter().any(|p| name.starts_with(p)) {
                     return String::new();
                 }
-                name.split('.')
+                let atoms: Vec<&str> = name
+                    .split('.')
                     .filter(|atom| *atom != language_atom)
-                    .map(|atom| format!("hl-{atom}"))
-                    .collect::<Vec<_>>()
-                    .join(" ")
+                    .collect();
+                styled_classes(&atoms)
             });
             if !classes.is_empty() {
                 return classes.clone();
@@ -259,6 +263,56 @@ fn token_class(stack: &ScopeStack, language_atom: &str) -> String {
         }
         String::new()
     })
+}
+
+/// The classes of a scope's atoms that some rule of [`stylesheet`] needs to match the token:
+/// `string.quoted.double` is `hl-string`, as only `.hl-string` styles it. Spans are flat (one
+/// per token, see [`code_block_html`]), so a rule matches a span only through its own
+/// classes, and an atom no such rule names changes nothing but the page's size: strings are
+/// most of a data view, and their three classes were a tenth of a big briefing's bytes.
+fn styled_classes(atoms: &[&str]) -> String {
+    let needed: Vec<&str> = styled_compounds()
+        .iter()
+        .filter(|compound| compound.iter().all(|a| atoms.contains(&a.as_str())))
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    atoms
+        .iter()
+        .filter(|atom| needed.contains(atom))
+        .map(|atom| format!("hl-{atom}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Each selector of the stylesheet that names one element's classes (`.hl-constant.hl-numeric`),
+/// as its atoms. Descendant selectors (`.hl-markup.hl-deleted .hl-punctuation`) are left out:
+/// they need an enclosing highlighted span, and spans are never nested.
+fn styled_compounds() -> &'static [Vec<String>] {
+    static COMPOUNDS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    COMPOUNDS.get_or_init(|| compound_selectors(stylesheet_text()))
+}
+
+fn compound_selectors(css: &str) -> Vec<Vec<String>> {
+    let mut compounds = Vec::new();
+    let mut rest = css;
+    while let Some(open) = rest.find('{') {
+        let head = &rest[..open];
+        // The selector list starts after the previous rule's `}` or the last comment.
+        let head = head.rsplit(['}', '/']).next().unwrap_or(head);
+        for selector in head.split(',').map(str::trim) {
+            let is_compound =
+                selector.starts_with(".hl-") && !selector.contains(char::is_whitespace);
+            if is_compound {
+                let atoms = selector.split('.').filter_map(|c| c.strip_prefix("hl-"));
+                compounds.push(atoms.map(str::to_string).collect());
+            }
+        }
+        rest = &rest[open + 1..];
+    }
+    compounds.sort();
+    compounds.dedup();
+    compounds
 }
 
 /// Adjacent tokens with the same classes share one span.
@@ -286,12 +340,12 @@ impl Run {
             return;
         }
         if self.class.is_empty() {
-            escape_into(html, &self.text);
+            escape_text_into(html, &self.text);
         } else {
             html.push_str("<span class=\"");
             html.push_str(&self.class);
             html.push_str("\">");
-            escape_into(html, &self.text);
+            escape_text_into(html, &self.text);
             html.push_str("</span>");
         }
         self.text.clear();
@@ -301,20 +355,25 @@ impl Run {
 /// The stylesheet for highlighted code: a light theme, and a dark one under
 /// `prefers-color-scheme: dark`.
 pub fn stylesheet() -> String {
-    let themes = ThemeSet::load_defaults();
-    let light = themes
-        .themes
-        .get("InspiredGitHub")
-        .and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok())
-        .unwrap_or_default();
-    let dark = themes
-        .themes
-        .get("base16-ocean.dark")
-        .and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok())
-        .unwrap_or_default();
-    format!(
-        "/* Generated by crossbrief from syntect themes. */\n{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n"
-    )
+    stylesheet_text().to_string()
+}
+
+fn stylesheet_text() -> &'static str {
+    static CSS: OnceLock<String> = OnceLock::new();
+    CSS.get_or_init(|| {
+        let themes = ThemeSet::load_defaults();
+        let css_of = |name: &str| {
+            themes
+                .themes
+                .get(name)
+                .and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok())
+                .unwrap_or_default()
+        };
+        let (light, dark) = (css_of("InspiredGitHub"), css_of("base16-ocean.dark"));
+        format!(
+            "/* Generated by crossbrief from syntect themes. */\n{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n"
+        )
+    })
 }
 
 #[cfg(test)]
@@ -327,8 +386,8 @@ mod tests {
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("<b>"));
         assert!(
-            html.contains("<span class=\"hl-string hl-quoted hl-double\">"),
-            "{html}"
+            html.contains("<span class=\"hl-string\">\"&lt;b&gt;\"</span>"),
+            "a string's classes are the ones its theme rules name, and its quotes stay plain: {html}"
         );
         assert!(
             !html.contains("<span class=\"hl-meta"),
@@ -336,6 +395,37 @@ mod tests {
         );
         let plain = code_block_html("x < y", Some("no-such-language"));
         assert_eq!(plain, "<pre><code>x &lt; y</code></pre>");
+    }
+
+    #[test]
+    fn selectors_are_read_from_rules_lists_and_comments_but_not_descendants() {
+        let css = "/* theme \"x\" */\n.hl-code {\n color: #000;\n}\n.hl-string, .hl-constant.hl-numeric {\n color: #111;\n}\n.hl-markup.hl-deleted .hl-punctuation {\n color: #222;\n}\n@media (prefers-color-scheme: dark) {\n.hl-string {\n color: #333;\n}\n}\n";
+        let atoms = |v: &[&str]| v.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            compound_selectors(css),
+            vec![
+                atoms(&["code"]),
+                atoms(&["constant", "numeric"]),
+                atoms(&["string"])
+            ]
+        );
+    }
+
+    #[test]
+    fn a_token_keeps_every_class_a_rule_needs_and_no_other() {
+        for compound in styled_compounds() {
+            let mut atoms: Vec<&str> = compound.iter().map(String::as_str).collect();
+            atoms.push("no-rule-names-this");
+            let classes = styled_classes(&atoms);
+            for atom in compound {
+                assert!(
+                    classes.contains(&format!("hl-{atom}")),
+                    "{compound:?}: {classes}"
+                );
+            }
+            assert!(!classes.contains("no-rule-names-this"), "{classes}");
+        }
+        assert_eq!(styled_classes(&["no-rule-names-this"]), "");
     }
 
     #[test]
