@@ -611,7 +611,6 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
     };
     // The entity's slice of the model, as data.
     let data = match *page {
-        _ if std::env::var_os("NODV").is_some() => None,
         Page::Person(i) => Some(structured::data_view(&briefing.people[i])),
         Page::Place(i) => Some(structured::data_view(&briefing.places[i])),
         Page::Quote(i) => Some(structured::data_view(&briefing.quotes[i])),
