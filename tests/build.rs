@@ -506,3 +506,36 @@ fn hidden_files_and_other_kinds_are_skipped() {
         .collect();
     assert_eq!(titles, ["A", "B title"]);
 }
+
+#[test]
+fn entity_pages_carry_their_data_view_unless_the_settings_turn_it_off() {
+    let has_data_view = |dir: &std::path::Path| {
+        let people = dir.join("public/people");
+        let person = fs::read_dir(&people)
+            .unwrap()
+            .map(|e| e.unwrap().path().join("index.html"))
+            .find(|p| p.is_file())
+            .expect("a person page");
+        fs::read_to_string(person)
+            .unwrap()
+            .contains("class=\"data-view\"")
+    };
+    let dir = sample_briefing();
+    site::build(&options(dir.path())).expect("the sample builds");
+    assert!(
+        has_data_view(dir.path()),
+        "a small briefing shows its records"
+    );
+
+    let yaml = fs::read_to_string(dir.path().join("crossbrief.yaml")).unwrap();
+    fs::write(
+        dir.path().join("crossbrief.yaml"),
+        format!("{yaml}\ndata_views: false\n"),
+    )
+    .unwrap();
+    site::build(&options(dir.path())).expect("the sample builds");
+    assert!(
+        !has_data_view(dir.path()),
+        "data_views: false leaves them out"
+    );
+}

@@ -179,6 +179,8 @@ pub struct Site<'a> {
     figures_with_unit_errors: HashSet<&'a str>,
     pub base: BaseUrl,
     pub per_page: usize,
+    /// Whether entity pages end with their record as highlighted JSON.
+    pub data_views: bool,
     knowledge: &'a Knowledge,
     outlet_by_id: HashMap<&'a str, &'a Outlet>,
     article_by_id: HashMap<&'a str, &'a Article>,
@@ -304,6 +306,7 @@ impl<'a> Site<'a> {
                 .collect(),
             base: base.clone(),
             per_page: per_page.max(1),
+            data_views: true,
             knowledge,
             outlet_by_id: briefing
                 .outlets
@@ -611,6 +614,7 @@ pub fn build(page: &Page, briefing: &Briefing, site: &Site) -> Context {
     };
     // The entity's slice of the model, as data.
     let data = match *page {
+        _ if !site.data_views => None,
         Page::Person(i) => Some(structured::data_view(&briefing.people[i])),
         Page::Place(i) => Some(structured::data_view(&briefing.places[i])),
         Page::Quote(i) => Some(structured::data_view(&briefing.quotes[i])),

@@ -35,6 +35,8 @@ pub struct RenderOptions<'a> {
     /// Items per list page.
     pub per_page: usize,
     pub knowledge: &'a crate::knowledge::Knowledge,
+    /// Whether entity pages end with their record as highlighted JSON.
+    pub data_views: bool,
 }
 
 /// Renders every page of the briefing. Errors are collected (one per distinct problem).
@@ -44,7 +46,8 @@ pub fn render(
     options: &RenderOptions,
     sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
 ) -> Diagnostics {
-    let site = context::Site::new(briefing, options.base, options.per_page, options.knowledge);
+    let mut site = context::Site::new(briefing, options.base, options.per_page, options.knowledge);
+    site.data_views = options.data_views;
     let pages = context::pages(briefing, site.per_page);
     let progress = crate::progress::stage("render", pages.len());
     // Each page goes to the sink as soon as it is made, so the site is never held in memory.

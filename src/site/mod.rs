@@ -263,6 +263,7 @@ pub fn run(
         base: &base,
         per_page: config.paginate.unwrap_or(render::context::DEFAULT_PER_PAGE),
         knowledge: &knowledge,
+        data_views: config.data_views(briefing.articles.len()),
     };
     // The paths made so far: the sitemap lists them, and a path is passed on only once.
     let once = OncePerPath {
