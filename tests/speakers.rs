@@ -1497,6 +1497,45 @@ fn a_link_card_inside_a_sentence_is_left_out() {
     );
 }
 
+/// A link card between a name and its suffix ("Sen. X [card] MORE Jr. (D)") is no part of the
+/// name: the person is X, not X followed by the card's headlines.
+#[test]
+fn a_link_card_before_a_suffix_stays_out_of_the_name() {
+    let body = "“We will not wait,” said Sen. Orla Penhale Orla Mae PenhaleCouncil backs the                 harbour plan Dock strike ends after talks MORE Jr. (D), the committee's chair.";
+    let people = people_in(body);
+    assert!(
+        people
+            .iter()
+            .all(|p| !p.contains("Council") && !p.contains("strike")),
+        "{people:?}"
+    );
+    assert_eq!(
+        speaker_of(body, "We will not wait"),
+        Some("Orla Penhale".into())
+    );
+}
+
+/// Some link cards keep a space after the restated full name, and some sit before a
+/// possessive ("MORE’s"); both are left out, and "MORE" is nobody.
+#[test]
+fn a_link_card_without_a_glued_word_or_before_a_possessive_is_left_out() {
+    let body = "Speaker Tove Arran Tove Elin Arran Harbour levy passes Ferry fares rise MORE \
+                (R-Wis.) said “the vote is final.”\n\n\
+                Governor Ilse Varga Ilse Maria VargaSchool plan stalls Budget talks resume MORE’s \
+                office said “no deal was made.”";
+    let people = people_in(body);
+    assert!(
+        people
+            .iter()
+            .all(|p| !p.contains("MORE") && !p.contains("Harbour") && !p.contains("School")),
+        "{people:?}"
+    );
+    assert_eq!(
+        speaker_of(body, "the vote is final"),
+        Some("Tove Arran".into())
+    );
+}
+
 /// "General Motors said": a name ending in an organisation's head is no general's surname.
 #[test]
 fn a_company_named_after_a_rank_is_no_person() {

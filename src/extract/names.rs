@@ -530,6 +530,11 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
         if r.is_name_word(j) && restates_given_name(r, i, j) {
             return j;
         }
+        // "Sen. Dana Voss [link card] Jr. (D)": a name never runs over text left out of the
+        // tokens, or its words would be the card's.
+        if r.para.skips_between(r.token(j - 1).end, r.token(j).start) {
+            return j;
+        }
         // "Israel's Defence Ministry" continues; "Gaza's residents" stops after Gaza's.
         if r.is_name_word(j) {
             if r.para.tokens[j].start > r.para.tokens[j - 1].end

@@ -95,6 +95,11 @@ impl Paragraph {
     pub fn is_skipped(&self, at: usize) -> bool {
         self.skipped.iter().any(|&(a, z)| a <= at && at < z)
     }
+
+    /// Whether a part left out of the tokens lies between bytes `from` and `to`.
+    pub fn skips_between(&self, from: usize, to: usize) -> bool {
+        self.skipped.iter().any(|&(a, _)| from <= a && a < to)
+    }
 }
 
 /// Tokens this far after a link card's glued word may still belong to it.
@@ -106,26 +111,40 @@ const LINK_CARD_TOKENS: usize = 150;
 /// first headline ("GrahamTrump"), then headlines, then "MORE". Their names, quotations and
 /// places are none of the article's, and they part a speaker from the verb. A glued word
 /// opens one only when the name before it ends in the glued word's first part, and a "MORE"
-/// follows, so "YouTube" or "McConnell" never do.
+/// follows, so "YouTube" or "McConnell" never do. Some cards keep a space after the full
+/// name ("Paul Ryan Paul Davis Ryan Retirees should ... MORE"): a name restated in full right
+/// after itself opens one too. "MORE’s" ends a card set before a possessive.
 fn link_cards(body: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
     let word = |t: &Token| &body[t.start..t.end];
+    let mores: Vec<usize> = (0..tokens.len())
+        .filter(|&t| crate::knowledge::strip_possessive(word(&tokens[t])) == "MORE")
+        .collect();
+    if mores.is_empty() {
+        return Vec::new();
+    }
+    let more_after = |g: usize| {
+        mores
+            .iter()
+            .copied()
+            .find(|&m| m > g && m < g + LINK_CARD_TOKENS)
+    };
     let mut cards = Vec::new();
     let mut g = 0;
     while g < tokens.len() {
-        let Some(surname) = glued_name(word(&tokens[g])) else {
+        let Some(more) = more_after(g) else {
             g += 1;
             continue;
         };
-        let Some(more) =
-            (g + 1..tokens.len().min(g + LINK_CARD_TOKENS)).find(|&t| word(&tokens[t]) == "MORE")
-        else {
-            g += 1;
+        if let Some(start) = restated_name(body, tokens, g) {
+            cards.push((tokens[start].start, tokens[more].end));
+            g = more + 1;
             continue;
-        };
+        }
+        let surnames = glued_names(word(&tokens[g]));
         // The name the card repeats ends just before it: "Graham Lindsey Olin GrahamTrump".
         let Some(name_end) = (g.saturating_sub(6)..g)
             .rev()
-            .find(|&t| crate::knowledge::strip_possessive(word(&tokens[t])) == surname)
+            .find(|&t| surnames.contains(&crate::knowledge::strip_possessive(word(&tokens[t]))))
         else {
             g += 1;
             continue;
@@ -140,26 +159,54 @@ fn link_cards(body: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
     cards
 }
 
-/// "GrahamTrump" → "Graham": a capitalised word of three letters or more glued to another
-/// capitalised word, as a link card glues a name to a headline.
-fn glued_name(word: &str) -> Option<&str> {
-    let mut chars = word.char_indices();
-    if !chars.next()?.1.is_uppercase() {
+/// Where a full name that token `g` ends starts, when it restates the name just before it:
+/// "Paul Ryan Paul Davis Ryan" at the second "Ryan" is the second "Paul". The restated name
+/// opens with the earlier name's first word and ends with its last, has only capitalised
+/// words, and a capitalised word (the first headline's) follows it.
+fn restated_name(body: &str, tokens: &[Token], g: usize) -> Option<usize> {
+    let word = |t: usize| &body[tokens[t].start..tokens[t].end];
+    let capitalised = |t: usize| {
+        tokens[t].kind == TokenKind::Word && word(t).chars().next().is_some_and(char::is_uppercase)
+    };
+    if !capitalised(g) || g + 1 >= tokens.len() || !capitalised(g + 1) {
         return None;
+    }
+    // The earlier name's last word, with at least two words restated after it.
+    let last = (g.saturating_sub(5)..g.saturating_sub(1))
+        .rev()
+        .find(|&t| word(t) == word(g))?;
+    let opens_both =
+        (last.saturating_sub(3)..last).any(|t| capitalised(t) && word(t) == word(last + 1));
+    (opens_both && (last + 1..g).all(capitalised)).then_some(last + 1)
+}
+
+/// "GrahamTrump" → ["Graham"]: the parts of a capitalised word that could be a name of three
+/// letters or more glued to another capitalised word, as a link card glues a name to a
+/// headline (or to a number opening one). A name with a capital of its own has more than one: "McCabeMcCabe" →
+/// ["McCabe", "McCabeMc"].
+fn glued_names(word: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut chars = word.char_indices();
+    if !chars.next().is_some_and(|(_, c)| c.is_uppercase()) {
+        return names;
     }
     let mut prev_lower = false;
     for (i, c) in chars {
-        if c.is_uppercase() && prev_lower {
+        // A headline may open with a number: "Sanders2020 Democrats push ...".
+        if (c.is_uppercase() || c.is_ascii_digit()) && prev_lower {
             let (first, rest) = word.split_at(i);
-            let rest_is_word = rest.chars().nth(1).is_some_and(char::is_lowercase);
-            return (first.chars().count() >= 3 && rest_is_word).then_some(first);
+            let rest_is_word =
+                c.is_ascii_digit() || rest.chars().nth(1).is_some_and(char::is_lowercase);
+            if first.chars().count() >= 3 && rest_is_word {
+                names.push(first);
+            }
         }
         if !c.is_alphabetic() {
-            return None;
+            return names;
         }
         prev_lower = c.is_lowercase();
     }
-    None
+    names
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -390,8 +437,10 @@ mod tests {
 
     #[test]
     fn a_glued_name_is_a_name_joined_to_a_headline() {
-        assert_eq!(glued_name("GrahamTrump"), Some("Graham"));
-        assert_eq!(glued_name("TrumpTrump"), Some("Trump"));
+        assert_eq!(glued_names("GrahamTrump"), ["Graham"]);
+        assert_eq!(glued_names("TrumpTrump"), ["Trump"]);
+        assert_eq!(glued_names("McCabeMcCabe"), ["McCabe", "McCabeMc"]);
+        assert_eq!(glued_names("Sanders2020"), ["Sanders"]);
         for word in [
             "McConnell",
             "DeSantis",
@@ -400,10 +449,10 @@ mod tests {
             "NASA",
             "LaHood",
         ] {
-            assert_eq!(glued_name(word), None, "{word}");
+            assert!(glued_names(word).is_empty(), "{word}");
         }
         // "YouTube" reads as glued; no name ending in "You" before it makes it a card.
-        assert_eq!(glued_name("YouTube"), Some("You"));
+        assert_eq!(glued_names("YouTube"), ["You"]);
     }
 
     fn words(text: &str) -> Vec<&str> {
