@@ -182,8 +182,8 @@ fn restated_name(body: &str, tokens: &[Token], g: usize) -> Option<usize> {
 
 /// "GrahamTrump" → ["Graham"]: the parts of a capitalised word that could be a name of three
 /// letters or more glued to another capitalised word, as a link card glues a name to a
-/// headline (or to a number opening one). A name with a capital of its own has more than one: "McCabeMcCabe" →
-/// ["McCabe", "McCabeMc"].
+/// headline (or to a number opening one). A name with a capital of its own has more than
+/// one: "McCabeMcCabe" → ["McCabe", "McCabeMc"].
 fn glued_names(word: &str) -> Vec<&str> {
     let mut names = Vec::new();
     let mut chars = word.char_indices();
