@@ -1536,6 +1536,22 @@ fn a_link_card_without_a_glued_word_or_before_a_possessive_is_left_out() {
     );
 }
 
+/// A card's closing "MORE" where no card was found is nobody, and never joins a Moore.
+#[test]
+fn a_stray_more_is_no_name() {
+    let body = "Rep. Anwen Moore said the bill would pass. Ferry fares rise Harbour levy passes \
+                MORE (R-Wis.) is retiring.";
+    let people = people_in(body);
+    assert_eq!(people, vec!["Anwen Moore".to_string()], "{people:?}");
+    let (doc, x) = extraction_of(body);
+    let names: Vec<&str> = x
+        .mentions
+        .iter()
+        .map(|m| &doc.body.text[m.start..m.end])
+        .collect();
+    assert!(!names.contains(&"MORE"), "{names:?}");
+}
+
 /// "General Motors said": a name ending in an organisation's head is no general's surname.
 #[test]
 fn a_company_named_after_a_rank_is_no_person() {

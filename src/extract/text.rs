@@ -102,6 +102,9 @@ impl Paragraph {
     }
 }
 
+/// The word that ends a link card: the link's own text.
+pub const LINK_CARD_END: &str = "MORE";
+
 /// Tokens this far after a link card's glued word may still belong to it.
 const LINK_CARD_TOKENS: usize = 150;
 
@@ -117,7 +120,7 @@ const LINK_CARD_TOKENS: usize = 150;
 fn link_cards(body: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
     let word = |t: &Token| &body[t.start..t.end];
     let mores: Vec<usize> = (0..tokens.len())
-        .filter(|&t| crate::knowledge::strip_possessive(word(&tokens[t])) == "MORE")
+        .filter(|&t| crate::knowledge::strip_possessive(word(&tokens[t])) == LINK_CARD_END)
         .collect();
     if mores.is_empty() {
         return Vec::new();
