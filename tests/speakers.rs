@@ -1536,6 +1536,18 @@ fn a_link_card_without_a_glued_word_or_before_a_possessive_is_left_out() {
     );
 }
 
+/// A card whose first headline opens with an acronym ("BriskNATO allies ...") is found too,
+/// so the senator before it is the speaker, not the acronym's organisation.
+#[test]
+fn a_link_card_glued_to_an_acronym_is_left_out() {
+    let body = "“It is a poor deal,” Sen. Tova Brisk Tova Lin BriskNATO allies meet in Oslo \
+                Port strike ends MORE (R-Fla.) said on Monday.";
+    assert_eq!(
+        speaker_of(body, "It is a poor deal"),
+        Some("Tova Brisk".into())
+    );
+}
+
 /// A card's closing "MORE" where no card was found is nobody, and never joins a Moore.
 #[test]
 fn a_stray_more_is_no_name() {

@@ -195,11 +195,12 @@ fn glued_names(word: &str) -> Vec<&str> {
     }
     let mut prev_lower = false;
     for (i, c) in chars {
-        // A headline may open with a number: "Sanders2020 Democrats push ...".
+        // A headline may open with a number or an acronym: "Sanders2020 Democrats push ...",
+        // "RubioGOP senators plan ...".
         if (c.is_uppercase() || c.is_ascii_digit()) && prev_lower {
             let (first, rest) = word.split_at(i);
             let rest_is_word =
-                c.is_ascii_digit() || rest.chars().nth(1).is_some_and(char::is_lowercase);
+                c.is_ascii_digit() || rest.chars().nth(1).is_some_and(char::is_alphabetic);
             if first.chars().count() >= 3 && rest_is_word {
                 names.push(first);
             }
@@ -444,6 +445,7 @@ mod tests {
         assert_eq!(glued_names("TrumpTrump"), ["Trump"]);
         assert_eq!(glued_names("McCabeMcCabe"), ["McCabe", "McCabeMc"]);
         assert_eq!(glued_names("Sanders2020"), ["Sanders"]);
+        assert_eq!(glued_names("RubioGOP"), ["Rubio"]);
         for word in [
             "McConnell",
             "DeSantis",
