@@ -120,7 +120,9 @@ impl<'a> Reader<'a> {
             return true;
         }
         // A link card's "MORE" left where no card was found is a link, not a Moore.
-        if strip_possessive(w) == super::text::LINK_CARD_END {
+        if w.starts_with(super::text::LINK_CARD_END)
+            && strip_possessive(w) == super::text::LINK_CARD_END
+        {
             return false;
         }
         if !is_capitalised(w) || is_calendar_word(w) && !self.is_given_name_before_surname(i) {

@@ -239,9 +239,21 @@ pub fn escape(text: &str) -> String {
 
 /// [`escape`], appended to `out`.
 pub fn escape_into(out: &mut String, text: &str) {
+    escape_chars_into(out, text, &['&', '<', '>', '"', '\'']);
+}
+
+/// Escapes text for an element's content, where only `&`, `<` and `>` mean anything; never
+/// for an attribute value. Highlighted JSON is mostly quotation marks, which [`escape`]
+/// would write as `&quot;`.
+pub fn escape_text_into(out: &mut String, text: &str) {
+    escape_chars_into(out, text, &['&', '<', '>']);
+}
+
+/// Appends `text` with each of `special` (a subset of `& < > " '`) as its entity.
+fn escape_chars_into(out: &mut String, text: &str, special: &[char]) {
     // Most text holds nothing to escape: copy runs between the characters that need it.
     let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+    while let Some(at) = rest.find(special) {
         out.push_str(&rest[..at]);
         out.push_str(match rest.as_bytes()[at] {
             b'&' => "&amp;",
@@ -249,23 +261,6 @@ pub fn escape_into(out: &mut String, text: &str) {
             b'>' => "&gt;",
             b'"' => "&quot;",
             _ => "&#39;",
-        });
-        rest = &rest[at + 1..];
-    }
-    out.push_str(rest);
-}
-
-/// Escapes text for an element's content, where only `&`, `<` and `>` mean anything; never
-/// for an attribute value. Highlighted JSON is mostly quotation marks, which [`escape`]
-/// would write as `&quot;`.
-pub fn escape_text_into(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>']) {
-        out.push_str(&rest[..at]);
-        out.push_str(match rest.as_bytes()[at] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            _ => "&gt;",
         });
         rest = &rest[at + 1..];
     }
