@@ -50,16 +50,28 @@ pub struct Document {
     pub source: Option<String>,
     pub body: Body,
     pub source_map: SourceMap,
-    /// The file as read, for reporting positions of problems found later.
-    pub file_text: String,
+    /// The file as read, for reporting positions of problems found later. A build that
+    /// reports no such positions lets it go after loading (a big briefing's files are
+    /// hundreds of MB); see [`Document::release_file_text`].
+    pub file_text: Option<String>,
     /// Hash of the file's bytes, to reuse earlier extraction when nothing changed.
     pub content_hash: u64,
 }
 
 impl Document {
-    /// Line and column in the source file of a byte offset in the body.
-    pub fn position_of(&self, body_offset: usize) -> Position {
-        Position::of_offset(&self.file_text, self.source_map.source_offset(body_offset))
+    /// Line and column in the source file of a byte offset in the body, while the file's
+    /// text is kept.
+    pub fn position_of(&self, body_offset: usize) -> Option<Position> {
+        let text = self.file_text.as_deref()?;
+        Some(Position::of_offset(
+            text,
+            self.source_map.source_offset(body_offset),
+        ))
+    }
+
+    /// Frees the file as read, once nothing will ask for positions in it.
+    pub fn release_file_text(&mut self) {
+        self.file_text = None;
     }
 }
 
@@ -318,7 +330,7 @@ pub fn parse_document(
         source: clean(meta.source),
         body,
         source_map: map,
-        file_text: text,
+        file_text: Some(text),
         content_hash,
     };
     Ok((document, warnings))
@@ -428,10 +440,10 @@ mod tests {
         let at = doc.body.text.find("Second").unwrap();
         assert_eq!(
             doc.position_of(at),
-            Position {
+            Some(Position {
                 line: 11,
                 column: 1
-            }
+            })
         );
     }
 
@@ -448,7 +460,7 @@ mod tests {
         assert_eq!(doc.url.as_deref(), Some("http://example.com/a"));
         assert_eq!(doc.date.as_deref(), Some("2012-10-05"));
         assert_eq!(doc.body.text, "Para one.\n\nPara two.");
-        assert_eq!(doc.position_of(0), Position { line: 6, column: 1 });
+        assert_eq!(doc.position_of(0), Some(Position { line: 6, column: 1 }));
     }
 
     #[test]

@@ -31,8 +31,8 @@ pub fn check(options: &Options) -> Diagnostics {
         match n.article.as_deref().and_then(|a| docs.get(a)) {
             Some(doc) => {
                 d = d.in_file(&doc.path);
-                if let Some(start) = n.start {
-                    d = d.at(doc.position_of(start));
+                if let Some(position) = n.start.and_then(|start| doc.position_of(start)) {
+                    d = d.at(position);
                 }
             }
             None if n.kind == "stale-correction" => d = d.in_file(CONFIG_FILE),

@@ -397,7 +397,7 @@ fn convert_text(display: &str, text: String, source: String) -> Result<String, D
     // A header date crossbrief cannot read is kept as written rather than dropped.
     let date = doc.date.clone().or_else(|| {
         (doc.format == Format::TextWithHeader)
-            .then(|| date_value(raw_header_date(&doc.file_text)))
+            .then(|| date_value(raw_header_date(doc.file_text.as_deref()?)))
             .flatten()
     });
     let front = FrontMatter {

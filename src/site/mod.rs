@@ -233,7 +233,13 @@ pub fn run(
         return Err(diagnostics.sorted());
     }
     let templates = templates.expect("templates loaded when there are no errors");
-    let documents = loaded.documents;
+    let mut documents = loaded.documents;
+    if !keep_documents {
+        // Only `check` reports positions in the files as read.
+        documents
+            .iter_mut()
+            .for_each(load::Document::release_file_text);
+    }
 
     let extractions = timings.time("extract", || match cache {
         Some(cache) => {
