@@ -495,3 +495,23 @@ fn a_nickname_joins_its_given_name_whatever_the_surnames_length() {
     let names: Vec<&str> = b.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names.len(), 1, "{names:?}");
 }
+
+/// "Mr. President" and "Madam Speaker" address the holder of an office: nobody is called
+/// "President". A surname that is also a title ("Mr. King") and a surname that is a role noun
+/// ("Mr. Niece") are still people.
+#[test]
+fn a_courtesy_title_before_an_office_is_an_address_not_a_name() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\n\"Thank you, Mr. President,\" said Senator Jane Holloway. \
+         Later Holloway met Mr. President on the steps. \"It will pass,\" he said.\n\nHolloway \
+         thanked Madam Speaker. \"We wait,\" she said.\n\n\"It is over,\" Mr. King \
+         said.\n\n\"Buyers wait,\" said Mr. Niece, a local agent.\n",
+    ]);
+    let people: Vec<&str> = b.people.iter().map(|p| p.name.as_str()).collect();
+    for office in ["President", "Mr. President", "Speaker", "Madam Speaker"] {
+        assert!(!people.contains(&office), "{office} in {people:?}");
+    }
+    for surname in ["King", "Niece"] {
+        assert!(people.contains(&surname), "{surname} not in {people:?}");
+    }
+}

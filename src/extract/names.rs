@@ -1021,6 +1021,27 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
             end = word_tokens[p + len + cut];
             name_words = &name_words[..cut];
         }
+        // "Mr. President", "Madam Speaker": a courtesy title before an office is how someone
+        // is addressed, not a person called "President". A title that is also a surname
+        // ("Mr. King", "Mr. Bishop") stays a name, and so does a role noun ("Mr. Niece").
+        let addressed_by_office = name_words.iter().all(|w| {
+            let w = strip_possessive(w);
+            r.k.title_at(&[w]).is_some() && !r.k.is_common_surname(w)
+        });
+        if addressed_by_office {
+            let mut m = mention(
+                r,
+                paragraph,
+                start,
+                end,
+                &strip_possessive(&whole),
+                NameKind::Unknown,
+                quoted,
+            );
+            m.title_only = true;
+            m.country = country;
+            return Some(vec![m]);
+        }
         // "The Speaker of the House, X,": what follows a title is a name only when it starts
         // with a capital.
         let looks_like_name = name_words.len() <= 4
