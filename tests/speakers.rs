@@ -1601,3 +1601,31 @@ fn a_filler_phrase_before_the_verb_is_skipped() {
     );
     assert_eq!(statement_speakers(body), vec!["Lina Sorrel".to_string()]);
 }
+
+/// A month that is also a given name is a name where no date word comes before it and a
+/// surname comes after: "said Jan Kowalczyk", "said April Ryan". "In April Trump said" and
+/// "last June Smith resigned" keep their month.
+#[test]
+fn a_month_that_is_a_given_name_is_a_name_where_nothing_makes_it_a_date() {
+    assert_eq!(
+        speaker_of(
+            "\"The river is rising,\" said Jan Kowalczyk, a resident.",
+            "The river"
+        )
+        .as_deref(),
+        Some("Jan Kowalczyk")
+    );
+    assert_eq!(
+        speaker_of("\"No more delays,\" said April Ryan.", "No more").as_deref(),
+        Some("April Ryan")
+    );
+    let people = people_in(
+        "In April Trump said the wall was done. Last June Smith resigned. The vote is on Jan 14.",
+    );
+    assert!(
+        people
+            .iter()
+            .all(|p| !p.starts_with("April") && !p.starts_with("June") && !p.starts_with("Jan")),
+        "{people:?}"
+    );
+}

@@ -156,8 +156,9 @@ impl<'a> Reader<'a> {
         true
     }
 
-    /// "Gov. Jan Brewer", "April Ryan said": a month that is also a given name, right before a
-    /// surname, after a title or opening the sentence ("in April Trump said" is the month).
+    /// "Gov. Jan Brewer", "April Ryan said", "said Jan Kowalczyk": a month that is also a given
+    /// name, right before a capitalised word, where no preposition or date word makes it a date
+    /// ("in April Trump said", "last June Smith" are the month).
     fn is_given_name_before_surname(&self, i: usize) -> bool {
         let w = self.word(i);
         let is_title = |t: usize| {
@@ -169,12 +170,28 @@ impl<'a> Reader<'a> {
             || self.para.starts_sentence(i, self.body)
             || is_title(i - 1)
             || i >= 2 && self.is_punct(i - 1, ".") && is_title(i - 2);
-        placed_as_name
-            && self.k.given_name(w).is_some()
-            && !is_weekday_name(w)
-            && self.is_word(i + 1)
-            && self.k.is_common_surname(self.word(i + 1))
-            && !is_calendar_word(self.word(i + 1))
+        if self.k.given_name(w).is_none()
+            || is_weekday_name(w)
+            || !self.is_word(i + 1)
+            || is_calendar_word(self.word(i + 1))
+            || !is_capitalised(self.word(i + 1))
+        {
+            return false;
+        }
+        let next = self.word(i + 1);
+        if placed_as_name && self.k.is_common_surname(next) {
+            return true;
+        }
+        // Elsewhere the word before decides: "in April", "last June" are dates; "said April
+        // Ryan", "resident Jan Kowalczyk" are not. A date would not put a capitalised word
+        // straight after an abbreviated month ("Jan 14"), so "Jan" + a name is a name. Only a
+        // two-word name: "April Donald Trump" and "January Dallas Morning News" are a month
+        // and what follows it.
+        let after_date_word =
+            i > 0 && self.is_word(i - 1) && self.k.introduces_date(self.word(i - 1));
+        let longer_run = self.is_word(i + 2) && is_capitalised(self.word(i + 2));
+        let abbreviated = w.len() <= 4 && !w.ends_with('.');
+        !after_date_word && !longer_run && (abbreviated || self.k.is_common_surname(next))
     }
 
     pub fn sentence_start(&self, i: usize) -> bool {

@@ -71,6 +71,10 @@ pub struct Lexicon {
     #[serde(default)]
     pub name_prefixes: Vec<String>,
     pub determiners: Vec<String>,
+    /// Words that put a month name to use as a date ("last April", "early June"); the
+    /// prepositions and determiners do too.
+    #[serde(default)]
+    pub date_modifiers: Vec<String>,
     pub group_adjectives: Vec<String>,
     #[serde(default)]
     pub staff_roles: Vec<String>,
@@ -207,6 +211,7 @@ pub struct Knowledge {
     junior_suffixes: HashSet<String>,
     name_prefixes: HashSet<String>,
     determiners: HashSet<String>,
+    date_modifiers: HashSet<String>,
     /// Bytes in the longest determiner or pronoun; longer words are neither.
     function_word_len: usize,
     group_adjectives: HashSet<String>,
@@ -344,6 +349,7 @@ impl Knowledge {
         k.junior_suffixes = without_dot(&lexicon.junior_suffixes);
         k.name_prefixes = lower_set(&lexicon.name_prefixes);
         k.determiners = lower_set(&lexicon.determiners);
+        k.date_modifiers = lower_set(&lexicon.date_modifiers);
         k.function_word_len = k
             .determiners
             .iter()
@@ -633,6 +639,16 @@ impl Knowledge {
 
     pub fn is_role_modifier(&self, word: &str) -> bool {
         with_lowercase(word, |w| self.role_modifiers.contains(w))
+    }
+
+    /// A word after which a month's name is a date: a preposition, a determiner or a date
+    /// modifier ("in April", "this June", "last August").
+    pub fn introduces_date(&self, word: &str) -> bool {
+        with_lowercase(word, |w| {
+            self.prepositions.contains(w)
+                || self.determiners.contains(w)
+                || self.date_modifiers.contains(w)
+        })
     }
 
     pub fn is_preposition(&self, word: &str) -> bool {
@@ -952,6 +968,8 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.name_prefixes
         .extend(extra.name_prefixes.iter().cloned());
     base.determiners.extend(extra.determiners.iter().cloned());
+    base.date_modifiers
+        .extend(extra.date_modifiers.iter().cloned());
     base.group_adjectives
         .extend(extra.group_adjectives.iter().cloned());
     base.staff_roles.extend(extra.staff_roles.iter().cloned());
