@@ -1051,7 +1051,7 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
                 paragraph,
                 start,
                 end,
-                &strip_possessive(&whole),
+                strip_possessive(&whole),
                 NameKind::Unknown,
                 quoted,
             );
