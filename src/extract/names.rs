@@ -190,7 +190,8 @@ impl<'a> Reader<'a> {
         let after_date_word =
             i > 0 && self.is_word(i - 1) && self.k.introduces_date(self.word(i - 1));
         let longer_run = self.is_word(i + 2) && is_capitalised(self.word(i + 2));
-        let abbreviated = w.len() <= 4 && !w.ends_with('.');
+        // "Jan", "Jun"; not "June" or "July", which are spelt out.
+        let abbreviated = w.len() <= 3;
         !after_date_word && !longer_run && (abbreviated || self.k.is_common_surname(next))
     }
 
