@@ -834,6 +834,21 @@ fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Opti
     Some(mentions)
 }
 
+/// A mention of an office with nobody named: "the Secretary of State", "Mr. President".
+fn title_only(
+    r: &Reader,
+    paragraph: usize,
+    (start, end): (usize, usize),
+    display: &str,
+    quoted: bool,
+    country: Option<String>,
+) -> Mention {
+    let mut m = mention(r, paragraph, start, end, display, NameKind::Unknown, quoted);
+    m.title_only = true;
+    m.country = country;
+    m
+}
+
 /// The mentions a capitalised run from `first` to before `end` holds.
 fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Vec<Mention>> {
     let quoted = r.quoted[first];
@@ -1047,18 +1062,15 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
             r.k.title_at(&[w]).is_some() && !r.k.is_common_surname(w)
         });
         if addressed_by_office {
-            let mut m = mention(
+            let display = strip_possessive(&text_of(start, end)).to_string();
+            return Some(vec![title_only(
                 r,
                 paragraph,
-                start,
-                end,
-                strip_possessive(&whole),
-                NameKind::Unknown,
+                (start, end),
+                &display,
                 quoted,
-            );
-            m.title_only = true;
-            m.country = country;
-            return Some(vec![m]);
+                country,
+            )]);
         }
         // "The Speaker of the House, X,": what follows a title is a name only when it starts
         // with a capital.
@@ -1116,18 +1128,14 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
     let display = strip_possessive(&whole).to_string();
     // A title with no name after it: "the Secretary of State", "the President".
     if r.k.title_at(&name_words) == Some(name_words.len()) {
-        let mut m = mention(
+        return Some(vec![title_only(
             r,
             paragraph,
-            start,
-            end,
+            (start, end),
             &display,
-            NameKind::Unknown,
             quoted,
-        );
-        m.title_only = true;
-        m.country = country;
-        return Some(vec![m]);
+            country,
+        )]);
     }
     // Organisations by their head nouns: "Defence Ministry", "Ministry of Defense of Israel".
     // Names joined by an ampersand are a firm's ("Karen Clark & Co", "Power & Light").
