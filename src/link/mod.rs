@@ -79,7 +79,7 @@ pub fn link(
     aliases.extend(corrections_apply::alias_rules(fixes));
     let mut linked = people::link_people(extractions, &aliases, knowledge);
     people::outlets_are_organisations(&mut linked, outlets.keys());
-    let (mut people, person_ids) = people_of(&linked, documents, extractions);
+    let (page_order, person_ids) = person_pages(&linked, extractions);
     let surnames: rustc_hash::FxHashSet<String> = linked
         .entities
         .iter()
@@ -92,31 +92,39 @@ pub fn link(
         .filter_map(|f| f.split_whitespace().last().map(crate::text::translit_key))
         .collect();
     let person_of = |a: usize, local: usize| person_ids[linked.of_local[a][local]].clone();
-    // Quotations do not depend on places and figures, and each side takes seconds at scale.
-    let (mut quotes, (mut places, mut figures, figure_notices, places_used)) = rayon::join(
-        || quotes_of(documents, extractions, &linked, &person_ids, knowledge),
-        || {
-            let mut used = Used::default();
-            let (mut places, place_spans) =
-                places::link_places(documents, extractions, &surnames, knowledge);
-            corrections_apply::places(fixes, &mut places, &mut used);
-            let place_names: HashMap<String, String> = places
-                .iter()
-                .map(|p| (p.id.clone(), p.name.clone()))
-                .collect();
-            let mut notices = Vec::new();
-            let figures = figures::link_figures(
-                documents,
-                extractions,
-                &person_of,
-                &place_spans,
-                &place_names,
-                knowledge,
-                &mut notices,
-            );
-            (places, figures, notices, used)
-        },
-    );
+    // The people's pages, the quotations, and the places with their figures do not depend on
+    // each other, and each takes seconds at scale.
+    let places_and_figures = || {
+        let mut used = Used::default();
+        let (mut places, place_spans) =
+            places::link_places(documents, extractions, &surnames, knowledge);
+        corrections_apply::places(fixes, &mut places, &mut used);
+        let place_names: HashMap<String, String> = places
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect();
+        let mut notices = Vec::new();
+        let figures = figures::link_figures(
+            documents,
+            extractions,
+            &person_of,
+            &place_spans,
+            &place_names,
+            knowledge,
+            &mut notices,
+        );
+        (places, figures, notices, used)
+    };
+    let (mut people, (mut quotes, (mut places, mut figures, figure_notices, places_used))) =
+        rayon::join(
+            || people_of(&linked, documents, extractions, &page_order, &person_ids),
+            || {
+                rayon::join(
+                    || quotes_of(documents, extractions, &linked, &person_ids, knowledge),
+                    places_and_figures,
+                )
+            },
+        );
     used.extend(places_used);
     corrections_apply::people_notes(fixes, &mut people, &mut used);
     corrections_apply::speakers(fixes, &mut quotes, &mut people, &mut used);
@@ -274,20 +282,58 @@ fn cross_reference(
     }
 }
 
-/// The people and organisations that get pages, and the model id of every global entity
-/// (None for those without a page).
+/// Which global entities get a page (a person or organisation that is quoted, makes a
+/// statement, or is a named person with a role), in page order, and the model id of every
+/// global entity (None for those without a page). Cheap: the spans are gathered afterwards by
+/// [`people_of`], beside the other linking that needs these ids.
+fn person_pages(
+    linked: &people::People,
+    extractions: &[Extraction],
+) -> (Vec<usize>, Vec<Option<String>>) {
+    let n = linked.entities.len();
+    let mut speaks: Vec<bool> = vec![false; n];
+    for (a, x) in extractions.iter().enumerate() {
+        let ids = &linked.of_local[a];
+        for s in &x.statements {
+            speaks[ids[s.speaker]] = true;
+        }
+        for q in &x.quotes {
+            if let Some(s) = q.speaker {
+                speaks[ids[s]] = true;
+            }
+        }
+    }
+    let gets_page = |g: usize| {
+        let e = &linked.entities[g];
+        !e.is_event
+            && (speaks[g]
+                || (e.kind == EntityKind::Person && !e.surname_only && !e.roles.is_empty()))
+    };
+    let mut order: Vec<usize> = (0..n).filter(|&g| gets_page(g)).collect();
+    order.sort_by_key(|&g| (crate::text::fold(&linked.entities[g].display_name()), g));
+    let mut slugs = SlugSet::new();
+    let mut ids: Vec<Option<String>> = vec![None; n];
+    for &g in &order {
+        ids[g] = Some(slugs.claim(&linked.entities[g].display_name()));
+    }
+    (order, ids)
+}
+
+/// The pages of the people and organisations [`person_pages`] chose, with what each said and
+/// where each is named.
 fn people_of(
     linked: &people::People,
     documents: &[Document],
     extractions: &[Extraction],
-) -> (Vec<Person>, Vec<Option<String>>) {
+    order: &[usize],
+    ids: &[Option<String>],
+) -> Vec<Person> {
     let n = linked.entities.len();
     let mut statements: Vec<Vec<Span>> = vec![Vec::new(); n];
     let mut mentions: Vec<Vec<Span>> = vec![Vec::new(); n];
-    let mut quoted: Vec<usize> = vec![0; n];
     let mut articles: Vec<Vec<String>> = vec![Vec::new(); n];
     for (a, (doc, x)) in documents.iter().zip(extractions).enumerate() {
-        let ids = &linked.of_local[a];
+        let globals = &linked.of_local[a];
         let span = |start: usize, end: usize| Span {
             article: doc.id.clone(),
             text: doc.body.text[start..end].to_string(),
@@ -295,71 +341,61 @@ fn people_of(
             end,
         };
         for s in &x.statements {
-            statements[ids[s.speaker]].push(span(s.start, s.end));
+            let g = globals[s.speaker];
+            if ids[g].is_some() {
+                statements[g].push(span(s.start, s.end));
+            }
         }
         for m in &x.mentions {
-            if let Some(e) = m.entity {
-                mentions[ids[e]].push(span(m.start, m.end));
+            if let Some(g) = m.entity.map(|e| globals[e])
+                && ids[g].is_some()
+            {
+                mentions[g].push(span(m.start, m.end));
             }
         }
-        for q in &x.quotes {
-            if let Some(s) = q.speaker {
-                quoted[ids[s]] += 1;
-            }
-        }
-        for &g in ids {
+        for &g in globals {
             // Articles come one at a time, so a repeat can only be the last one added.
-            if articles[g].last() != Some(&doc.id) {
+            if ids[g].is_some() && articles[g].last() != Some(&doc.id) {
                 articles[g].push(doc.id.clone());
             }
         }
     }
-    let gets_page = |g: usize| {
-        let e = &linked.entities[g];
-        !e.is_event
-            && (quoted[g] > 0
-                || !statements[g].is_empty()
-                || (e.kind == EntityKind::Person && !e.surname_only && !e.roles.is_empty()))
-    };
-    let mut order: Vec<usize> = (0..n).filter(|&g| gets_page(g)).collect();
-    order.sort_by_key(|&g| (crate::text::fold(&linked.entities[g].display_name()), g));
-    let mut slugs = SlugSet::new();
-    let mut ids: Vec<Option<String>> = vec![None; n];
-    let mut out = Vec::with_capacity(order.len());
-    for g in order {
-        let e = &linked.entities[g];
-        let name = e.display_name();
-        let id = slugs.claim(&name);
-        ids[g] = Some(id.clone());
-        let mut notes = e.notes.clone();
-        let aliases = e.aliases();
-        if !aliases.is_empty() {
-            notes.push(format!(
-                "Joined as one {}: {}.",
-                if e.kind == EntityKind::Person {
-                    "person"
-                } else {
-                    "organisation"
-                },
-                join_reason(e)
-            ));
-        }
-        out.push(Person {
-            page: paths::person(&id),
-            id,
-            name,
-            kind: e.kind,
-            aliases,
-            roles: e.roles.clone(),
-            statements: std::mem::take(&mut statements[g]),
-            mentions: std::mem::take(&mut mentions[g]),
-            quotes: Vec::new(),
-            figures: Vec::new(),
-            articles: std::mem::take(&mut articles[g]),
-            notes,
-        });
-    }
-    (out, ids)
+    order
+        .iter()
+        .map(|&g| {
+            let e = &linked.entities[g];
+            let id = ids[g]
+                .clone()
+                .expect("every entity in the page order has an id");
+            let mut notes = e.notes.clone();
+            let aliases = e.aliases();
+            if !aliases.is_empty() {
+                notes.push(format!(
+                    "Joined as one {}: {}.",
+                    if e.kind == EntityKind::Person {
+                        "person"
+                    } else {
+                        "organisation"
+                    },
+                    join_reason(e)
+                ));
+            }
+            Person {
+                page: paths::person(&id),
+                id,
+                name: e.display_name(),
+                kind: e.kind,
+                aliases,
+                roles: e.roles.clone(),
+                statements: std::mem::take(&mut statements[g]),
+                mentions: std::mem::take(&mut mentions[g]),
+                quotes: Vec::new(),
+                figures: Vec::new(),
+                articles: std::mem::take(&mut articles[g]),
+                notes,
+            }
+        })
+        .collect()
 }
 
 fn join_reason(e: &people::Global) -> String {

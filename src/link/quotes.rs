@@ -103,6 +103,7 @@ fn interned_fragments(occurrences: &[Occurrence], k: &Knowledge) -> Vec<Vec<Vec<
 
 /// Clusters occurrences; returns the cluster index of each.
 pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
+    use rayon::prelude::*;
     let frags = interned_fragments(occurrences, k);
     let words: Vec<Vec<Word>> = frags.iter().map(|f| f.concat()).collect();
     let mut parent: Vec<usize> = (0..occurrences.len()).collect();
@@ -136,37 +137,46 @@ pub fn cluster(occurrences: &[Occurrence], k: &Knowledge) -> Vec<usize> {
     // occurrence) pairs rather than a list per shingle: millions of small lists cost more to
     // allocate than everything else here.
     let mut postings: Vec<(u64, u32)> = words
-        .iter()
+        .par_iter()
         .enumerate()
-        .flat_map(|(i, w)| {
+        .flat_map_iter(|(i, w)| {
             w.windows(SHINGLE)
                 .map(move |sh| (shingle_key(sh), i as u32))
         })
         .collect();
-    postings.sort_unstable();
+    postings.par_sort_unstable();
     postings.dedup();
-    let mut index: HashMap<u64, (usize, usize)> = HashMap::default();
+    let mut index: HashMap<u64, (usize, usize)> =
+        HashMap::with_capacity_and_hasher(postings.len() / 2, Default::default());
     for (at, &(key, _)) in postings.iter().enumerate() {
         index.entry(key).or_insert((at, at)).1 = at + 1;
     }
     let holders = |key: u64| index.get(&key).map(|&(from, to)| &postings[from..to]);
-    // Who runs inside whom: (contained, container).
-    let mut contained_in: Vec<(usize, usize)> = Vec::new();
-    for (i, f) in frags.iter().enumerate() {
-        let rarest = f
-            .iter()
-            .flat_map(|frag| frag.windows(SHINGLE))
-            .filter_map(|sh| holders(shingle_key(sh)))
-            .min_by_key(|list| list.len());
-        let Some(candidates) = rarest.filter(|list| list.len() <= HOT_SHINGLE) else {
-            continue;
-        };
-        for j in candidates.iter().map(|&(_, j)| j as usize) {
-            if j != i && words[j] != words[i] && contains_all(&words[j], &frags[i]) {
-                contained_in.push((i, j));
-            }
-        }
-    }
+    // Who runs inside whom: (contained, container). Each occurrence's candidates are checked
+    // on their own, so the occurrences are shared out between the cores; the pairs come back
+    // in occurrence order, so the clusters do not depend on the number of threads.
+    let words_of = &words;
+    let contained_in: Vec<(usize, usize)> = frags
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, f)| {
+            let rarest = f
+                .iter()
+                .flat_map(|frag| frag.windows(SHINGLE))
+                .filter_map(|sh| holders(shingle_key(sh)))
+                .min_by_key(|list| list.len());
+            let candidates = rarest
+                .filter(|list| list.len() <= HOT_SHINGLE)
+                .unwrap_or(&[]);
+            candidates
+                .iter()
+                .map(|&(_, j)| j as usize)
+                .filter(move |&j| {
+                    j != i && words_of[j] != words_of[i] && contains_all(&words_of[j], f)
+                })
+                .map(move |j| (i, j))
+        })
+        .collect();
     // A fragment long enough to be one statement joins its container outright.
     for &(inner, outer) in &contained_in {
         if words[inner].len() >= DISTINCTIVE_WORDS {
