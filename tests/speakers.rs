@@ -1629,3 +1629,22 @@ fn a_month_that_is_a_given_name_is_a_name_where_nothing_makes_it_a_date() {
         "{people:?}"
     );
 }
+
+#[test]
+fn the_company_is_the_organisation_just_seen_speaking_though_its_name_says_nothing_of_its_kind() {
+    let body = "Trelmco, which makes valves, said on Tuesday that it would cut output.\n\n\
+                \"We are working closely with our customers,\" the company said in a statement.";
+    assert_eq!(
+        speaker_of(body, "We are working").as_deref(),
+        Some("Trelmco")
+    );
+    // A newspaper's name says what it is, so "the company" is not the paper.
+    let body = "The Dunmore Advertiser said on Tuesday that the plant would close.\n\n\
+                \"We are working closely with our customers,\" the company said in a statement.";
+    assert_eq!(speaker_of(body, "We are working"), None);
+    // A name nothing was made of opens the sentence in between: "the company" may be it.
+    let body = "Zenbo, which owns the app, said on Monday that it would appeal.\n\n\
+                Brinlo scans the cards of every guest.\n\n\
+                \"We keep the list private,\" the company said.";
+    assert_eq!(speaker_of(body, "We keep"), None);
+}

@@ -1019,7 +1019,10 @@ impl<'a> Doc<'a> {
     }
 
     /// "the company said": the nearest organisation of that kind named in the last few
-    /// paragraphs. Further back the article has usually moved on to other bodies.
+    /// paragraphs. Further back the article has usually moved on to other bodies. Where none
+    /// is, and the noun allows it, an organisation whose kind nothing tells, if it is the
+    /// subject of the last sentence naming anybody ("Acme said ... the company said"): a
+    /// company's name rarely says it is one.
     fn nearest_of_kind(
         &self,
         noun: &str,
@@ -1031,16 +1034,85 @@ impl<'a> Doc<'a> {
             .paras
             .partition_point(|p| p.start <= at)
             .saturating_sub(1);
-        self.mentions
+        let entities_in_reach = || {
+            self.mentions
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, m)| m.end <= at && !m.quoted)
+                .take_while(|(_, m)| m.paragraph + REACH_IN_PARAGRAPHS >= here)
+                .filter_map(|(i, _)| self.of_mention[i])
+        };
+        let fits = |e: usize| {
+            let e = &self.entities[e];
+            e.kind == EntityKind::Organization && fits_country(e)
+        };
+        entities_in_reach()
+            .filter(|&e| fits(e))
+            .find(|&e| self.is_of_kind(&self.entities[e], noun))
+            .or_else(|| {
+                // Only the subject of the last sentence that names anybody: past a person or
+                // another body, "the company" is as likely theirs.
+                if !self.k.stands_for_unlabelled(noun) {
+                    return None;
+                }
+                let (e, m) = self.salient_before(at, |_| true)?;
+                // Named more than once, or seen speaking: what the article reports on, not a
+                // body named in passing ("a lawsuit by a Fair Housing group").
+                let entity = &self.entities[e];
+                (self.mentions[m].paragraph + REACH_IN_PARAGRAPHS >= here
+                    && fits(e)
+                    && (entity.mentions.len() >= 2 || self.speaks_before(entity, at))
+                    && self.is_unlabelled(entity)
+                    && !self.unread_subject_between(self.mentions[m].end, at))
+                .then_some(e)
+            })
+    }
+
+    /// Whether a mention of `e` before `at` is followed, in its sentence and before anybody
+    /// else is named, by a verb of saying: "Acme said", "Acme, which makes tools, announced".
+    fn speaks_before(&self, e: &LocalEntity, at: usize) -> bool {
+        const CLAUSE_TOKENS: usize = 12;
+        e.mentions.iter().any(|&mi| {
+            let m = &self.mentions[mi];
+            if m.end > at {
+                return false;
+            }
+            let r = self.reader(m.paragraph);
+            let sentence = &r.para.sentences[r.para.sentence_of(m.last)];
+            let Some(cue) = (m.last + 1..sentence.end.min(m.last + 1 + CLAUSE_TOKENS))
+                .find(|&t| r.is_word(t) && self.k.cue(r.word(t)).is_some())
+            else {
+                return false;
+            };
+            let cue_at = r.token(cue).start;
+            !self.mentions.iter().enumerate().any(|(other, o)| {
+                self.of_mention[other].is_some() && o.start >= m.end && o.start < cue_at
+            })
+        })
+    }
+
+    /// Whether a sentence between two offsets opens with a name nothing was made of
+    /// ("PatronScan helps spot fake IDs"): a later "the company" may well be that one.
+    fn unread_subject_between(&self, from: usize, to: usize) -> bool {
+        self.mentions.iter().enumerate().any(|(i, m)| {
+            m.start >= from
+                && m.end <= to
+                && !m.quoted
+                && self.of_mention[i].is_none()
+                && m.kind == NameKind::Unknown
+                && self.paras[m.paragraph].starts_sentence(m.first, self.body)
+        })
+    }
+
+    /// Whether no name of the organisation `e`, nor the organisation list, tells its kind.
+    fn is_unlabelled(&self, e: &LocalEntity) -> bool {
+        e.variants
             .iter()
-            .enumerate()
-            .rev()
-            .filter(|(_, m)| m.end <= at && !m.quoted)
-            .take_while(|(_, m)| m.paragraph + REACH_IN_PARAGRAPHS >= here)
-            .filter_map(|(i, _)| self.of_mention[i])
-            .find(|&e| {
-                let e = &self.entities[e];
-                e.kind == EntityKind::Organization && fits_country(e) && self.is_of_kind(e, noun)
+            .chain(std::iter::once(&e.name))
+            .all(|name| {
+                let kind = self.k.organization(name).and_then(|o| o.kind.as_deref());
+                self.k.is_unlabelled_organisation(name, kind)
             })
     }
 

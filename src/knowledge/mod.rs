@@ -114,12 +114,15 @@ pub struct Lexicon {
 }
 
 /// The organisations a generic noun ("company") can stand for: those whose names hold one of
-/// `heads` ("Inc", "Airlines"), or that the organisation list gives one of `kinds`.
+/// `heads` ("Inc", "Airlines"), or that the organisation list gives one of `kinds`; with
+/// `unlabelled`, also one whose name and listing say nothing of its kind ("Acme said ...
+/// the company said"), when no organisation of the kind is named nearer.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct OrganisationKind {
     pub heads: Vec<String>,
     pub kinds: Vec<String>,
+    pub unlabelled: bool,
 }
 
 /// An organisation the data knows by name.
@@ -221,6 +224,8 @@ pub struct Knowledge {
     voice_nouns: HashSet<String>,
     /// Generic noun → (lower-case name heads, organisation kinds).
     organisation_kinds: HashMap<String, (HashSet<String>, HashSet<String>)>,
+    /// Generic nouns that can also stand for an organisation of no known kind.
+    unlabelled_organisation_nouns: HashSet<String>,
     /// Pairs of lower-case words; a handful, so a scan beats hashing a joined key per word.
     credit_phrases: Vec<(String, String)>,
     party_words: HashSet<String>,
@@ -372,6 +377,12 @@ impl Knowledge {
                 let kinds = kind.kinds.iter().map(|k| k.trim().to_string()).collect();
                 (noun.to_lowercase(), (lower_set(&kind.heads), kinds))
             })
+            .collect();
+        k.unlabelled_organisation_nouns = lexicon
+            .organisation_kinds
+            .iter()
+            .filter(|(_, kind)| kind.unlabelled)
+            .map(|(noun, _)| noun.to_lowercase())
             .collect();
         k.credit_phrases = lexicon
             .credit_phrases
@@ -685,6 +696,32 @@ impl Knowledge {
         self.voice_nouns.contains(noun)
     }
 
+    /// Whether the generic noun `noun` ("company") can stand for an organisation whose kind
+    /// nothing tells: see [`Knowledge::is_unlabelled_organisation`].
+    pub fn stands_for_unlabelled(&self, noun: &str) -> bool {
+        self.unlabelled_organisation_nouns.contains(noun)
+    }
+
+    /// Whether nothing tells what kind of organisation `name` is: the organisation list gives
+    /// it no kind (`kind`) and its name holds none of the heads any generic noun goes by, nor
+    /// a word for a body or an organisation ("Acme", not "Acme Airlines", "the Acme Agency",
+    /// "the Senate" or a listed news agency).
+    pub fn is_unlabelled_organisation(&self, name: &str, kind: Option<&str>) -> bool {
+        kind.is_none()
+            && !name
+                .split_whitespace()
+                .map(|w| strip_possessive(w.trim_matches(',')))
+                .any(|w| {
+                    self.is_org_head(w)
+                        || self.is_body_noun(w)
+                        || with_lowercase(w, |w| {
+                            self.organisation_kinds
+                                .values()
+                                .any(|(heads, _)| heads.contains(w))
+                        })
+                })
+    }
+
     /// Whether the lexicon says what the generic noun `noun` ("company") stands for.
     pub fn is_organisation_kind_noun(&self, noun: &str) -> bool {
         self.organisation_kinds.contains_key(noun)
@@ -980,6 +1017,7 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
         let base_kind = base.organisation_kinds.entry(noun.clone()).or_default();
         base_kind.heads.extend(kind.heads.iter().cloned());
         base_kind.kinds.extend(kind.kinds.iter().cloned());
+        base_kind.unlabelled |= kind.unlabelled;
     }
     base.credit_phrases
         .extend(extra.credit_phrases.iter().cloned());
