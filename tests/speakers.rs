@@ -1648,3 +1648,16 @@ fn the_company_is_the_organisation_just_seen_speaking_though_its_name_says_nothi
                 \"We keep the list private,\" the company said.";
     assert_eq!(speaker_of(body, "We keep"), None);
 }
+
+#[test]
+fn a_one_word_speaker_spoken_of_as_it_is_an_organisation() {
+    let body = "Trelmco announced on Monday that it will close two plants.\n\n\
+                \"We are working closely with our customers,\" the company said in a statement.";
+    assert_eq!(
+        speaker_of(body, "We are working").as_deref(),
+        Some("Trelmco")
+    );
+    // A surname: "it" is what the person speaks of.
+    let people = people_in("Kowalczyk said that it would take weeks to repair the bridge.");
+    assert_eq!(people, vec!["Kowalczyk".to_string()]);
+}

@@ -1393,6 +1393,25 @@ fn is_weekday(w: &str) -> bool {
     super::names::is_weekday_name(w) || matches!(w, "today" | "yesterday" | "tonight")
 }
 
+/// "Zenbo announced on Monday that it will appeal", "Zenbo said its stores stay open": what
+/// the speaker says goes on about it as a thing, right after the verb or its "that" (a time
+/// phrase may come between). Only for a one-word name that is no known given name or
+/// surname: "Kowalczyk said it would take weeks" is about something else.
+fn spoken_of_as_a_thing(r: &Reader, verb: usize) -> bool {
+    const REACH: usize = 8;
+    let end = (verb + 1 + REACH).min(r.len());
+    let words: Vec<usize> = (verb + 1..end).filter(|&t| r.is_word(t)).collect();
+    let is_thing = |t: usize| matches!(r.word(t), "it" | "its");
+    match words.first() {
+        Some(&t) if is_thing(t) => true,
+        _ => words
+            .iter()
+            .position(|&t| r.word(t) == "that")
+            .and_then(|i| words.get(i + 1))
+            .is_some_and(|&t| is_thing(t)),
+    }
+}
+
 /// Resolves a speaker phrase to a local entity.
 fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
     let r = doc.reader(p);
@@ -1497,6 +1516,10 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                             &doc.reader(doc.mentions[m].paragraph),
                             doc.mentions[m].last,
                         )
+                        || (!name.contains(' ')
+                            && doc.k.given_name(&name).is_none()
+                            && !doc.k.is_common_surname(&name)
+                            && spoken_of_as_a_thing(&doc.reader(p), found.verb))
                     {
                         Some(doc.promote_to_organization(m))
                     } else {
