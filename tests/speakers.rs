@@ -1661,3 +1661,18 @@ fn a_one_word_speaker_spoken_of_as_it_is_an_organisation() {
     let people = people_in("Kowalczyk said that it would take weeks to repair the bridge.");
     assert_eq!(people, vec!["Kowalczyk".to_string()]);
 }
+
+#[test]
+fn some_of_a_body_speak_for_themselves_and_the_name_starts_after_their_of() {
+    // "Supporters of X said": the supporters speak; X is only named.
+    let body = "Supporters of Tam Brook said the vote had been rigged.\n\n\
+                \"We will not accept this result,\" Members of Congress said.";
+    assert_eq!(speaker_of(body, "We will not"), None);
+    assert_eq!(statement_speakers(body), Vec::<String>::new());
+    // "Members of Congress", "Shares of Trelmco Inc.": the body is named without them.
+    let (_, x) = extraction_of("Shares of Trelmco Inc. fell 5% after Members of Congress met.");
+    let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Trelmco Inc"), "{names:?}");
+    assert!(names.contains(&"Congress"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains(" of ")), "{names:?}");
+}

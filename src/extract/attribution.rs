@@ -1423,6 +1423,14 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
         ..Attribution::none()
     };
     match &found.np {
+        // "Supporters of X said": the supporters speak, and nobody is named.
+        Np::Mention(m) if let Some(from) = doc.mentions[*m].partitive => {
+            let described = &doc.body[r.token(from).start..doc.mentions[*m].end];
+            Attribution {
+                descriptor: Some(described.to_string()),
+                ..base
+            }
+        }
         Np::Mention(m) => {
             let m = *m;
             match doc.mentions[m].kind {

@@ -54,6 +54,9 @@ pub struct Mention {
     pub title_only: bool,
     /// A plural body ("Israeli officials"): "they", never "it".
     pub plural: bool,
+    /// The token of a word for some of what the name names, before its "of" ("Members of
+    /// Congress", "Supporters of X"): those are who act, not the body or person named.
+    pub partitive: Option<usize>,
 }
 
 impl Mention {
@@ -818,6 +821,19 @@ fn titled_holder_at_end(
 }
 
 fn interpret_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Vec<Mention>> {
+    // "Members of Congress", "Shares of Acme Corp. fell": the name starts after the "of".
+    if first + 2 < end
+        && r.is_word(first)
+        && r.is_word(first + 1)
+        && r.word(first + 1) == "of"
+        && r.k.is_partitive_word(r.word(first))
+    {
+        let mut mentions = interpret_run(r, first + 2, end, paragraph)?;
+        if let Some(m) = mentions.first_mut() {
+            m.partitive = Some(first);
+        }
+        return Some(mentions);
+    }
     let name_end = before_name_suffix(r, first, end)?;
     let mut mentions = read_run(r, first, name_end, paragraph)?;
     // The suffix stays in the person's tokens, so that what follows it ("..., Sr., said")
@@ -1505,6 +1521,7 @@ fn mention(
         titled: false,
         title_only: false,
         plural: false,
+        partitive: None,
     }
 }
 

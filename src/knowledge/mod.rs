@@ -75,6 +75,10 @@ pub struct Lexicon {
     /// prepositions and determiners do too.
     #[serde(default)]
     pub date_modifiers: Vec<String>,
+    /// Words for some or a share of what follows their "of" ("Members of Congress", "Shares
+    /// of Acme"): no part of the name after them.
+    #[serde(default)]
+    pub partitive_words: Vec<String>,
     pub group_adjectives: Vec<String>,
     #[serde(default)]
     pub staff_roles: Vec<String>,
@@ -215,6 +219,7 @@ pub struct Knowledge {
     name_prefixes: HashSet<String>,
     determiners: HashSet<String>,
     date_modifiers: HashSet<String>,
+    partitive_words: HashSet<String>,
     /// Bytes in the longest determiner or pronoun; longer words are neither.
     function_word_len: usize,
     group_adjectives: HashSet<String>,
@@ -355,6 +360,7 @@ impl Knowledge {
         k.name_prefixes = lower_set(&lexicon.name_prefixes);
         k.determiners = lower_set(&lexicon.determiners);
         k.date_modifiers = lower_set(&lexicon.date_modifiers);
+        k.partitive_words = lower_set(&lexicon.partitive_words);
         k.function_word_len = k
             .determiners
             .iter()
@@ -660,6 +666,11 @@ impl Knowledge {
                 || self.determiners.contains(w)
                 || self.date_modifiers.contains(w)
         })
+    }
+
+    /// "Members", "Shares", "Some": a word for some or a share of what its "of" names.
+    pub fn is_partitive_word(&self, word: &str) -> bool {
+        with_lowercase(word, |w| self.partitive_words.contains(w))
     }
 
     pub fn is_preposition(&self, word: &str) -> bool {
@@ -1007,6 +1018,8 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.determiners.extend(extra.determiners.iter().cloned());
     base.date_modifiers
         .extend(extra.date_modifiers.iter().cloned());
+    base.partitive_words
+        .extend(extra.partitive_words.iter().cloned());
     base.group_adjectives
         .extend(extra.group_adjectives.iter().cloned());
     base.staff_roles.extend(extra.staff_roles.iter().cloned());
