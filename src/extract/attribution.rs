@@ -1425,7 +1425,9 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
     match &found.np {
         // "Supporters of X said": the supporters speak, and nobody is named.
         Np::Mention(m) if let Some(from) = doc.mentions[*m].partitive => {
-            let described = &doc.body[r.token(from).start..doc.mentions[*m].end];
+            let mention = &doc.mentions[*m];
+            let start = doc.reader(mention.paragraph).token(from).start;
+            let described = &doc.body[start..mention.end];
             Attribution {
                 descriptor: Some(described.to_string()),
                 ..base
