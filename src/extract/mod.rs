@@ -1107,12 +1107,21 @@ impl<'a> Doc<'a> {
 
     /// Whether no name of the organisation `e`, nor the organisation list, tells its kind.
     fn is_unlabelled(&self, e: &LocalEntity) -> bool {
+        self.names_and_kinds(e)
+            .all(|(name, kind)| self.k.is_unlabelled_organisation(name, kind))
+    }
+
+    /// Every name the article gives `e`, with the kind the organisation list knows it as.
+    fn names_and_kinds<'e>(
+        &'e self,
+        e: &'e LocalEntity,
+    ) -> impl Iterator<Item = (&'e str, Option<&'e str>)> + 'e {
         e.variants
             .iter()
             .chain(std::iter::once(&e.name))
-            .all(|name| {
+            .map(|name| {
                 let kind = self.k.organization(name).and_then(|o| o.kind.as_deref());
-                self.k.is_unlabelled_organisation(name, kind)
+                (name.as_str(), kind)
             })
     }
 
@@ -1162,13 +1171,8 @@ impl<'a> Doc<'a> {
     /// Whether the generic noun `noun` ("company") can stand for the organisation `e`, by
     /// any name the article gives it or by the kind the organisation list knows it as.
     fn is_of_kind(&self, e: &LocalEntity, noun: &str) -> bool {
-        e.variants
-            .iter()
-            .chain(std::iter::once(&e.name))
-            .any(|name| {
-                let kind = self.k.organization(name).and_then(|o| o.kind.as_deref());
-                self.k.organisation_kind_fits(noun, name, kind) == Some(true)
-            })
+        self.names_and_kinds(e)
+            .any(|(name, kind)| self.k.organisation_kind_fits(noun, name, kind) == Some(true))
     }
 
     /// The latest speaker credited before `at` (for "the statement said").

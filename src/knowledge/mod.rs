@@ -89,6 +89,9 @@ pub struct Lexicon {
     pub voice_nouns: Vec<String>,
     /// What a generic noun for an organisation ("the company") can stand for.
     pub organisation_kinds: HashMap<String, OrganisationKind>,
+    /// Generic nouns that also stand for an organisation whose kind nothing tells.
+    #[serde(default)]
+    pub unlabelled_organisation_nouns: Vec<String>,
     /// Two-word labels of photo credits and captions that pages leave in copied text ("image
     /// caption"): a name ends before one.
     pub credit_phrases: Vec<String>,
@@ -118,15 +121,12 @@ pub struct Lexicon {
 }
 
 /// The organisations a generic noun ("company") can stand for: those whose names hold one of
-/// `heads` ("Inc", "Airlines"), or that the organisation list gives one of `kinds`; with
-/// `unlabelled`, also one whose name and listing say nothing of its kind ("Acme said ...
-/// the company said"), when no organisation of the kind is named nearer.
+/// `heads` ("Inc", "Airlines"), or that the organisation list gives one of `kinds`.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct OrganisationKind {
     pub heads: Vec<String>,
     pub kinds: Vec<String>,
-    pub unlabelled: bool,
 }
 
 /// An organisation the data knows by name.
@@ -384,12 +384,7 @@ impl Knowledge {
                 (noun.to_lowercase(), (lower_set(&kind.heads), kinds))
             })
             .collect();
-        k.unlabelled_organisation_nouns = lexicon
-            .organisation_kinds
-            .iter()
-            .filter(|(_, kind)| kind.unlabelled)
-            .map(|(noun, _)| noun.to_lowercase())
-            .collect();
+        k.unlabelled_organisation_nouns = lower_set(&lexicon.unlabelled_organisation_nouns);
         k.credit_phrases = lexicon
             .credit_phrases
             .iter()
@@ -695,10 +690,7 @@ impl Knowledge {
         let (heads, kinds) = self.organisation_kinds.get(noun)?;
         Some(
             kind.is_some_and(|k| kinds.contains(k))
-                || name
-                    .split_whitespace()
-                    .map(|w| strip_possessive(w.trim_matches(',')))
-                    .any(|w| with_lowercase(w, |w| heads.contains(w))),
+                || name_words(name).any(|w| with_lowercase(w, |w| heads.contains(w))),
         )
     }
 
@@ -719,18 +711,15 @@ impl Knowledge {
     /// "the Senate" or a listed news agency).
     pub fn is_unlabelled_organisation(&self, name: &str, kind: Option<&str>) -> bool {
         kind.is_none()
-            && !name
-                .split_whitespace()
-                .map(|w| strip_possessive(w.trim_matches(',')))
-                .any(|w| {
-                    self.is_org_head(w)
-                        || self.is_body_noun(w)
-                        || with_lowercase(w, |w| {
-                            self.organisation_kinds
-                                .values()
-                                .any(|(heads, _)| heads.contains(w))
-                        })
-                })
+            && !name_words(name).any(|w| {
+                self.is_org_head(w)
+                    || self.is_body_noun(w)
+                    || with_lowercase(w, |w| {
+                        self.organisation_kinds
+                            .values()
+                            .any(|(heads, _)| heads.contains(w))
+                    })
+            })
     }
 
     /// Whether the lexicon says what the generic noun `noun` ("company") stands for.
@@ -926,6 +915,13 @@ impl Knowledge {
     }
 }
 
+/// The words of an organisation's name as its heads are matched: "Acme Inc.'s," as "Acme",
+/// "Inc.".
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    name.split_whitespace()
+        .map(|w| strip_possessive(w.trim_matches(',')))
+}
+
 /// "Egypt's" → "Egypt"; "Mayors'" → "Mayors".
 pub fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
@@ -1030,8 +1026,9 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
         let base_kind = base.organisation_kinds.entry(noun.clone()).or_default();
         base_kind.heads.extend(kind.heads.iter().cloned());
         base_kind.kinds.extend(kind.kinds.iter().cloned());
-        base_kind.unlabelled |= kind.unlabelled;
     }
+    base.unlabelled_organisation_nouns
+        .extend(extra.unlabelled_organisation_nouns.iter().cloned());
     base.credit_phrases
         .extend(extra.credit_phrases.iter().cloned());
     base.party_words.extend(extra.party_words.iter().cloned());
