@@ -51,9 +51,9 @@ pub struct Article {
     /// Site path of the article's page, e.g. `/articles/some-slug/`.
     pub page: String,
     /// The body text as loaded: all offsets in the model are byte offsets into this string.
-    pub body: String,
+    pub body: std::sync::Arc<str>,
     /// The body's structure (paragraphs, headings, ...) as ranges of `body`.
-    pub blocks: Vec<Block>,
+    pub blocks: std::sync::Arc<[Block]>,
     pub word_count: usize,
     /// What the editor's corrections changed in this article (passages left out).
     #[serde(default)]

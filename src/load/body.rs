@@ -5,13 +5,17 @@
 //! source format was. The builder also remembers, for each run of text, where it came from in the
 //! source file, so a problem found in the body can be reported at the file's line and column.
 
+use std::sync::Arc;
+
 use crate::model::{Block, BlockKind, Inline, InlineKind};
 
 /// The body of one article as extractors and templates see it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Body {
-    pub text: String,
-    pub blocks: Vec<Block>,
+    /// Shared with the briefing's article, which shows it: a big briefing's bodies are
+    /// hundreds of MB, and a copy for the model was a tenth of the build's peak memory.
+    pub text: Arc<str>,
+    pub blocks: Arc<[Block]>,
 }
 
 /// Maps byte offsets of a body back to byte offsets of its source file.
@@ -36,7 +40,8 @@ impl SourceMap {
 
 #[derive(Debug, Default)]
 pub struct BodyBuilder {
-    body: Body,
+    text: String,
+    blocks: Vec<Block>,
     map: SourceMap,
     open: Option<OpenBlock>,
     inline_stack: Vec<(InlineKind, usize, Option<String>)>,
@@ -57,10 +62,10 @@ impl BodyBuilder {
         if self.open.is_some() {
             return;
         }
-        if !self.body.text.is_empty() {
-            self.body.text.push_str("\n\n");
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
         }
-        let start = self.body.text.len();
+        let start = self.text.len();
         self.open = Some(OpenBlock {
             block: Block {
                 kind,
@@ -88,23 +93,22 @@ impl BodyBuilder {
             block.inlines.push(Inline {
                 kind,
                 start,
-                end: self.body.text.len(),
+                end: self.text.len(),
                 url,
             });
         }
-        let trimmed_len = self.body.text.trim_end().len().max(block.start);
-        self.body.text.truncate(trimmed_len);
-        block.end = self.body.text.len();
+        let trimmed_len = self.text.trim_end().len().max(block.start);
+        self.text.truncate(trimmed_len);
+        block.end = self.text.len();
         let is_rule = block.kind == BlockKind::Rule;
         if block.end == block.start && !is_rule {
             // Remove the separator pushed for this empty block.
             let without_sep = self
-                .body
                 .text
                 .strip_suffix("\n\n")
                 .map(str::len)
-                .unwrap_or(self.body.text.len());
-            self.body.text.truncate(without_sep);
+                .unwrap_or(self.text.len());
+            self.text.truncate(without_sep);
             return;
         }
         for inline in &mut block.inlines {
@@ -117,7 +121,7 @@ impl BodyBuilder {
         block
             .inlines
             .sort_by_key(|i| (i.start, std::cmp::Reverse(i.end), i.kind));
-        self.body.blocks.push(block);
+        self.blocks.push(block);
     }
 
     /// Appends text copied from `source_offset` in the source file.
@@ -125,30 +129,26 @@ impl BodyBuilder {
         if text.is_empty() {
             return;
         }
-        let start = self.body.text.len();
+        let start = self.text.len();
         self.map.runs.push((start, source_offset));
-        self.body.text.push_str(text);
+        self.text.push_str(text);
     }
 
     /// Appends text that has no counterpart in the source (a separator between table cells).
     pub fn push_synthetic(&mut self, text: &str) {
-        self.body.text.push_str(text);
+        self.text.push_str(text);
     }
 
     pub fn current_len(&self) -> usize {
-        self.body.text.len()
+        self.text.len()
     }
 
     pub fn ends_with_whitespace(&self) -> bool {
-        self.body
-            .text
-            .chars()
-            .last()
-            .is_none_or(char::is_whitespace)
+        self.text.chars().last().is_none_or(char::is_whitespace)
     }
 
     pub fn start_inline(&mut self, kind: InlineKind, url: Option<String>) {
-        self.inline_stack.push((kind, self.body.text.len(), url));
+        self.inline_stack.push((kind, self.text.len(), url));
     }
 
     pub fn end_inline(&mut self, kind: InlineKind) {
@@ -158,7 +158,7 @@ impl BodyBuilder {
                 open.block.inlines.push(Inline {
                     kind,
                     start,
-                    end: self.body.text.len(),
+                    end: self.text.len(),
                     url,
                 });
             }
@@ -166,7 +166,7 @@ impl BodyBuilder {
     }
 
     pub fn line_break(&mut self, source_offset: usize) {
-        let at = self.body.text.len();
+        let at = self.text.len();
         self.push_text("\n", source_offset);
         if let Some(open) = &mut self.open {
             open.block.inlines.push(Inline {
@@ -180,7 +180,11 @@ impl BodyBuilder {
 
     pub fn finish(mut self) -> (Body, SourceMap) {
         self.close_block();
-        (self.body, self.map)
+        let body = Body {
+            text: Arc::from(self.text),
+            blocks: Arc::from(self.blocks),
+        };
+        (body, self.map)
     }
 }
 
@@ -200,7 +204,7 @@ mod tests {
         b.open_block(BlockKind::Paragraph, 0, false, None);
         b.push_text("Second.", 20);
         let (body, map) = b.finish();
-        assert_eq!(body.text, "First.\n\nSecond.");
+        assert_eq!(&*body.text, "First.\n\nSecond.");
         assert_eq!(body.blocks.len(), 2);
         assert_eq!(
             &body.text[body.blocks[1].start..body.blocks[1].end],

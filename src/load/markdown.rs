@@ -199,7 +199,7 @@ mod tests {
         let em = &body.blocks[1].inlines[0];
         assert_eq!(&body.text[em.start..em.end], "quick");
         assert_eq!(
-            body.text,
+            &*body.text,
             "Heading\n\nA quick \"fox\".\n\none\n\ntwo\n\nquoted"
         );
     }
@@ -207,7 +207,7 @@ mod tests {
     #[test]
     fn raw_html_is_kept_as_text() {
         let (body, _) = read("Hello <script>alert(1)</script> world", 0);
-        assert_eq!(body.text, "Hello <script>alert(1)</script> world");
+        assert_eq!(&*body.text, "Hello <script>alert(1)</script> world");
     }
 
     #[test]

@@ -436,7 +436,7 @@ mod tests {
         assert_eq!(doc.date.as_deref(), Some("2014-09-12"));
         assert_eq!(doc.author.as_deref(), Some("A B"));
         assert_eq!(doc.source.as_deref(), Some("x.txt"));
-        assert_eq!(doc.body.text, "First para.\n\nSecond.");
+        assert_eq!(&*doc.body.text, "First para.\n\nSecond.");
         let at = doc.body.text.find("Second").unwrap();
         assert_eq!(
             doc.position_of(at),
@@ -459,7 +459,7 @@ mod tests {
         assert_eq!(doc.outlet.as_deref(), Some("CNN (Web News)"));
         assert_eq!(doc.url.as_deref(), Some("http://example.com/a"));
         assert_eq!(doc.date.as_deref(), Some("2012-10-05"));
-        assert_eq!(doc.body.text, "Para one.\n\nPara two.");
+        assert_eq!(&*doc.body.text, "Para one.\n\nPara two.");
         assert_eq!(doc.position_of(0), Some(Position { line: 6, column: 1 }));
     }
 
@@ -472,7 +472,7 @@ mod tests {
         .unwrap();
         assert_eq!(doc.format, Format::PlainText);
         assert_eq!(doc.title, "Firefighters contain blaze");
-        assert_eq!(doc.body.text, "Prescott: the chief said.");
+        assert_eq!(&*doc.body.text, "Prescott: the chief said.");
         assert!(doc.outlet.is_none() && doc.date.is_none());
     }
 

@@ -30,7 +30,7 @@ mod tests {
     #[test]
     fn blank_lines_separate_paragraphs() {
         let (body, map) = read("One line\nsame para\n\n\n  Two  \n", 7);
-        assert_eq!(body.text, "One line\nsame para\n\n  Two");
+        assert_eq!(&*body.text, "One line\nsame para\n\n  Two");
         assert_eq!(body.blocks.len(), 2);
         assert_eq!(map.source_offset(body.text.find("Two").unwrap()), 7 + 23);
     }
@@ -38,6 +38,6 @@ mod tests {
     #[test]
     fn windows_line_endings_are_not_part_of_the_text() {
         let (body, _) = read("a\r\nb\r\n\r\nc", 0);
-        assert_eq!(body.text, "a\nb\n\nc");
+        assert_eq!(&*body.text, "a\nb\n\nc");
     }
 }

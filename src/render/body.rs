@@ -302,8 +302,8 @@ mod tests {
 
     fn article(body: &str, blocks: Vec<Block>) -> Article {
         Article {
-            body: body.to_string(),
-            blocks,
+            body: body.into(),
+            blocks: blocks.into(),
             ..Article::default()
         }
     }

@@ -579,7 +579,7 @@ fn paragraphs_of(text: &str) -> Vec<String> {
 /// Verifies that the written file reads back with exactly `expected` as its body text.
 fn check_round_trip(display: &str, markdown: &str, expected: &str) -> Result<(), Diagnostic> {
     let same = parse_document("import.md", markdown.to_string(), 0)
-        .is_ok_and(|(doc, _)| doc.body.text == expected);
+        .is_ok_and(|(doc, _)| *doc.body.text == *expected);
     if same {
         Ok(())
     } else {
