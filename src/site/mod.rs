@@ -297,9 +297,8 @@ pub fn run(
                         })
                     },
                     &|| {
-                        pass_on(OutputFile {
-                            path: "search_index.json".to_string(),
-                            bytes: search::search_index(&briefing, &base).into_bytes(),
+                        once.stream("search_index.json", &|out| {
+                            search::write_search_index(&briefing, &base, out)
                         })
                     },
                     &|| {

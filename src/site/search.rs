@@ -18,7 +18,15 @@ use crate::render::context::{distinct_articles, search_covers_everything};
 ///
 /// Titles are kept apart from the index ("docs") rather than stored in it with every field,
 /// which would store the indexed text a second time.
-pub fn search_index(briefing: &Briefing, base: &BaseUrl) -> String {
+///
+/// The JSON is written as it is serialised: a big briefing's index is a hundred MB, and
+/// holding it as text (twice, to wrap it) took more fresh memory than any other step of
+/// rendering.
+pub fn write_search_index(
+    briefing: &Briefing,
+    base: &BaseUrl,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let everything = search_covers_everything(briefing);
     let mut index: Index = IndexBuilder::new()
         .save_docs(false)
@@ -95,10 +103,26 @@ pub fn search_index(briefing: &Briefing, base: &BaseUrl) -> String {
             },
         );
     }
-    let docs: serde_json::Map<String, serde_json::Value> = docs
-        .into_iter()
-        .map(|(url, title, kind)| (url, serde_json::json!([title, kind])))
-        .collect();
-    let docs = serde_json::to_string(&docs).expect("titles always serialise");
-    format!("{{\"index\":{},\"docs\":{docs}}}", index.to_json())
+    // By URL, the order the file has always had, so that a rebuild finds it unchanged.
+    docs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let whole = SearchIndex {
+        index: &index,
+        docs: Docs(&docs),
+    };
+    serde_json::to_writer(out, &whole).map_err(std::io::Error::other)
+}
+
+#[derive(serde::Serialize)]
+struct SearchIndex<'a> {
+    index: &'a Index,
+    docs: Docs<'a>,
+}
+
+/// `{url: [title, kind]}`.
+struct Docs<'a>(&'a [(String, String, &'a str)]);
+
+impl serde::Serialize for Docs<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(url, title, kind)| (url, (title, kind))))
+    }
 }
