@@ -38,8 +38,10 @@ pub struct Global {
 }
 
 impl Global {
-    /// The name shown: the form used by most articles; among equals, the longer; then the
-    /// alphabetically first, so the choice is stable.
+    /// The name shown: a full name over a lone surname; a name in its usual case over the
+    /// same name shouted in capitals (a headline's "U.S. COMPANY"); then the form used by most
+    /// articles; among equals, the longer; then the alphabetically first, so the choice is
+    /// stable. A leading "the" is not a word of the name: "THE SENATE" is no full name.
     pub fn display_name(&self) -> String {
         if let Some(name) = &self.editor_name {
             return name.clone();
@@ -47,20 +49,19 @@ impl Global {
         let best = self
             .forms
             .iter()
-            .max_by(|a, b| {
-                let wa = a.0.split_whitespace().count().min(3);
-                let wb = b.0.split_whitespace().count().min(3);
-                // Prefer full names over surnames, then frequency, then length.
-                (wa >= 2, a.1, a.0.len(), std::cmp::Reverse(a.0)).cmp(&(
-                    wb >= 2,
-                    b.1,
-                    b.0.len(),
-                    std::cmp::Reverse(b.0),
-                ))
+            .max_by_key(|&(form, &articles)| {
+                let name = without_article(form);
+                (
+                    name.split_whitespace().count() >= 2,
+                    !is_shouted(name),
+                    articles,
+                    name.len(),
+                    std::cmp::Reverse(form),
+                )
             })
-            .map(|(n, _)| n.clone())
+            .map(|(form, _)| form.as_str())
             .unwrap_or_default();
-        strip_article(&best)
+        strip_article(best)
     }
 
     pub fn aliases(&self) -> Vec<String> {
@@ -79,10 +80,23 @@ impl Global {
 }
 
 fn strip_article(name: &str) -> String {
-    name.strip_prefix("the ")
-        .or_else(|| name.strip_prefix("The "))
-        .unwrap_or(name)
-        .to_string()
+    without_article(name).to_string()
+}
+
+/// The name without a leading "the" in any case.
+fn without_article(name: &str) -> &str {
+    match name.split_once(' ') {
+        Some((first, rest)) if first.eq_ignore_ascii_case("the") => rest,
+        _ => name,
+    }
+}
+
+/// Several words, all in capitals: a headline or a label, not the name as usually written
+/// (one word in capitals is an acronym, and may well be how the name is written).
+fn is_shouted(name: &str) -> bool {
+    name.split_whitespace().count() >= 2
+        && name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_lowercase)
 }
 
 /// The result: global entities, and for each article the global id of each local entity.
@@ -1036,6 +1050,39 @@ mod tests {
         assert_eq!(persons.len(), 1, "{:?}", names(&p));
         assert_eq!(persons[0].display_name(), "Ilham Aliyev");
         assert!(persons[0].aliases().contains(&"Ilham Aliev".to_string()));
+    }
+
+    fn named(forms: &[(&str, usize)]) -> Global {
+        Global {
+            kind: EntityKind::Organization,
+            forms: forms.iter().map(|&(f, n)| (f.to_string(), n)).collect(),
+            roles: Vec::new(),
+            country: None,
+            keys: Vec::new(),
+            notes: Vec::new(),
+            surname_only: false,
+            editor_name: None,
+            is_event: false,
+        }
+    }
+
+    #[test]
+    fn a_name_shouted_in_a_headline_or_led_by_the_is_not_the_name_shown() {
+        // "THE SENATE" once in a headline is not a fuller name than "Senate" in forty articles.
+        let senate = named(&[("Senate", 40), ("THE SENATE", 1)]);
+        assert_eq!(senate.display_name(), "Senate");
+        let company = named(&[("Tarnow Company", 1), ("TARNOW COMPANY", 3)]);
+        assert_eq!(company.display_name(), "Tarnow Company");
+        assert_eq!(
+            named(&[("THE TARNOW COMPANY", 1)]).display_name(),
+            "TARNOW COMPANY"
+        );
+        // One word in capitals is an acronym: how often it is written so decides.
+        assert_eq!(named(&[("ZELCO", 5), ("Zelco", 2)]).display_name(), "ZELCO");
+        assert_eq!(
+            named(&[("Tarnow", 5), ("Anna Tarnow", 1)]).display_name(),
+            "Anna Tarnow"
+        );
     }
 
     /// How many organisations the articles name once linked, and all names for the message.
