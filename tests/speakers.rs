@@ -1676,3 +1676,22 @@ fn some_of_a_body_speak_for_themselves_and_the_name_starts_after_their_of() {
     assert!(names.contains(&"Congress"), "{names:?}");
     assert!(!names.iter().any(|n| n.contains(" of ")), "{names:?}");
 }
+
+#[test]
+fn a_legal_form_after_a_comma_is_its_companys_and_names_nobody_itself() {
+    // "Trelmco, Inc. said": the company says it, and "Inc" is no company of its own.
+    let body = "Trelmco, Inc. said it would close two plants.\n\n\
+                Copyright 2019 The Harwick Ledger, LLC. Click here for reprint permission.";
+    assert_eq!(statement_speakers(body), vec!["Trelmco".to_string()]);
+    let (_, x) = extraction_of(body);
+    let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(
+        !names.iter().any(|n| matches!(*n, "Inc" | "LLC")),
+        "{names:?}"
+    );
+    // A common word opening a sentence is kept when a legal form follows it.
+    assert_eq!(
+        statement_speakers("Harbor Inc. has announced that masks will be required."),
+        vec!["Harbor Inc".to_string()]
+    );
+}

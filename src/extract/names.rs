@@ -285,10 +285,11 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
             // Defense said") or a word joined to what follows ("Department of ...").
             // "General Motors said": a title before a lone word that heads organisations'
             // names is part of a company's name.
+            // So is any word before a legal form: "Gap Inc. said".
             let company = end - first == 2
-                && r.k.is_title_word(r.word(first))
-                && r.k.is_org_head(r.word(first + 1))
-                && is_capitalised(r.word(first + 1));
+                && (r.k.is_title_word(r.word(first)) && is_capitalised(r.word(first + 1))
+                    || r.k.is_legal_form(r.word(first + 1)))
+                && r.k.is_org_head(r.word(first + 1));
             if !company {
                 while first < end
                     && !(outlet_after_the && first == i + 1)
@@ -325,6 +326,22 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
             && !r.k.is_org_head(r.word(first))
         {
             first += 1;
+        }
+        // "Trelmco, Inc. said": a legal form cut from its company's name by a comma names
+        // nobody itself; it is the company's, so what follows it follows the company.
+        if end == first + 1 && r.k.is_legal_form(r.word(first)) {
+            if first >= 2
+                && r.is_punct(first - 1, ",")
+                && let Some(company) = mentions.last_mut()
+                && company.last + 2 == first
+                && !company.titled
+                && company.role.is_none()
+            {
+                company.last = first;
+                company.kind = NameKind::Organization;
+            }
+            i = end;
+            continue;
         }
         // A name run ending in a possessive followed by a lower-case body noun phrase is a
         // descriptive body ("Israel's defense ministry").

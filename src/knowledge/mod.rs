@@ -79,6 +79,9 @@ pub struct Lexicon {
     /// of Acme"): no part of the name after them.
     #[serde(default)]
     pub partitive_words: Vec<String>,
+    /// A company's legal form ("Inc.", "LLC"): part of its name, never a name alone.
+    #[serde(default)]
+    pub legal_forms: Vec<String>,
     pub group_adjectives: Vec<String>,
     #[serde(default)]
     pub staff_roles: Vec<String>,
@@ -220,6 +223,7 @@ pub struct Knowledge {
     determiners: HashSet<String>,
     date_modifiers: HashSet<String>,
     partitive_words: HashSet<String>,
+    legal_forms: HashSet<String>,
     /// Bytes in the longest determiner or pronoun; longer words are neither.
     function_word_len: usize,
     group_adjectives: HashSet<String>,
@@ -361,6 +365,7 @@ impl Knowledge {
         k.determiners = lower_set(&lexicon.determiners);
         k.date_modifiers = lower_set(&lexicon.date_modifiers);
         k.partitive_words = lower_set(&lexicon.partitive_words);
+        k.legal_forms = lower_set(&lexicon.legal_forms);
         k.function_word_len = k
             .determiners
             .iter()
@@ -666,6 +671,11 @@ impl Knowledge {
     /// "Members", "Shares", "Some": a word for some or a share of what its "of" names.
     pub fn is_partitive_word(&self, word: &str) -> bool {
         with_lowercase(word, |w| self.partitive_words.contains(w))
+    }
+
+    /// "LLC", "Inc.": a company's legal form, which names nobody on its own.
+    pub fn is_legal_form(&self, word: &str) -> bool {
+        with_lowercase(word, |w| self.legal_forms.contains(w))
     }
 
     pub fn is_preposition(&self, word: &str) -> bool {
@@ -1016,6 +1026,7 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
         .extend(extra.date_modifiers.iter().cloned());
     base.partitive_words
         .extend(extra.partitive_words.iter().cloned());
+    base.legal_forms.extend(extra.legal_forms.iter().cloned());
     base.group_adjectives
         .extend(extra.group_adjectives.iter().cloned());
     base.staff_roles.extend(extra.staff_roles.iter().cloned());
