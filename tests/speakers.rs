@@ -1695,3 +1695,18 @@ fn a_legal_form_after_a_comma_is_its_companys_and_names_nobody_itself() {
         vec!["Harbor Inc".to_string()]
     );
 }
+
+#[test]
+fn an_acronym_of_a_common_noun_is_no_organisation() {
+    // "State TV reported": no organisation called "TV" says it; "Fox TV" still does.
+    let body = "State TV reported that protesters burned offices. He watched it on TV.\n\n\
+                \"We are ready,\" Zenbo TV said. GDP figures were due on Friday.";
+    assert_eq!(statement_speakers(body), Vec::<String>::new());
+    assert_eq!(
+        speaker_of(body, "We are ready").as_deref(),
+        Some("Zenbo TV")
+    );
+    let (_, x) = extraction_of(body);
+    let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, vec!["Zenbo TV"]);
+}

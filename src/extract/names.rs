@@ -327,6 +327,11 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
         {
             first += 1;
         }
+        // "on TV": an acronym of a common noun names nobody on its own.
+        if end == first + 1 && r.k.is_common_acronym(strip_possessive(r.word(first))) {
+            i = end;
+            continue;
+        }
         // "Trelmco, Inc. said": a legal form cut from its company's name by a comma names
         // nobody itself; it is the company's, so what follows it follows the company.
         if end == first + 1 && r.k.is_legal_form(r.word(first)) {

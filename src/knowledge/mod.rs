@@ -82,6 +82,9 @@ pub struct Lexicon {
     /// A company's legal form ("Inc.", "LLC"): part of its name, never a name alone.
     #[serde(default)]
     pub legal_forms: Vec<String>,
+    /// Acronyms of common nouns ("TV", "GDP"): no organisation's name on their own.
+    #[serde(default)]
+    pub common_acronyms: Vec<String>,
     pub group_adjectives: Vec<String>,
     #[serde(default)]
     pub staff_roles: Vec<String>,
@@ -224,6 +227,7 @@ pub struct Knowledge {
     date_modifiers: HashSet<String>,
     partitive_words: HashSet<String>,
     legal_forms: HashSet<String>,
+    common_acronyms: HashSet<String>,
     /// Bytes in the longest determiner or pronoun; longer words are neither.
     function_word_len: usize,
     group_adjectives: HashSet<String>,
@@ -366,6 +370,7 @@ impl Knowledge {
         k.date_modifiers = lower_set(&lexicon.date_modifiers);
         k.partitive_words = lower_set(&lexicon.partitive_words);
         k.legal_forms = lower_set(&lexicon.legal_forms);
+        k.common_acronyms = lower_set(&lexicon.common_acronyms);
         k.function_word_len = k
             .determiners
             .iter()
@@ -676,6 +681,11 @@ impl Knowledge {
     /// "LLC", "Inc.": a company's legal form, which names nobody on its own.
     pub fn is_legal_form(&self, word: &str) -> bool {
         with_lowercase(word, |w| self.legal_forms.contains(w))
+    }
+
+    /// "TV", "GDP": an acronym of a common noun, which names nobody on its own.
+    pub fn is_common_acronym(&self, word: &str) -> bool {
+        with_lowercase(word, |w| self.common_acronyms.contains(w))
     }
 
     pub fn is_preposition(&self, word: &str) -> bool {
@@ -1027,6 +1037,8 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.partitive_words
         .extend(extra.partitive_words.iter().cloned());
     base.legal_forms.extend(extra.legal_forms.iter().cloned());
+    base.common_acronyms
+        .extend(extra.common_acronyms.iter().cloned());
     base.group_adjectives
         .extend(extra.group_adjectives.iter().cloned());
     base.staff_roles.extend(extra.staff_roles.iter().cloned());
