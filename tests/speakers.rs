@@ -1694,6 +1694,11 @@ fn a_legal_form_after_a_comma_is_its_companys_and_names_nobody_itself() {
         statement_speakers("Harbor Inc. has announced that masks will be required."),
         vec!["Harbor Inc".to_string()]
     );
+    // Whether or not the form is also a word that heads companies' names.
+    assert_eq!(
+        statement_speakers("Harbor Oyj has announced that masks will be required."),
+        vec!["Harbor Oyj".to_string()]
+    );
 }
 
 #[test]

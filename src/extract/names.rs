@@ -287,9 +287,10 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
             // names is part of a company's name.
             // So is any word before a legal form: "Gap Inc. said".
             let company = end - first == 2
-                && (r.k.is_title_word(r.word(first)) && is_capitalised(r.word(first + 1))
-                    || r.k.is_legal_form(r.word(first + 1)))
-                && r.k.is_org_head(r.word(first + 1));
+                && (r.k.is_legal_form(r.word(first + 1))
+                    || r.k.is_title_word(r.word(first))
+                        && r.k.is_org_head(r.word(first + 1))
+                        && is_capitalised(r.word(first + 1)));
             if !company {
                 while first < end
                     && !(outlet_after_the && first == i + 1)
