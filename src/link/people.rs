@@ -61,7 +61,7 @@ impl Global {
             })
             .map(|(form, _)| form.as_str())
             .unwrap_or_default();
-        strip_article(best)
+        without_article(best).to_string()
     }
 
     pub fn aliases(&self) -> Vec<String> {
@@ -69,7 +69,7 @@ impl Global {
         let mut seen = vec![fold(&name)];
         let mut out = Vec::new();
         for form in self.forms.keys() {
-            let f = strip_article(form);
+            let f = without_article(form).to_string();
             if !seen.contains(&fold(&f)) {
                 seen.push(fold(&f));
                 out.push(f);
@@ -77,10 +77,6 @@ impl Global {
         }
         out
     }
-}
-
-fn strip_article(name: &str) -> String {
-    without_article(name).to_string()
 }
 
 /// The name without a leading "the" in any case.
