@@ -539,3 +539,40 @@ fn entity_pages_carry_their_data_view_unless_the_settings_turn_it_off() {
         "data_views: false leaves them out"
     );
 }
+
+/// The schema.org data of a page, parsed.
+fn json_ld(html: &str) -> serde_json::Value {
+    let start = html
+        .find("application/ld+json\">")
+        .expect("the page has JSON-LD")
+        + 21;
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).unwrap()
+}
+
+#[test]
+fn a_quotations_structured_data_names_its_speaker_by_reference_and_cites_each_article_once() {
+    let dir = briefing_with(&[(
+        "content/harbour.md",
+        b"---\ntitle: Harbour to reopen\noutlet: Tarn Ledger\n---\n\n\
+\"The harbour will reopen on Monday,\" said port director Mira Castellane.\n\n\
+Asked again, she was firm. \"The harbour will reopen on Monday,\" Castellane said.\n",
+    )]);
+    let generated = site::generate(&options(dir.path())).unwrap();
+    let quote = generated
+        .briefing
+        .quotes
+        .iter()
+        .find(|q| q.occurrences.len() == 2)
+        .expect("the two occurrences are one quotation");
+    let ld = json_ld(&page(
+        &generated.files,
+        &crossbrief::render::output_path(&quote.page),
+    ));
+    assert_eq!(ld["@type"], "Quotation");
+    assert_eq!(ld["creator"]["name"], "Mira Castellane");
+    assert_eq!(ld["creator"]["url"], "/people/mira-castellane/");
+    // Roles and other names are on the speaker's own page, not copied into every quotation.
+    assert!(ld["creator"].get("jobTitle").is_none(), "{ld}");
+    assert_eq!(ld["citation"].as_array().unwrap().len(), 1, "{ld}");
+}

@@ -23,12 +23,15 @@ pub fn script_text(value: &Value) -> String {
         .replace('&', "\\u0026")
 }
 
-fn person_ld(p: &Person, base: &BaseUrl) -> Value {
-    let kind = match p.kind {
+fn entity_type(p: &Person) -> &'static str {
+    match p.kind {
         EntityKind::Person => "Person",
         EntityKind::Organization => "Organization",
-    };
-    let mut v = json!({ "@type": kind, "name": p.name, "url": base.absolute(&p.page) });
+    }
+}
+
+fn person_ld(p: &Person, base: &BaseUrl) -> Value {
+    let mut v = json!({ "@type": entity_type(p), "name": p.name, "url": base.absolute(&p.page) });
     if !p.aliases.is_empty() {
         v["alternateName"] = json!(p.aliases);
     }
@@ -115,12 +118,18 @@ pub fn quote(q: &Quote, b: &Lookup, base: &BaseUrl) -> Value {
         "url": base.absolute(&q.page),
     });
     if let Some(p) = q.speaker.as_ref().and_then(|id| b.people.get(id.as_str())) {
-        v["creator"] = person_ld(p, base);
+        // The speaker by reference: their page carries their names and roles. Copied into
+        // each of their quotations, those made a tenth of a big briefing's quotation pages.
+        v["creator"] =
+            json!({ "@type": entity_type(p), "name": p.name, "url": base.absolute(&p.page) });
     }
+    // An article that carries the quotation twice is one source.
+    let mut seen = std::collections::HashSet::new();
     let cited: Vec<Value> = q
         .occurrences
         .iter()
         .take(SECTION_LIMIT)
+        .filter(|o| seen.insert(o.article.as_str()))
         .filter_map(|o| b.articles.get(o.article.as_str()))
         .map(|a| json!({ "@type": "NewsArticle", "headline": a.title, "url": base.absolute(&a.page) }))
         .collect();
