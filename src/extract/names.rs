@@ -1138,9 +1138,12 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
             }
             let role_from = if q == 0 { first } else { word_tokens[q] };
             let role = text_of(role_from, name_from);
-            let role = role
-                .trim_start_matches("The ")
-                .trim_start_matches("the ")
+            // "The President", "A President X would ...": the article is no part of the role.
+            let role = ["The ", "the ", "A ", "An "]
+                .iter()
+                .fold(role.as_str(), |role, article| {
+                    role.strip_prefix(article).unwrap_or(role)
+                })
                 .to_string();
             // "Mr.", and "U.S. Mr." with a country in front: courtesy, not a role.
             let honorific = q == p && r.k.is_honorific(&ws[p..p + len].join(" "));
@@ -1614,35 +1617,47 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
             }
             if saw_role {
                 // Extend over the organisation, country or demonym words that qualify the role.
-                let mut role_start = j;
+                let mut span_start = j;
                 if let Some(owner) = mentions[..idx]
                     .iter()
                     .rev()
                     .find(|m| m.last + 1 == j && m.paragraph == mentions[idx].paragraph)
                 {
-                    role_start = owner.full_first;
+                    span_start = owner.full_first;
                 } else {
-                    while role_start > 0
-                        && r.is_name_word(role_start - 1)
-                        && !r.sentence_start(role_start)
+                    while span_start > 0
+                        && r.is_name_word(span_start - 1)
+                        && !r.sentence_start(span_start)
                     {
-                        role_start -= 1;
+                        span_start -= 1;
                     }
-                    while role_start > 0
-                        && r.is_word(role_start - 1)
-                        && (r.k.is_demonym(r.word(role_start - 1))
-                            || r.k.country(r.word(role_start - 1)).is_some())
+                    while span_start > 0
+                        && r.is_word(span_start - 1)
+                        && (r.k.is_demonym(r.word(span_start - 1))
+                            || r.k.country(r.word(span_start - 1)).is_some())
                     {
-                        role_start -= 1;
+                        span_start -= 1;
                     }
                 }
+                // "Israeli Foreign Ministry spokesman X", but not "If candidate X" or "His
+                // lawyer X": a word joining the sentence to the one before, or a determiner,
+                // opens the sentence and the mention, but is no part of the role.
+                let role_start = if span_start < j
+                    && r.sentence_start(span_start)
+                    && opens_sentence_not_role(r.k, r.word(span_start))
+                    && r.is_word(span_start + 1)
+                {
+                    span_start + 1
+                } else {
+                    span_start
+                };
                 let role = r.body[r.token(role_start).start..r.token(first - 1).end].to_string();
                 let m = &mut mentions[idx];
                 m.role = Some(match &m.role {
                     Some(existing) => format!("{role} {existing}"),
                     None => role,
                 });
-                m.full_first = role_start;
+                m.full_first = span_start;
                 if m.kind == NameKind::Unknown
                     && !m.title_only
                     && plausible_personal_name(r.k, &m.name)
@@ -1701,6 +1716,23 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
                     } else {
                         last + 2
                     };
+                // "After the debate with X, the president delivered a speech": the words after
+                // the comma open a clause whose subject is someone else, and "X, President Y"
+                // or "X, chief of staff Y and ..." list another person.
+                if opens_clause_after_role(r, j)
+                    || mentions.iter().any(|o| {
+                        names_someone(r.k, o)
+                            && (start_tok..=end).contains(&o.first)
+                            // "wife of Y", "aide to former Prime Minister Y", "manager of the
+                            // Y": a role held in relation to Y.
+                            && !(start_tok..o.full_first)
+                                .any(|t| r.is_word(t) && r.k.is_preposition(r.word(t)))
+                            // "Y's deputy press secretary": in relation to Y too.
+                            && strip_possessive(r.word(o.last)) == r.word(o.last)
+                    })
+                {
+                    continue;
+                }
                 let role = r.body[r.token(start_tok).start..r.token(end).end].to_string();
                 let m = &mut mentions[idx];
                 if m.title_only || !plausible_personal_name(r.k, &m.name) {
@@ -1757,6 +1789,63 @@ fn appositive_names_an_organisation(r: &Reader, last: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether a mention is of a person with a name of their own: "Legal Officer" read from "Chief
+/// Legal Officer" and "Electric" from "General Electric" are only common words.
+fn names_someone(k: &Knowledge, m: &Mention) -> bool {
+    matches!(m.kind, NameKind::Person | NameKind::Unknown)
+        && plausible_personal_name(k, &m.name)
+        && m.name.split_whitespace().any(|w| {
+            let lower = strip_possessive(w).to_lowercase();
+            !k.is_common_word(&lower) && !k.is_role_noun(&lower) && !k.is_role_modifier(&lower)
+        })
+}
+
+/// "If", "With", "A", "Only" opening a sentence before a role: a word that joins the sentence
+/// to what went before or sets off the rest is no part of the role. Adjectives stay ("Senior
+/// police officer X", "Political consultant X").
+fn opens_sentence_not_role(k: &Knowledge, word: &str) -> bool {
+    !k.is_role_modifier(word)
+        && (k.is_conjunction(word)
+            || k.is_preposition(word)
+            || k.is_function_word(word)
+            || k.is_verb_filler(word)
+            || word.eq_ignore_ascii_case("a")
+            || word.eq_ignore_ascii_case("an"))
+}
+
+/// Whether a finite verb follows the role noun at `head` ("the president lambasted him",
+/// "the president delivered a speech", "the president tries to"): then the role noun is the
+/// subject of a clause of its own, not an appositive of the name before the comma. A past
+/// participle with no object stays an appositive ("a lawyer hired by the family").
+fn opens_clause_after_role(r: &Reader, head: usize) -> bool {
+    let mut h = head;
+    while r.is_word(h + 1)
+        && !is_capitalised(r.word(h + 1))
+        && (r.k.is_role_noun(r.word(h + 1)) || r.k.is_role_modifier(r.word(h + 1)))
+    {
+        h += 1;
+    }
+    let (verb, after) = (h + 1, h + 2);
+    if !r.is_word(verb) || !r.is_word(after) {
+        return false;
+    }
+    let verb = r.word(verb);
+    let after = r.word(after);
+    if is_capitalised(verb) || r.k.is_preposition(verb) {
+        return false;
+    }
+    let object = r.k.is_function_word(after)
+        || matches!(after, "a" | "an")
+        || r.k.pronoun_gender(after).is_some();
+    let past_with_object = verb.len() > 4 && verb.ends_with("ed") && object;
+    let present_to = verb.len() > 3
+        && verb.ends_with('s')
+        && !verb.ends_with("ss")
+        && strip_possessive(verb) == verb
+        && after == "to";
+    past_with_object || present_to
 }
 
 /// Where a role phrase set off by commas before a name starts: "the Ukip leader, X," and "the
@@ -2225,6 +2314,82 @@ mod tests {
             m[0].2.as_deref(),
             Some("spokesman for the Israeli prime minister")
         );
+    }
+
+    /// Each named person in the text with their role.
+    fn roles_of(text: &str) -> Vec<(String, Option<String>)> {
+        mentions_of(text)
+            .into_iter()
+            .filter(|m| m.1 == NameKind::Person)
+            .map(|m| (m.0, m.2))
+            .collect()
+    }
+
+    #[test]
+    fn a_role_noun_opening_a_clause_after_a_comma_is_not_the_names_before_it() {
+        // The president here is someone else, the subject of a clause of its own.
+        for text in [
+            "In his second debate with Peter Voss, the president delivered a comeback performance.",
+            "After Daniel Pask recused himself, the president lambasted him for it.",
+            "He had ordered John Brandt to go, the president tries to force the issue.",
+        ] {
+            let roles = roles_of(text);
+            assert_eq!(roles[0].1, None, "{text}: {roles:?}");
+        }
+        // A participle with no object still describes the name before it.
+        assert_eq!(
+            roles_of("Mary Poe, a lawyer hired by the family, declined to comment.")[0].1,
+            Some("lawyer hired by the family".to_string())
+        );
+    }
+
+    #[test]
+    fn another_persons_name_in_an_appositive_lists_them_unless_the_role_relates_to_them() {
+        // "X, Secretary of State Y" and "X, comedian Y" list two people.
+        for text in [
+            "The guests were Peter Voss, Secretary of State Daniel Pask and others.",
+            "Tickets went to Mary Quell, comedian John Brandt, and their friends.",
+        ] {
+            let roles = roles_of(text);
+            assert_eq!(roles[0].1, None, "{text}: {roles:?}");
+        }
+        // "wife of Y", "Y's deputy press secretary" relate the role to Y.
+        assert_eq!(
+            roles_of("Ann Lowe, the wife of Peter Lowe, spoke to reporters.")[0].1,
+            Some("wife of Peter Lowe".to_string())
+        );
+        assert_eq!(
+            roles_of("Anna Venn, Mayor Daniel Pask's deputy press secretary, said no.")[0].1,
+            Some("Mayor Daniel Pask's deputy press secretary".to_string())
+        );
+        // Common words read as a name ("General Electric") are nobody.
+        assert_eq!(
+            roles_of(
+                "The firm was led by Jeff Immelt, chief executive of General Electric, for years."
+            )[0]
+            .1,
+            Some("chief executive of General Electric".to_string())
+        );
+    }
+
+    #[test]
+    fn a_word_opening_the_sentence_before_a_role_is_no_part_of_it() {
+        for (text, role) in [
+            (
+                "If candidate Peter Voss wins, the show goes on.",
+                "candidate",
+            ),
+            ("As writer Mary Quell summed it up, it was over.", "writer"),
+            ("His lawyer John Brandt said nothing.", "lawyer"),
+            (
+                "Political consultant Daniel Pask ran it.",
+                "Political consultant",
+            ),
+            ("A President Anna Venn would change that.", "President"),
+        ] {
+            let roles = roles_of(text);
+            assert_eq!(roles[0].1.as_deref(), Some(role), "{text}: {roles:?}");
+        }
     }
 
     #[test]

@@ -85,6 +85,9 @@ pub struct Lexicon {
     /// Acronyms of common nouns ("TV", "GDP"): no organisation's name on their own.
     #[serde(default)]
     pub common_acronyms: Vec<String>,
+    /// Words that join clauses ("if", "while", "because"): never part of a role.
+    #[serde(default)]
+    pub conjunctions: Vec<String>,
     pub group_adjectives: Vec<String>,
     #[serde(default)]
     pub staff_roles: Vec<String>,
@@ -228,6 +231,7 @@ pub struct Knowledge {
     partitive_words: HashSet<String>,
     legal_forms: HashSet<String>,
     common_acronyms: HashSet<String>,
+    conjunctions: HashSet<String>,
     /// Bytes in the longest determiner or pronoun; longer words are neither.
     function_word_len: usize,
     group_adjectives: HashSet<String>,
@@ -371,6 +375,7 @@ impl Knowledge {
         k.partitive_words = lower_set(&lexicon.partitive_words);
         k.legal_forms = lower_set(&lexicon.legal_forms);
         k.common_acronyms = lower_set(&lexicon.common_acronyms);
+        k.conjunctions = lower_set(&lexicon.conjunctions);
         k.function_word_len = k
             .determiners
             .iter()
@@ -681,6 +686,11 @@ impl Knowledge {
     /// "LLC", "Inc.": a company's legal form, which names nobody on its own.
     pub fn is_legal_form(&self, word: &str) -> bool {
         with_lowercase(word, |w| self.legal_forms.contains(w))
+    }
+
+    /// "If", "while", "because": a word that joins clauses.
+    pub fn is_conjunction(&self, word: &str) -> bool {
+        with_lowercase(word, |w| self.conjunctions.contains(w))
     }
 
     /// "TV", "GDP": an acronym of a common noun, which names nobody on its own.
@@ -1039,6 +1049,7 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.legal_forms.extend(extra.legal_forms.iter().cloned());
     base.common_acronyms
         .extend(extra.common_acronyms.iter().cloned());
+    base.conjunctions.extend(extra.conjunctions.iter().cloned());
     base.group_adjectives
         .extend(extra.group_adjectives.iter().cloned());
     base.staff_roles.extend(extra.staff_roles.iter().cloned());
