@@ -1615,6 +1615,25 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
                     break;
                 }
             }
+            // "a principal Gospers campaign spokesman", "a major Gospers supporter" and
+            // "chief Gospers strategist X": the name qualifies the noun after it, and the
+            // words before it belong to that noun, not to the name.
+            // A possessive name keeps its role: "Syrian leader Bashar Assad's forces".
+            let after = mentions[idx].last + 1;
+            let possessive = {
+                let last = r.word(mentions[idx].last);
+                strip_possessive(last) != last
+            };
+            let qualifies_next = !possessive && r.is_word(after) && {
+                let next = r.word(after);
+                !is_capitalised(next)
+                    && (r.k.is_role_noun(next)
+                        // Not "some": "commentator X some years ago".
+                        || r.k.is_anonymous_noun(next) && !r.k.is_partitive_word(next)
+                        || r.k.is_body_noun(next)
+                        || r.k.is_voice_noun(next)
+                        || r.k.is_organisation_noun(next))
+            };
             if saw_role {
                 // Extend over the organisation, country or demonym words that qualify the role.
                 let mut span_start = j;
@@ -1653,11 +1672,16 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
                 };
                 let role = r.body[r.token(role_start).start..r.token(first - 1).end].to_string();
                 let m = &mut mentions[idx];
+                m.full_first = span_start;
+                if qualifies_next {
+                    // The words stay in the span, so the role of the name after the noun
+                    // takes them in: "EU chief Gospers negotiator X" is X's role.
+                    continue;
+                }
                 m.role = Some(match &m.role {
                     Some(existing) => format!("{role} {existing}"),
                     None => role,
                 });
-                m.full_first = span_start;
                 if m.kind == NameKind::Unknown
                     && !m.title_only
                     && plausible_personal_name(r.k, &m.name)
@@ -2369,6 +2393,38 @@ mod tests {
             )[0]
             .1,
             Some("chief executive of General Electric".to_string())
+        );
+    }
+
+    #[test]
+    fn a_name_qualifying_the_noun_after_it_takes_no_role_from_the_words_before() {
+        let text = "A major Vexlo supporter said so, as did chief Vexlo strategist Peter Hale.";
+        let all = mentions_of(text);
+        assert!(
+            all.iter().filter(|m| m.0 == "Vexlo").all(|m| m.2.is_none()),
+            "{all:?}"
+        );
+        let roles = roles_of(text);
+        // The words stay with the name after the noun.
+        assert!(
+            roles.contains(&(
+                "Peter Hale".to_string(),
+                Some("chief Vexlo strategist".to_string())
+            )),
+            "{roles:?}"
+        );
+        // A possessive name keeps its role, and "some" is no noun.
+        assert_eq!(
+            roles_of("Syrian leader Peter Hale's forces advanced.")[0]
+                .1
+                .as_deref(),
+            Some("Syrian leader")
+        );
+        assert_eq!(
+            roles_of("As outlined by commentator Peter Hale some years ago, it held.")[0]
+                .1
+                .as_deref(),
+            Some("commentator")
         );
     }
 
