@@ -1615,26 +1615,26 @@ fn attach_roles(r: &Reader, mentions: &mut [Mention]) {
                     break;
                 }
             }
-            // "a principal Gospers campaign spokesman", "a major Gospers supporter" and
-            // "chief Gospers strategist X": the name qualifies the noun after it, and the
-            // words before it belong to that noun, not to the name.
-            // A possessive name keeps its role: "Syrian leader Bashar Assad's forces".
-            let after = mentions[idx].last + 1;
-            let possessive = {
-                let last = r.word(mentions[idx].last);
-                strip_possessive(last) != last
-            };
-            let qualifies_next = !possessive && r.is_word(after) && {
-                let next = r.word(after);
-                !is_capitalised(next)
-                    && (r.k.is_role_noun(next)
-                        // Not "some": "commentator X some years ago".
-                        || r.k.is_anonymous_noun(next) && !r.k.is_partitive_word(next)
-                        || r.k.is_body_noun(next)
-                        || r.k.is_voice_noun(next)
-                        || r.k.is_organisation_noun(next))
-            };
             if saw_role {
+                // "a principal Gospers campaign spokesman", "a major Gospers supporter" and
+                // "chief Gospers strategist X": the name qualifies the noun after it, and the
+                // words before it belong to that noun, not to the name.
+                // A possessive name keeps its role: "the Syrian leader Gospers's forces".
+                let after = mentions[idx].last + 1;
+                let possessive = {
+                    let last = r.word(mentions[idx].last);
+                    strip_possessive(last) != last
+                };
+                let qualifies_next = !possessive && r.is_word(after) && {
+                    let next = r.word(after);
+                    !is_capitalised(next)
+                        && (r.k.is_role_noun(next)
+                            // Not "some": "commentator X some years ago".
+                            || r.k.is_anonymous_noun(next) && !r.k.is_partitive_word(next)
+                            || r.k.is_body_noun(next)
+                            || r.k.is_voice_noun(next)
+                            || r.k.is_organisation_noun(next))
+                };
                 // Extend over the organisation, country or demonym words that qualify the role.
                 let mut span_start = j;
                 if let Some(owner) = mentions[..idx]
