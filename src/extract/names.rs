@@ -2349,6 +2349,11 @@ mod tests {
             .collect()
     }
 
+    fn assert_first_person_has_no_role(text: &str) {
+        let roles = roles_of(text);
+        assert_eq!(roles[0].1, None, "{text}: {roles:?}");
+    }
+
     #[test]
     fn a_role_noun_opening_a_clause_after_a_comma_is_not_the_names_before_it() {
         // The president here is someone else, the subject of a clause of its own.
@@ -2357,8 +2362,7 @@ mod tests {
             "After Daniel Pask recused himself, the president lambasted him for it.",
             "He had ordered John Brandt to go, the president tries to force the issue.",
         ] {
-            let roles = roles_of(text);
-            assert_eq!(roles[0].1, None, "{text}: {roles:?}");
+            assert_first_person_has_no_role(text);
         }
         // A participle with no object still describes the name before it.
         assert_eq!(
@@ -2374,8 +2378,7 @@ mod tests {
             "The guests were Peter Voss, Secretary of State Daniel Pask and others.",
             "Tickets went to Mary Quell, comedian John Brandt, and their friends.",
         ] {
-            let roles = roles_of(text);
-            assert_eq!(roles[0].1, None, "{text}: {roles:?}");
+            assert_first_person_has_no_role(text);
         }
         // "wife of Y", "Y's deputy press secretary" relate the role to Y.
         assert_eq!(
