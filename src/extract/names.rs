@@ -10,7 +10,7 @@
 use super::text::{Paragraph, Token, TokenKind, is_acronym, is_capitalised};
 use crate::knowledge::{Gender, Knowledge, strip_possessive};
 use crate::model::EntityKind;
-use crate::text::{fold, translit_key};
+use crate::text::{fold, translit_key, with_lowercase};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameKind {
@@ -1820,9 +1820,10 @@ fn appositive_names_an_organisation(r: &Reader, last: usize) -> bool {
 fn names_someone(k: &Knowledge, m: &Mention) -> bool {
     matches!(m.kind, NameKind::Person | NameKind::Unknown)
         && plausible_personal_name(k, &m.name)
-        && m.name.split_whitespace().any(|w| {
-            let lower = strip_possessive(w).to_lowercase();
-            !k.is_common_word(&lower) && !k.is_role_noun(&lower) && !k.is_role_modifier(&lower)
+        && m.name.split_whitespace().map(strip_possessive).any(|w| {
+            !with_lowercase(w, |lower| k.is_common_word(lower))
+                && !k.is_role_noun(w)
+                && !k.is_role_modifier(w)
         })
 }
 
