@@ -522,8 +522,13 @@ fn counted_noun(r: &Reader, i: usize, k: &Knowledge) -> (Option<String>, Option<
     while j < r.len() && j < i + 3 && r.is_word(j) {
         let w = r.word(j);
         let lower = w.to_lowercase();
+        // "20,000 about", "242 when", "65 does": a preposition, conjunction, pronoun or
+        // auxiliary after a number ends the phrase before any noun.
         if u.is_not_counted(&lower)
             || k.cue(&lower).is_some()
+            || k.is_preposition(&lower)
+            || k.is_conjunction(&lower)
+            || k.is_function_word(&lower)
             || matches!(
                 lower.as_str(),
                 "was"
@@ -538,6 +543,15 @@ fn counted_noun(r: &Reader, i: usize, k: &Knowledge) -> (Option<String>, Option<
                     | "could"
                     | "been"
                     | "be"
+                    | "do"
+                    | "does"
+                    | "did"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "shall"
             )
         {
             break;
@@ -931,6 +945,18 @@ mod tests {
             ]
         );
         assert_eq!(f[1].6.as_deref(), Some("injured"));
+    }
+
+    #[test]
+    fn a_word_that_opens_a_clause_or_phrase_is_never_what_a_number_counts() {
+        // Each of these numbers is followed by a preposition, a conjunction, a pronoun or an
+        // auxiliary: none counts anything, and with no unit none is a figure.
+        let f = figures(
+            "The index fell to 6009 after the statement. She was 14 when they met. \
+             Of the 20 who applied, 12 did. The bill passed 52 to 48.",
+        );
+        let nouns: Vec<Option<&str>> = f.iter().map(|x| x.4.as_deref()).collect();
+        assert!(nouns.iter().all(Option::is_none), "{f:?}");
     }
 
     #[test]
