@@ -212,3 +212,36 @@ fn distances_in_two_directions_are_two_positions_not_a_dispute() {
     // A conversion between the figure and its direction does not hide the direction.
     assert_eq!(group_of(&b, "19 miles").id, monday.id);
 }
+
+#[test]
+fn a_population_is_of_the_place_nearest_it_whatever_its_people_are_called() {
+    // One outlet counts residents, another people; the town is what both count, not the
+    // city the first sentence also names.
+    let b = briefing(&[
+        "The fire reached Dunmore, a town of about 700 residents about 85 miles northwest of Phoenix.",
+        "Homes burned in the area of Dunmore, a community of about 600 people, officials said.",
+    ]);
+    let g = group_of(&b, "about 700 residents");
+    assert!(g.label.starts_with("Population"), "{}", g.label);
+    assert!(
+        g.claims.iter().any(|c| c.text == "about 600 people"),
+        "{}: {:?}",
+        g.label,
+        g.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn deaths_and_people_killed_are_one_toll() {
+    let b = briefing(&[
+        "Officials confirmed 58 deaths on Monday.",
+        "The attack killed 59 people, police said on Monday.",
+    ]);
+    let g = group_of(&b, "58 deaths");
+    assert!(g.label.starts_with("People killed"), "{}", g.label);
+    assert!(
+        g.claims.iter().any(|c| c.text == "59 people"),
+        "{}",
+        g.label
+    );
+}

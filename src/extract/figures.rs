@@ -283,9 +283,13 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
     let sentence_span = (r.token(sentence.start).start, r.token(sentence.end - 1).end);
     // What the counted noun itself says ("war", "deaths") comes first; then the words around.
     let fits = |p: &Predicate| measures(p, &dimension, noun.as_deref());
-    let predicate = noun
-        .as_deref()
-        .and_then(|n| u.predicate_fitting(&[n], fits).map(|(p, _)| p.key.clone()))
+    // What the figure does comes first ("700 residents fled" were displaced), then what the
+    // counted noun itself says ("deaths", "residents"), then the words around.
+    let predicate = verb_of_figure(r, start_tok, end_tok, k, &fits)
+        .or_else(|| {
+            noun.as_deref()
+                .and_then(|n| u.predicate_of_noun(n, fits).map(|p| p.key.clone()))
+        })
         .or_else(|| predicate_near(r, start_tok, end_tok, k, &fits));
     let previous = is_previous_value(r, start_tok, end_tok);
     // "You cannot evacuate 6.5 million people", "could leave 2 million without power": what
@@ -720,20 +724,8 @@ fn predicate_near(
     {
         return Some(p.key.clone());
     }
-    // The figure as the subject of its clause: its verb follows at once, or after "were",
-    // "have been" and the like.
-    let mut t = end + 1;
-    while t < range.end && t <= end + 3 && r.is_word(t) {
-        if let Some(p) = predicate_from(t) {
-            return Some(p);
-        }
-        if !matches!(
-            r.word(t),
-            "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "be" | "being"
-        ) {
-            break;
-        }
-        t += 1;
+    if let Some(p) = verb_of_figure(r, start, end, k, fits) {
+        return Some(p);
     }
     let mut t = start;
     let mut seen = 0;
@@ -755,6 +747,36 @@ fn predicate_near(
             if let Some(p) = predicate_from(t) {
                 return Some(p);
             }
+        }
+        t += 1;
+    }
+    None
+}
+
+/// The predicate of a figure that is the subject of its clause: its verb follows at once, or
+/// after "were", "have been" and the like ("527 people were injured").
+fn verb_of_figure(
+    r: &Reader,
+    start: usize,
+    end: usize,
+    k: &Knowledge,
+    fits: &dyn Fn(&Predicate) -> bool,
+) -> Option<String> {
+    let range = r.para.sentences[r.para.sentence_of(start)].clone();
+    let mut t = end + 1;
+    while t < range.end && t <= end + 3 && r.is_word(t) {
+        let words: Vec<&str> = (t..(t + 4).min(r.len()))
+            .filter(|&x| r.is_word(x))
+            .map(|x| r.word(x))
+            .collect();
+        if let Some((p, _)) = k.units.predicate_fitting(&words, fits) {
+            return Some(p.key.clone());
+        }
+        if !matches!(
+            r.word(t),
+            "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "be" | "being"
+        ) {
+            break;
         }
         t += 1;
     }
@@ -957,6 +979,23 @@ mod tests {
         );
         let nouns: Vec<Option<&str>> = f.iter().map(|x| x.4.as_deref()).collect();
         assert!(nouns.iter().all(Option::is_none), "{f:?}");
+    }
+
+    #[test]
+    fn a_counted_noun_names_its_class_unless_the_figure_s_own_verb_says_otherwise() {
+        // "residents" is a word of population: the plural found from the singular noun.
+        let f = figures(
+            "Dunmore, a town of about 700 residents, was cut off. All 300 residents fled the fire.",
+        );
+        let classes: Vec<(&str, Option<&str>)> =
+            f.iter().map(|x| (x.0.as_str(), x.6.as_deref())).collect();
+        assert_eq!(
+            classes,
+            [
+                ("about 700 residents", Some("population")),
+                ("300 residents", Some("displaced"))
+            ]
+        );
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub struct PredicateDef {
     /// What a bare count of this predicate counts ("person" for people killed): "515
     /// hospitalized" and "527 people were injured" measure the same thing.
     pub counts: Option<String>,
+    /// Counted nouns (singular) that count what `counts` says: "58 deaths" and "58 people
+    /// killed" are one toll, "700 residents" and "600 people" one population.
+    pub counts_nouns: Vec<String>,
     /// Nouns a count may count and still be of a class tied to a dimension: "reclaimed more
     /// than 30 settlements" is territory taken, "gained 873,000 jobs" is not.
     pub counted: Vec<String>,
@@ -68,6 +71,7 @@ pub struct Predicate {
     pub label: String,
     pub dimension: Option<String>,
     pub counts: Option<String>,
+    pub counts_nouns: Vec<String>,
     pub counted: Vec<String>,
     pub fits: Vec<String>,
     pub never_disputed: bool,
@@ -91,6 +95,9 @@ pub struct Units {
     currencies_by_first: FirstWords,
     units_by_first: FirstWords,
     predicates_by_first: FirstWords,
+    /// One-word predicate phrases by their singular → indexes in `predicates`: a counted noun
+    /// is kept singular ("700 residents" counts "resident"), the phrases as written.
+    predicates_by_noun: HashMap<String, Vec<usize>>,
     noun_forms: HashMap<String, String>,
     not_counted: HashSet<String>,
 }
@@ -184,6 +191,7 @@ impl Units {
                 label: def.label.clone(),
                 dimension: def.dimension.clone(),
                 counts: def.counts.clone(),
+                counts_nouns: def.counts_nouns.clone(),
                 counted: def.counted.clone(),
                 fits: def.fits.clone(),
                 never_disputed: def.never_disputed,
@@ -197,6 +205,12 @@ impl Units {
         u.currencies_by_first = first_words(&u.currencies);
         u.units_by_first = first_words(&u.units);
         u.predicates_by_first = first_words(&u.predicate_words);
+        for (phrase, index) in &u.predicate_words {
+            if let [word] = phrase.as_slice() {
+                let noun = u.singular(word);
+                u.predicates_by_noun.entry(noun).or_default().push(*index);
+            }
+        }
         u
     }
 
@@ -253,6 +267,20 @@ impl Units {
         prefix_matches(&self.predicate_words, &self.predicates_by_first, words)
             .map(|(i, n)| (&self.predicates[*i], n))
             .find(|(p, _)| fits(p))
+    }
+
+    /// The predicate a counted noun names, among those `fits` accepts: "resident" is what a
+    /// population counts, as "residents" and "inhabitants" say.
+    pub fn predicate_of_noun(
+        &self,
+        noun: &str,
+        fits: impl Fn(&Predicate) -> bool,
+    ) -> Option<&Predicate> {
+        self.predicates_by_noun
+            .get(noun)?
+            .iter()
+            .map(|&i| &self.predicates[i])
+            .find(|p| fits(p))
     }
 
     pub fn predicate(&self, key: &str) -> Option<&Predicate> {
@@ -370,6 +398,7 @@ fn merge(base: &mut UnitsExtension, extra: &UnitsExtension) {
         if def.counts.is_some() {
             p.counts = def.counts.clone();
         }
+        p.counts_nouns.extend(def.counts_nouns.iter().cloned());
         p.counted.extend(def.counted.iter().cloned());
         p.fits.extend(def.fits.iter().cloned());
     }

@@ -18,6 +18,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::extract::Extraction;
 use crate::extract::figures::ExtractedFigure;
 use crate::knowledge::Knowledge;
+use crate::knowledge::units::Predicate;
 use crate::load::Document;
 use crate::model::{Claim, Conversion, Figure, Normalized, Notice};
 use crate::render::format_number;
@@ -329,6 +330,11 @@ fn draft<'a>(
     // "nine Ethiopian passengers" count some of the passengers, not all of them.
     let noun = match (&f.noun, &f.noun_group) {
         (Some(n), Some(g)) if f.dimension == "count" => format!("{g} {n}"),
+        // "700 residents" and "600 people" both count a population's people, as "58 deaths"
+        // and "58 people" count those killed.
+        (Some(n), None) if let Some(counts) = counted_by_predicate(predicate, n) => {
+            counts.to_string()
+        }
         (n, _) => n.clone().unwrap_or_default(),
     };
     let measure = match predicate.and_then(|p| p.dimension.clone()) {
@@ -356,6 +362,14 @@ fn draft<'a>(
     // Where it is matters for distances, populations and plain counts.
     let place_bound = matches!(class.as_str(), "distance" | "population" | "")
         || (measure.starts_with("count:") && class.is_empty());
+    // A population is of one place, the one written nearest it: "Y, a town of 700 residents
+    // 85 miles from Z" and "all 700 residents of Y" are both Y's, whatever else the sentence
+    // names.
+    if class == "population"
+        && let Some(id) = nearest_place(place_spans, f.sentence, (f.start, f.end))
+    {
+        places = vec![id.to_string()];
+    }
     let place_key = if place_bound {
         places.join("+")
     } else {
@@ -402,6 +416,34 @@ fn draft<'a>(
         unit_error,
         key,
     }
+}
+
+/// What a predicate counts when the counted noun is one its data says counts the same: deaths
+/// are of people, as residents are.
+fn counted_by_predicate<'p>(predicate: Option<&'p Predicate>, noun: &str) -> Option<&'p str> {
+    let p = predicate?;
+    let counts = p.counts.as_deref()?;
+    p.counts_nouns.iter().any(|n| n == noun).then_some(counts)
+}
+
+/// The place of a sentence whose mention lies nearest `span`, counting the characters between
+/// them; the earlier one on a tie.
+fn nearest_place(
+    place_spans: &[(usize, usize, String)],
+    sentence: (usize, usize),
+    span: (usize, usize),
+) -> Option<&str> {
+    place_spans
+        .iter()
+        .filter(|(s, e, _)| *s >= sentence.0 && *e <= sentence.1)
+        .min_by_key(|(s, e, _)| {
+            if *e <= span.0 {
+                span.0 - e
+            } else {
+                s.saturating_sub(span.1)
+            }
+        })
+        .map(|(_, _, id)| id.as_str())
 }
 
 /// Words that put a figure in another time than the story's own: a cumulative total, last
