@@ -498,10 +498,11 @@ fn excluded(r: &Reader, n: &Number, k: &Knowledge) -> bool {
             return true;
         }
     }
-    // An age: "Stephen Paddock, 64, opened", "a 43-year-old", "aged 58".
+    // An age: "Stephen Paddock, 64, opened", "a 43-year-old", "aged 58"; in a list of the
+    // dead, "Dana Pettigrew, 29; Lee Ormsby, 23.".
     let between_commas = n.first > 0
         && r.is_punct(n.first - 1, ",")
-        && r.is_punct(next, ",")
+        && [",", ";", "."].iter().any(|p| r.is_punct(next, p))
         && n.first >= 2
         && r.is_name_word(n.first - 2);
     let aged =
@@ -946,7 +947,8 @@ mod tests {
     #[test]
     fn dates_years_times_ordinals_ages_and_names_are_not_figures() {
         let f = figures(
-            "On Oct. 1, 2017 at 10:08 PM, Stephen Paddock, 64, sat on the 32nd floor of Interstate 15 in 2014. A 43-year-old man, aged 58, watched Apollo 11.",
+            "On Oct. 1, 2017 at 10:08 PM, Stephen Paddock, 64, sat on the 32nd floor of Interstate 15 in 2014. A 43-year-old man, aged 58, watched Apollo 11. \
+             Also killed, according to the city of Dunmore: Dana Pettigrew, 29; Lee Ormsby, 23.",
         );
         assert!(f.is_empty(), "{f:?}");
     }
