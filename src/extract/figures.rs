@@ -281,7 +281,6 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
     let sentence_idx = r.para.sentence_of(num_at);
     let sentence = &r.para.sentences[sentence_idx];
     let sentence_span = (r.token(sentence.start).start, r.token(sentence.end - 1).end);
-    // What the counted noun itself says ("war", "deaths") comes first; then the words around.
     let fits = |p: &Predicate| measures(p, &dimension, noun.as_deref());
     // What the figure does comes first ("700 residents fled" were displaced), then what the
     // counted noun itself says ("deaths", "residents"), then the words around.

@@ -205,6 +205,15 @@ impl Units {
         u.currencies_by_first = first_words(&u.currencies);
         u.units_by_first = first_words(&u.units);
         u.predicates_by_first = first_words(&u.predicate_words);
+        // A briefing's config may list "survivors" where the data says "survivor".
+        let singular: Vec<Vec<String>> = u
+            .predicates
+            .iter()
+            .map(|p| p.counts_nouns.iter().map(|n| u.singular(n)).collect())
+            .collect();
+        for (p, nouns) in u.predicates.iter_mut().zip(singular) {
+            p.counts_nouns = nouns;
+        }
         for (phrase, index) in &u.predicate_words {
             if let [word] = phrase.as_slice() {
                 let noun = u.singular(word);
