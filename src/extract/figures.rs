@@ -895,6 +895,11 @@ mod tests {
         out
     }
 
+    /// Each figure's text with its predicate class.
+    fn classes(f: &[Row]) -> Vec<(&str, Option<&str>)> {
+        f.iter().map(|x| (x.0.as_str(), x.6.as_deref())).collect()
+    }
+
     #[test]
     fn areas_qualifiers_and_conversions() {
         let f = figures(
@@ -988,10 +993,8 @@ mod tests {
         let f = figures(
             "Dunmore, a town of about 700 residents, was cut off. All 300 residents fled the fire.",
         );
-        let classes: Vec<(&str, Option<&str>)> =
-            f.iter().map(|x| (x.0.as_str(), x.6.as_deref())).collect();
         assert_eq!(
-            classes,
+            classes(&f),
             [
                 ("about 700 residents", Some("population")),
                 ("300 residents", Some("displaced"))
@@ -1007,10 +1010,8 @@ mod tests {
             "He spent over three months in jail. He was held on $5.2 million bail at a hospital. \
              The town where he was captured is about four miles from the city.",
         );
-        let classes: Vec<(&str, Option<&str>)> =
-            f.iter().map(|x| (x.0.as_str(), x.6.as_deref())).collect();
         assert_eq!(
-            classes,
+            classes(&f),
             [
                 ("over three months", None),
                 ("$5.2 million", None),
