@@ -362,11 +362,16 @@ fn draft<'a>(
     // Where it is matters for distances, populations and plain counts.
     let place_bound = matches!(class.as_str(), "distance" | "population" | "")
         || (measure.starts_with("count:") && class.is_empty());
-    // A population is of one place, the one written nearest it: "Y, a town of 700 residents
-    // 85 miles from Z" and "all 700 residents of Y" are both Y's, whatever else the sentence
-    // names.
+    // A population is of one place, whatever else its sentence names: "all 700 residents of
+    // Y", "Y, a town of 700 residents 85 miles from Z", "Y sits near Z and had a population of
+    // 700" are all Y's.
     if class == "population"
-        && let Some(id) = nearest_place(place_spans, f.sentence, (f.start, f.end))
+        && let Some(id) = population_place(
+            &document.body.text,
+            place_spans,
+            f.sentence,
+            (f.start, f.end),
+        )
     {
         places = vec![id.to_string()];
     }
@@ -426,23 +431,44 @@ fn counted_by_predicate<'p>(predicate: Option<&'p Predicate>, noun: &str) -> Opt
     p.counts_nouns.iter().any(|n| n == noun).then_some(counts)
 }
 
-/// The place of a sentence whose mention lies nearest `span`, counting the characters between
-/// them; the earlier one on a tie.
-fn nearest_place(
-    place_spans: &[(usize, usize, String)],
+/// The place a population figure at `span` is of: the place right after it ("700 residents
+/// of Y"); else, before it in its sentence, the nearest place set off by a comma ("Y, a town
+/// of", "In X, the city of Y, home to"), or the first one, the sentence's subject ("Y sits near
+/// Z and had a population of"); else the nearest place after it.
+fn population_place<'p>(
+    text: &str,
+    place_spans: &'p [(usize, usize, String)],
     sentence: (usize, usize),
     span: (usize, usize),
-) -> Option<&str> {
-    place_spans
+) -> Option<&'p str> {
+    let in_sentence = || {
+        place_spans
+            .iter()
+            .filter(move |(s, e, _)| *s >= sentence.0 && *e <= sentence.1)
+    };
+    let rest = text.get(span.1..sentence.1).unwrap_or("");
+    let of = ["of the ", "of "]
         .iter()
-        .filter(|(s, e, _)| *s >= sentence.0 && *e <= sentence.1)
-        .min_by_key(|(s, e, _)| {
-            if *e <= span.0 {
-                span.0 - e
-            } else {
-                s.saturating_sub(span.1)
-            }
-        })
+        .find_map(|w| rest.strip_prefix(' ').and_then(|r| r.strip_prefix(w)))
+        .map(|after| sentence.1 - after.len());
+    if let Some(at) = of
+        && let Some((_, _, id)) = in_sentence().find(|(s, _, _)| *s == at)
+    {
+        return Some(id);
+    }
+    let mut before: Vec<&(usize, usize, String)> =
+        in_sentence().filter(|(_, e, _)| *e <= span.0).collect();
+    before.sort_by_key(|(s, _, _)| *s);
+    let set_off = before
+        .iter()
+        .rev()
+        .find(|(_, e, _)| text[*e..].starts_with(','));
+    if let Some((_, _, id)) = set_off.or(before.first()) {
+        return Some(id);
+    }
+    in_sentence()
+        .filter(|(s, _, _)| *s >= span.1)
+        .min_by_key(|(s, _, _)| *s)
         .map(|(_, _, id)| id.as_str())
 }
 
