@@ -252,8 +252,9 @@ fn a_population_is_of_the_sentences_subject_not_a_place_named_after_it() {
         "Dunmore is a town of about 27,000 people in eastern Canada.",
         "Dunmore sits near the border between Ontario and Quebec and had a pre-war \
          population of about 45,000.",
+        "Officials in Canada counted 9,000 Dunmore residents.",
     ]);
-    for text in ["about 27,000 people", "about 45,000"] {
+    for text in ["about 27,000 people", "about 45,000", "9,000"] {
         let g = group_of(&b, text);
         assert!(
             g.label.starts_with("Population — Dunmore"),

@@ -432,7 +432,7 @@ fn counted_by_predicate<'p>(predicate: Option<&'p Predicate>, noun: &str) -> Opt
 }
 
 /// The place a population figure at `span` is of: the place right after it ("700 residents
-/// of Y"); else, before it in its sentence, the nearest place set off by a comma ("Y, a town
+/// of Y", "700 Y residents"); else, before it in its sentence, the nearest place set off by a comma ("Y, a town
 /// of", "In X, the city of Y, home to"), or the first one, the sentence's subject ("Y sits near
 /// Z and had a population of"); else the nearest place after it.
 fn population_place<'p>(
@@ -447,7 +447,8 @@ fn population_place<'p>(
             .filter(move |(s, e, _)| *s >= sentence.0 && *e <= sentence.1)
     };
     let rest = text.get(span.1..sentence.1).unwrap_or("");
-    let of = ["of the ", "of "]
+    // "residents of Y", or "325 million Y residents": a place between the number and its noun.
+    let of = ["of the ", "of ", ""]
         .iter()
         .find_map(|w| rest.strip_prefix(' ').and_then(|r| r.strip_prefix(w)))
         .map(|after| sentence.1 - after.len());
@@ -459,10 +460,17 @@ fn population_place<'p>(
     let mut before: Vec<&(usize, usize, String)> =
         in_sentence().filter(|(_, e, _)| *e <= span.0).collect();
     before.sort_by_key(|(s, _, _)| *s);
-    let set_off = before
-        .iter()
-        .rev()
-        .find(|(_, e, _)| text[*e..].starts_with(','));
+    // "Y, a town of", "Y province, home to": a comma after the name or after one word more.
+    let set_off = before.iter().rev().find(|(_, e, _)| {
+        let after = &text[*e..];
+        after.starts_with(',')
+            || after
+                .strip_prefix(' ')
+                .and_then(|a| a.split_once(','))
+                .is_some_and(|(word, _)| {
+                    !word.is_empty() && word.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+                })
+    });
     if let Some((_, _, id)) = set_off.or(before.first()) {
         return Some(id);
     }
