@@ -253,8 +253,14 @@ fn a_population_is_of_the_sentences_subject_not_a_place_named_after_it() {
         "Dunmore sits near the border between Ontario and Quebec and had a pre-war \
          population of about 45,000.",
         "Officials in Canada counted 9,000 Dunmore residents.",
+        "In Dunmore, Ontario, a Toronto-area suburb of about 70,000 residents, offices shut.",
     ]);
-    for text in ["about 27,000 people", "about 45,000", "9,000"] {
+    for text in [
+        "about 27,000 people",
+        "about 45,000",
+        "9,000",
+        "about 70,000 residents",
+    ] {
         let g = group_of(&b, text);
         assert!(
             g.label.starts_with("Population — Dunmore"),

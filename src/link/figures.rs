@@ -471,6 +471,14 @@ fn population_place<'p>(
                     !word.is_empty() && word.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
                 })
     });
+    // "Y, Colo., a suburb of": the state after a town names where the town is.
+    let set_off = set_off.map(|place| {
+        before
+            .iter()
+            .rev()
+            .find(|(_, e, _)| text.get(*e..place.0) == Some(", "))
+            .unwrap_or(place)
+    });
     if let Some((_, _, id)) = set_off.or(before.first()) {
         return Some(id);
     }
