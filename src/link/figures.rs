@@ -432,9 +432,10 @@ fn counted_by_predicate<'p>(predicate: Option<&'p Predicate>, noun: &str) -> Opt
 }
 
 /// The place a population figure at `span` is of: the place right after it ("700 residents
-/// of Y", "700 Y residents"); else, before it in its sentence, the nearest place set off by a comma ("Y, a town
-/// of", "In X, the city of Y, home to"), or the first one, the sentence's subject ("Y sits near
-/// Z and had a population of"); else the nearest place after it.
+/// of Y", "700 Y residents"); else, before it in its sentence, the nearest place set off by a
+/// comma ("Y, a town of", "In X, the city of Y, home to"; the town in "Y, Colo., a town of"),
+/// or the first one, the sentence's subject ("Y sits near Z and had a population of"); else
+/// the nearest place after it.
 fn population_place<'p>(
     text: &str,
     place_spans: &'p [(usize, usize, String)],
