@@ -248,7 +248,7 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
     // A bare number with no unit and no noun says nothing a reader can use.
     if dimension == "count" && noun.is_none() && currency_before.is_none() {
         // Any predicate word, of whatever dimension, marks the number as a figure.
-        let has_predicate = predicate_near(r, start_tok, end_tok, k, &|_| true).is_some();
+        let has_predicate = predicate_near(r, start_tok, end_tok, None, k, &|_| true).is_some();
         if !has_predicate {
             return None;
         }
@@ -282,14 +282,7 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
     let sentence = &r.para.sentences[sentence_idx];
     let sentence_span = (r.token(sentence.start).start, r.token(sentence.end - 1).end);
     let fits = |p: &Predicate| measures(p, &dimension, noun.as_deref());
-    // What the figure does comes first ("700 residents fled" were displaced), then what the
-    // counted noun itself says ("deaths", "residents"), then the words around.
-    let predicate = verb_of_figure(r, start_tok, end_tok, k, &fits)
-        .or_else(|| {
-            noun.as_deref()
-                .and_then(|n| u.predicate_of_noun(n, fits).map(|p| p.key.clone()))
-        })
-        .or_else(|| predicate_near(r, start_tok, end_tok, k, &fits));
+    let predicate = predicate_near(r, start_tok, end_tok, noun.as_deref(), k, &fits);
     let previous = is_previous_value(r, start_tok, end_tok);
     // "You cannot evacuate 6.5 million people", "could leave 2 million without power": what
     // might be is no claim of what is, and is never set against one.
@@ -684,14 +677,16 @@ fn measures(p: &Predicate, dimension: &str, noun: Option<&str>) -> bool {
     })
 }
 
-/// The predicate class of the words around a figure: a phrase its unit starts after "is"
-/// ("is four miles from"); the verb right after it when the figure is its subject ("527
-/// people were injured"); else up to ten words before it in its sentence (the nearest wins);
-/// else up to six after it.
+/// The predicate class of a figure: a phrase its unit starts after "is" ("is four miles
+/// from"); the verb right after it when the figure is its subject ("527 people were injured",
+/// and "700 residents fled" were displaced); what its counted noun itself says ("deaths",
+/// "residents"); else up to ten words before it in its sentence (the nearest wins); else up
+/// to six after it.
 fn predicate_near(
     r: &Reader,
     start: usize,
     end: usize,
+    noun: Option<&str>,
     k: &Knowledge,
     fits: &dyn Fn(&Predicate) -> bool,
 ) -> Option<String> {
@@ -724,8 +719,23 @@ fn predicate_near(
     {
         return Some(p.key.clone());
     }
-    if let Some(p) = verb_of_figure(r, start, end, k, fits) {
-        return Some(p);
+    // The figure as the subject of its clause: its verb follows at once, or after "were",
+    // "have been" and the like.
+    let mut t = end + 1;
+    while t < range.end && t <= end + 3 && r.is_word(t) {
+        if let Some(p) = predicate_from(t) {
+            return Some(p);
+        }
+        if !matches!(
+            r.word(t),
+            "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "be" | "being"
+        ) {
+            break;
+        }
+        t += 1;
+    }
+    if let Some(p) = noun.and_then(|n| u.predicate_of_noun(n, fits)) {
+        return Some(p.key.clone());
     }
     let mut t = start;
     let mut seen = 0;
@@ -747,36 +757,6 @@ fn predicate_near(
             if let Some(p) = predicate_from(t) {
                 return Some(p);
             }
-        }
-        t += 1;
-    }
-    None
-}
-
-/// The predicate of a figure that is the subject of its clause: its verb follows at once, or
-/// after "were", "have been" and the like ("527 people were injured").
-fn verb_of_figure(
-    r: &Reader,
-    start: usize,
-    end: usize,
-    k: &Knowledge,
-    fits: &dyn Fn(&Predicate) -> bool,
-) -> Option<String> {
-    let range = r.para.sentences[r.para.sentence_of(start)].clone();
-    let mut t = end + 1;
-    while t < range.end && t <= end + 3 && r.is_word(t) {
-        let words: Vec<&str> = (t..(t + 4).min(r.len()))
-            .filter(|&x| r.is_word(x))
-            .map(|x| r.word(x))
-            .collect();
-        if let Some((p, _)) = k.units.predicate_fitting(&words, fits) {
-            return Some(p.key.clone());
-        }
-        if !matches!(
-            r.word(t),
-            "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "be" | "being"
-        ) {
-            break;
         }
         t += 1;
     }
