@@ -213,22 +213,27 @@ fn distances_in_two_directions_are_two_positions_not_a_dispute() {
     assert_eq!(group_of(&b, "19 miles").id, monday.id);
 }
 
+/// Asserts that `first` and `second` are claims of one group whose label starts with `label`.
+fn assert_one_group(b: &Briefing, first: &str, second: &str, label: &str) {
+    let g = group_of(b, first);
+    assert!(g.label.starts_with(label), "{first}: {}", g.label);
+    assert!(
+        g.claims.iter().any(|c| c.text == second),
+        "{}: {:?}",
+        g.label,
+        g.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
+    );
+}
+
 #[test]
-fn a_population_is_of_the_place_nearest_it_whatever_its_people_are_called() {
+fn a_population_is_of_its_town_whatever_its_people_are_called() {
     // One outlet counts residents, another people; the town is what both count, not the
     // city the first sentence also names.
     let b = briefing(&[
         "The fire reached Dunmore, a town of about 700 residents about 85 miles northwest of Phoenix.",
         "Homes burned in the area of Dunmore, a community of about 600 people, officials said.",
     ]);
-    let g = group_of(&b, "about 700 residents");
-    assert!(g.label.starts_with("Population"), "{}", g.label);
-    assert!(
-        g.claims.iter().any(|c| c.text == "about 600 people"),
-        "{}: {:?}",
-        g.label,
-        g.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
-    );
+    assert_one_group(&b, "about 700 residents", "about 600 people", "Population");
 }
 
 #[test]
@@ -237,13 +242,7 @@ fn deaths_and_people_killed_are_one_toll() {
         "Officials confirmed 58 deaths on Monday.",
         "The attack killed 59 people, police said on Monday.",
     ]);
-    let g = group_of(&b, "58 deaths");
-    assert!(g.label.starts_with("People killed"), "{}", g.label);
-    assert!(
-        g.claims.iter().any(|c| c.text == "59 people"),
-        "{}",
-        g.label
-    );
+    assert_one_group(&b, "58 deaths", "59 people", "People killed");
 }
 
 #[test]
