@@ -515,3 +515,24 @@ fn a_courtesy_title_before_an_office_is_an_address_not_a_name() {
         assert!(people.contains(&surname), "{surname} not in {people:?}");
     }
 }
+
+/// "St." opens a word of a name: the town is "Port St. Lucie", not a street "Port St" and a
+/// person "Lucie", and a square or basilica named after a saint is a landmark, not the
+/// American town that shares the saint's name.
+#[test]
+fn a_saints_abbreviation_is_inside_the_name_it_opens() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nHe had worked as a guard in Port St. Lucie, Fla., for two \
+         years. Pilgrims gathered in St. Peter's Square on Sunday.\n",
+        "Title: Two\nOutlet: B\n\nThe quake damaged the Basilica of St. Francis in Assisi, and \
+         neighbours in Port St. Lucie raised money for the town.\n",
+    ]);
+    let places: Vec<&str> = b.places.iter().map(|p| p.name.as_str()).collect();
+    let people: Vec<&str> = b.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(places.contains(&"Port St. Lucie"), "{places:?}");
+    assert!(places.contains(&"St. Peter's Square"), "{places:?}");
+    for wrong in ["Port St", "St. Peter", "St. Francis", "Basilica of St"] {
+        assert!(!places.contains(&wrong), "{wrong} in {places:?}");
+    }
+    assert!(!people.contains(&"Lucie"), "{people:?}");
+}

@@ -622,6 +622,19 @@ fn chunk_end(r: &Reader, i: usize) -> usize {
             j += 2;
             continue;
         }
+        // "Port St. Lucie", "Basilica of St. Francis": the full stop of an abbreviation that
+        // opens a word of a name is inside the name.
+        if r.is_punct(j, ".")
+            && r.para.tokens[j].start == r.para.tokens[j - 1].end
+            && r.k.is_name_abbreviation(prev)
+            && j + 1 < r.len()
+            && r.para.sentence_of(j + 1) == sentence
+            && r.is_name_word(j + 1)
+            && !r.k.is_function_word(r.word(j + 1))
+        {
+            j += 2;
+            continue;
+        }
         // "Oil & Gas Journal", "Procter & Gamble": an ampersand joins the parts of one name,
         // where "and" may join two ("Israel and Hamas").
         if r.word(j) == "&" && j + 1 < r.len() && r.is_name_word(j + 1) {
@@ -986,6 +999,21 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
         let owns_org = owned
             .iter()
             .any(|w| r.k.is_org_head(w) && is_capitalised(w));
+        // "St. Peter's Square", "Prince George's County": a short possessor owning a lone
+        // place word names a landmark or region, all of it ("Haniya's Gaza City" does not).
+        let owns_place = matches!(owned.as_slice(), [w] if is_capitalised(w) && r.k.is_place_suffix(w))
+            && (start..=k).filter(|&t| r.is_word(t)).count() <= 3;
+        if owns_place && r.k.country(r.word(k)).is_none() {
+            return Some(vec![mention(
+                r,
+                paragraph,
+                start,
+                end,
+                &whole,
+                NameKind::Unknown,
+                quoted,
+            )]);
+        }
         if r.k.country(r.word(k)).is_none() && !owns_org {
             let mut found = interpret_run(r, start, k + 1, paragraph).unwrap_or_default();
             // "CNN's Chris Cuomo said", "BuzzFeed's Anne Helen Petersen wrote": what it owns

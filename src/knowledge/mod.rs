@@ -127,6 +127,9 @@ pub struct Lexicon {
     pub verb_fillers: Vec<String>,
     pub place_suffixes: Vec<String>,
     pub not_places: Vec<String>,
+    /// Abbreviations that open a word of a name ("St. Lucie", "Mt. Hood", "Ft. Worth").
+    #[serde(default)]
+    pub name_abbreviations: Vec<String>,
 }
 
 /// The organisations a generic noun ("company") can stand for: those whose names hold one of
@@ -258,6 +261,7 @@ pub struct Knowledge {
     verb_filler_phrases: Vec<Vec<String>>,
     place_suffixes: HashSet<String>,
     not_places: HashSet<String>,
+    name_abbreviations: HashSet<String>,
     pub organizations: Vec<KnownOrganization>,
     /// Folded name or alias → index in `organizations`.
     organization_names: HashMap<String, usize>,
@@ -444,6 +448,7 @@ impl Knowledge {
         }
         k.place_suffixes = lower_set(&lexicon.place_suffixes);
         k.not_places = lower_set(&lexicon.not_places);
+        k.name_abbreviations = lower_set(&lexicon.name_abbreviations);
         for (i, org) in organizations.iter().enumerate() {
             for name in std::iter::once(&org.name).chain(&org.aliases) {
                 k.organization_names.entry(fold(name)).or_insert(i);
@@ -632,6 +637,14 @@ impl Knowledge {
     /// A word that is never a place on its own ("Western", "Central").
     pub fn is_not_a_place(&self, word: &str) -> bool {
         with_lowercase(word, |w| self.not_places.contains(w))
+    }
+
+    /// An abbreviation that opens a word of a name, so its full stop does not end the name:
+    /// "Port St. Lucie", "Mt. Hood".
+    pub fn is_name_abbreviation(&self, word: &str) -> bool {
+        with_lowercase(word.trim_end_matches('.'), |w| {
+            self.name_abbreviations.contains(w)
+        })
     }
 
     /// A last word that makes a name a street, square or building ("St", "Square").
@@ -1098,6 +1111,8 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
     base.verb_fillers.extend(extra.verb_fillers.iter().cloned());
     base.place_suffixes
         .extend(extra.place_suffixes.iter().cloned());
+    base.name_abbreviations
+        .extend(extra.name_abbreviations.iter().cloned());
 }
 
 /// Checks a briefing's additions for problems worth telling the user about.
