@@ -536,3 +536,17 @@ fn a_saints_abbreviation_is_inside_the_name_it_opens() {
     }
     assert!(!people.contains(&"Lucie"), "{people:?}");
 }
+
+/// A place's page is headed by a name as the articles write it in running text, not by a
+/// dateline's capitals or a state's abbreviation.
+#[test]
+fn a_place_is_named_as_written_in_running_text_not_in_a_dateline_or_abbreviation() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nMADRID (Reuters) — The minister said the talks would go on. \
+         She spoke after a visit to Abingdon, Va., on Friday.\n",
+    ]);
+    let places: Vec<&str> = b.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(places.contains(&"Madrid"), "{places:?}");
+    assert!(places.contains(&"Virginia"), "{places:?}");
+    assert!(!places.contains(&"MADRID") && !places.contains(&"Va."), "{places:?}");
+}

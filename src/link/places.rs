@@ -379,6 +379,15 @@ fn add_variants_and_context_names(
     resolved.extend(added);
 }
 
+/// Whether a mention's surface can stand as the place's name on its page: not an abbreviation
+/// ("Va.", "Colo.") and not capitals where the gazetteer's name has none ("PARIS").
+fn written_as_a_name(surface: &str, gazetteer_name: &str) -> bool {
+    let shouted = surface.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !surface.chars().any(char::is_lowercase)
+        && gazetteer_name.chars().any(char::is_lowercase);
+    !surface.ends_with('.') && !shouted
+}
+
 fn build(
     documents: &[Document],
     extractions: &[Extraction],
@@ -452,8 +461,17 @@ fn build(
         let (mut place, gaz_name) = match key {
             PlaceKey::Gazetteer(i) => {
                 let p = g.place(*i);
-                // Countries go by their name ("United States", not "U.S.").
-                let mut display = if p.kind <= PlaceKind::Country { p.name.clone() } else { name.clone() };
+                // Countries go by their name ("United States", not "U.S."), and so does a place
+                // the articles only abbreviate ("Va.") or write in a dateline's capitals ("PARIS").
+                let mut display = if p.kind <= PlaceKind::Country {
+                    p.name.clone()
+                } else {
+                    surfaces
+                        .iter()
+                        .filter(|(s, _)| !misspelt.contains(s.as_str()) && written_as_a_name(s, &p.name))
+                        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                        .map_or_else(|| p.name.clone(), |(s, _)| s.clone())
+                };
                 if p.kind == PlaceKind::Region && city_names.contains(&fold(&p.name)) && fold(&display) == fold(&p.name) {
                     display = format!("{display} region");
                 }
