@@ -268,3 +268,35 @@ fn a_population_is_of_the_sentences_subject_not_a_place_named_after_it() {
         );
     }
 }
+
+#[test]
+fn a_magnitude_an_adverb_or_each_is_never_what_a_number_counts() {
+    // "a 6.2 earthquake" reads a scale, not a count of earthquakes; "241 early Thursday" and
+    // "two each" count what came before; "350 homeless" are people with no plural form.
+    let b = briefing(&[
+        "The magnitude 6.2 earthquake killed 63 people. The toll had risen to 241 early \
+         Thursday. The victims included 72 Germans and two each from Spain and Japan.",
+        "Volunteers cared for about 350 homeless in the town after the 7.8 quake. The mayor \
+         won re-election by a 5.4 point margin.",
+    ]);
+    let labels: Vec<&str> = b.figures.iter().map(|f| f.label.as_str()).collect();
+    for junk in ["quake", "earlies", "each", "homelesses"] {
+        let junk_label = |l: &&str| l.to_lowercase().contains(junk);
+        assert!(!labels.iter().any(junk_label), "{junk} in {labels:?}");
+    }
+    let texts: Vec<&str> = b
+        .figures
+        .iter()
+        .flat_map(|f| f.claims.iter().map(|c| c.text.as_str()))
+        .collect();
+    assert!(
+        !texts.iter().any(|t| t.contains("6.2") || t.contains("7.8")),
+        "{texts:?}"
+    );
+    assert!(
+        group_of(&b, "about 350 homeless")
+            .label
+            .ends_with("homeless"),
+        "{labels:?}"
+    );
+}

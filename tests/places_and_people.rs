@@ -548,5 +548,8 @@ fn a_place_is_named_as_written_in_running_text_not_in_a_dateline_or_abbreviation
     let places: Vec<&str> = b.places.iter().map(|p| p.name.as_str()).collect();
     assert!(places.contains(&"Madrid"), "{places:?}");
     assert!(places.contains(&"Virginia"), "{places:?}");
-    assert!(!places.contains(&"MADRID") && !places.contains(&"Va."), "{places:?}");
+    assert!(
+        !places.contains(&"MADRID") && !places.contains(&"Va."),
+        "{places:?}"
+    );
 }

@@ -8,7 +8,7 @@
 use super::names::{Reader, is_calendar_word};
 use super::text::{TokenKind, is_capitalised};
 use crate::knowledge::Knowledge;
-use crate::knowledge::units::Predicate;
+use crate::knowledge::units::{Predicate, Units};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExtractedFigure {
@@ -228,6 +228,16 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
     let mut noun_group = None;
     if unit.is_none() && noun.is_none() && digit_compound.is_none() {
         let (n, t) = counted_noun(r, end_tok + 1, k);
+        // "a 6.2 earthquake", "the 7.8 quake": a fraction before a singular noun is a reading
+        // on a scale the units do not know, not a count ("2.5 points", "6.7 deaths" are), nor
+        // a measure the units name ("a 5.4 point margin").
+        if value.fract() != 0.0
+            && let Some(t) = t
+            && is_singular(r.word(t), u)
+            && !u.is_measure_noun(r.word(t))
+        {
+            return None;
+        }
         noun = n.or_else(|| counted_by_participle(r, end_tok + 1, k));
         if let Some(t) = t {
             noun_group = (end_tok + 1..t)
@@ -611,6 +621,12 @@ fn counted_noun(r: &Reader, i: usize, k: &Knowledge) -> (Option<String>, Option<
         Some((n, t)) => (Some(n), Some(t)),
         None => (None, None),
     }
+}
+
+/// A noun written in the singular: "earthquake", not "earthquakes", "men" or "police".
+fn is_singular(word: &str, u: &Units) -> bool {
+    let lower = word.to_lowercase();
+    u.singular(&lower) == lower && !lower.ends_with('s') && !u.is_irregular_plural(&lower)
 }
 
 /// "times" at `t` followed by a comparison: "30 times the population", "three times as many",

@@ -50,6 +50,9 @@ pub struct UnitsExtension {
     pub predicates: HashMap<String, PredicateDef>,
     pub noun_forms: HashMap<String, String>,
     pub not_counted: Vec<String>,
+    /// Nouns read after a fraction as a measure, not a count: "a 5.4 point margin".
+    #[serde(default)]
+    pub measure_nouns: Vec<String>,
 }
 
 /// A unit as written, and what it measures.
@@ -100,6 +103,7 @@ pub struct Units {
     predicates_by_noun: HashMap<String, Vec<usize>>,
     noun_forms: HashMap<String, String>,
     not_counted: HashSet<String>,
+    measure_nouns: HashSet<String>,
 }
 
 impl Units {
@@ -124,6 +128,11 @@ impl Units {
                 .map(|(k, v)| (k.to_lowercase(), v.to_lowercase()))
                 .collect(),
             not_counted: data.not_counted.iter().map(|w| w.to_lowercase()).collect(),
+            measure_nouns: data
+                .measure_nouns
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             ..Units::default()
         };
         let mut codes: Vec<&String> = data.currencies.keys().collect();
@@ -313,6 +322,16 @@ impl Units {
         lower.strip_suffix('s').map(str::to_string).unwrap_or(lower)
     }
 
+    /// A plural the units know by heart ("men", "police"), which no rule would find.
+    pub fn is_irregular_plural(&self, noun: &str) -> bool {
+        crate::text::with_lowercase(noun, |w| self.noun_forms.contains_key(w))
+    }
+
+    /// A noun that a fraction before it measures ("a 5.4 point margin").
+    pub fn is_measure_noun(&self, noun: &str) -> bool {
+        crate::text::with_lowercase(noun, |w| self.measure_nouns.contains(w))
+    }
+
     /// Words that never count anything after a number.
     pub fn is_not_counted(&self, word: &str) -> bool {
         crate::text::with_lowercase(word, |w| self.not_counted.contains(w))
@@ -414,6 +433,8 @@ fn merge(base: &mut UnitsExtension, extra: &UnitsExtension) {
     base.noun_forms
         .extend(extra.noun_forms.iter().map(|(k, v)| (k.clone(), v.clone())));
     base.not_counted.extend(extra.not_counted.iter().cloned());
+    base.measure_nouns
+        .extend(extra.measure_nouns.iter().cloned());
 }
 
 #[cfg(test)]

@@ -712,6 +712,8 @@ fn plural(noun: &str) -> String {
         "man" => "men".to_string(),
         "woman" => "women".to_string(),
         "child" => "children".to_string(),
+        // "350 homeless", "2 million jobless": an adjective standing for people has no plural.
+        n if n.ends_with("less") => n.to_string(),
         n if consonant_y => format!("{}ies", &n[..n.len() - 1]),
         n if n.ends_with('s') || n.ends_with('x') || n.ends_with("ch") || n.ends_with("sh") => {
             format!("{n}es")
