@@ -1446,6 +1446,21 @@ fn two_apostrophes_close_a_quotation() {
     );
 }
 
+/// Others type it as two closing single marks, and open it with two opening ones.
+#[test]
+fn two_single_quotation_marks_open_and_close_a_quotation() {
+    let body = "“Whether the fire was set remains to be determined,’’ Wendell Vatson said in a \
+                statement.\n\n‘‘We are shocked,’’ said Mara Quell, the owner.";
+    assert_eq!(
+        speaker_of(body, "Whether the fire"),
+        Some("Wendell Vatson".into())
+    );
+    assert_eq!(
+        speaker_of(body, "We are shocked"),
+        Some("Mara Quell".into())
+    );
+}
+
 /// A legislator's party label gives "the California Democrat" a holder, and their page the
 /// label; a description whose party or state fits nobody stays a description.
 #[test]

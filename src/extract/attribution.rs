@@ -533,8 +533,12 @@ fn colon_label(doc: &Doc, p: usize, open: usize) -> Option<Found> {
 fn after_quote(doc: &Doc, p: usize, close: usize) -> Option<Found> {
     let r = doc.reader(p);
     let mut i = close + 1;
-    // A closing mark typed as two apostrophes (`care,'' said X`).
-    if i < r.len() && r.is_punct(i, "'") && doc.body[r.token(close).start..].starts_with("''") {
+    // A closing mark typed as two apostrophes (`care,'' said X`, `care,’’ said X`).
+    let closing = &doc.body[r.token(close).start..];
+    if i < r.len()
+        && (r.is_punct(i, "'") && closing.starts_with("''")
+            || r.is_punct(i, "’") && closing.starts_with("’’"))
+    {
         i += 1;
     }
     // Swallow punctuation between the mark and the clause: `,"` `—`. A full stop after the

@@ -29,6 +29,9 @@ impl QuoteSpan {
     /// The span including its marks.
     pub fn outer(&self, body: &str) -> (usize, usize) {
         let end = match self.close {
+            // A closing mark typed as two apostrophes is both of them.
+            Some(c) if body[c..].starts_with("''") => c + "''".len(),
+            Some(c) if body[c..].starts_with("’’") => c + "’’".len(),
             Some(c) => c + body[c..].chars().next().map_or(0, char::len_utf8),
             None => self.end,
         };
@@ -167,14 +170,17 @@ fn double_spans(text: &str, offset: usize, paragraph: usize, out: &mut Vec<Quote
         let prev = k.checked_sub(1).map(|j| chars[j].1);
         match (open, c) {
             (None, c) if opens_double(c) => open = Some(pos),
+            // "‘‘We are shocked,’’ she said": two opening single marks, as some wires type an
+            // opening double quote.
+            (None, '‘') if chars.get(k + 1).is_some_and(|&(_, n)| n == '‘') => open = Some(pos),
             (None, '"')
                 // Inches (5'10") are not quotation marks.
                 if !prev.is_some_and(|p| p.is_ascii_digit()) => {
                     open = Some(pos);
                 }
-            // "...regardless of ability to pay for care,'' said X": two apostrophes, as some
-            // wires write a closing double quote.
-            (Some(o), '\'') if closes_with_two_apostrophes(&chars, k) => {
+            // "...regardless of ability to pay for care,'' said X" (or ’’): two apostrophes,
+            // as some wires write a closing double quote.
+            (Some(o), '\'' | '’') if closes_with_two_apostrophes(&chars, k) => {
                 push(out, text, offset, paragraph, o, Some(pos), false);
                 open = None;
                 depth = 0;
@@ -201,13 +207,14 @@ fn double_spans(text: &str, offset: usize, paragraph: usize, out: &mut Vec<Quote
     }
 }
 
-/// `''` right after a word or punctuation and before a space, punctuation or the end: a
-/// closing double quotation mark typed as two apostrophes.
+/// `''` or `’’` right after a word or punctuation and before a space, punctuation or the end:
+/// a closing double quotation mark typed as two apostrophes.
 fn closes_with_two_apostrophes(chars: &[(usize, char)], k: usize) -> bool {
     let at = |j: usize| chars.get(j).map(|&(_, c)| c);
+    let mark = at(k);
     k > 0
-        && at(k + 1) == Some('\'')
-        && at(k - 1).is_some_and(|c| !c.is_whitespace() && c != '\'')
+        && at(k + 1) == mark
+        && at(k - 1).is_some_and(|c| !c.is_whitespace() && Some(c) != mark)
         && at(k + 2).is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation() && c != '\'')
 }
 
@@ -220,7 +227,12 @@ fn push(
     close: Option<usize>,
     single: bool,
 ) {
-    let mark_len = text[open..].chars().next().map_or(1, char::len_utf8);
+    // "‘‘" opening a double quotation is one mark of two characters.
+    let mark_len = if text[open..].starts_with("‘‘") {
+        "‘‘".len()
+    } else {
+        text[open..].chars().next().map_or(1, char::len_utf8)
+    };
     let start = open + mark_len;
     let end = close.unwrap_or_else(|| text.trim_end().len());
     if end <= start {
@@ -358,6 +370,18 @@ mod tests {
                 t
             })
             .collect()
+    }
+
+    #[test]
+    fn two_single_marks_typed_for_a_double_quotation_mark_open_and_close_it() {
+        assert_eq!(
+            spans_of("“It is to be determined,’’ he said. It was bought \"legally'' there."),
+            ["It is to be determined,", "legally"]
+        );
+        assert_eq!(
+            spans_of("‘‘We are shocked,’’ said the owner. The ‘‘cool’’ one’s car."),
+            ["We are shocked,", "cool"]
+        );
     }
 
     #[test]
