@@ -1113,6 +1113,7 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
         .extend(extra.place_suffixes.iter().cloned());
     base.name_abbreviations
         .extend(extra.name_abbreviations.iter().cloned());
+    base.not_places.extend(extra.not_places.iter().cloned());
 }
 
 /// Checks a briefing's additions for problems worth telling the user about.
@@ -1246,6 +1247,9 @@ mod tests {
         let k = Knowledge::new(&ext);
         assert!(k.cue("growled").is_some());
         assert!(k.cue("said").is_some(), "built-in knowledge stays");
+        assert!(!k.is_not_a_place("Gospers"));
+        let ext: Extension = serde_yaml::from_str("not_places: [gospers]").unwrap();
+        assert!(Knowledge::new(&ext).is_not_a_place("Gospers"));
         assert_eq!(
             k.organization("EW").map(|o| o.name.as_str()),
             Some("Example Watch")
