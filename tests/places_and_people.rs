@@ -525,13 +525,21 @@ fn a_saints_abbreviation_is_inside_the_name_it_opens() {
         "Title: One\nOutlet: A\n\nHe had worked as a guard in Port St. Lucie, Fla., for two \
          years. Pilgrims gathered in St. Peter's Square on Sunday.\n",
         "Title: Two\nOutlet: B\n\nThe quake damaged the Basilica of St. Francis in Assisi, and \
-         neighbours in Port St. Lucie raised money for the town.\n",
+         neighbours in Port St. Lucie raised money for the town. The licence was issued in St. \
+         Lucie County.\n",
     ]);
     let places: Vec<&str> = b.places.iter().map(|p| p.name.as_str()).collect();
     let people: Vec<&str> = b.people.iter().map(|p| p.name.as_str()).collect();
     assert!(places.contains(&"Port St. Lucie"), "{places:?}");
     assert!(places.contains(&"St. Peter's Square"), "{places:?}");
-    for wrong in ["Port St", "St. Peter", "St. Francis", "Basilica of St"] {
+    assert!(places.contains(&"St. Lucie"), "{places:?}");
+    for wrong in [
+        "Port St",
+        "St. Peter",
+        "St. Francis",
+        "Basilica of St",
+        "Lucie",
+    ] {
         assert!(!places.contains(&wrong), "{wrong} in {places:?}");
     }
     assert!(!people.contains(&"Lucie"), "{people:?}");

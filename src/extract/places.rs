@@ -543,8 +543,19 @@ fn context_places(
             continue;
         }
         let within = region_after_comma(r, i, k, &candidates);
+        // "St. Lucie County": an abbreviation opening the name is part of it.
+        let first = if i >= 2
+            && r.is_punct(i - 1, ".")
+            && r.is_word(i - 2)
+            && k.is_name_abbreviation(r.word(i - 2))
+            && is_capitalised(r.word(i - 2))
+        {
+            i - 2
+        } else {
+            i
+        };
         out.push(PlaceMention {
-            start: r.token(i).start,
+            start: r.token(first).start,
             end: r.token(i).end,
             candidates,
             region_hint: region_after,
@@ -552,7 +563,7 @@ fn context_places(
             cue,
             quoted: r.quoted[i],
             paragraph,
-            first: i,
+            first,
             last: i,
             within,
         });
