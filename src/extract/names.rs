@@ -999,10 +999,13 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
         let owns_org = owned
             .iter()
             .any(|w| r.k.is_org_head(w) && is_capitalised(w));
-        // "St. Peter's Square", "Prince George's County": a short possessor owning a lone
-        // place word names a landmark or region, all of it ("Haniya's Gaza City" does not).
+        // "St. Peter's Square", "St. Mark's Basilica": a saint owning a lone place word names
+        // a landmark, all of it. Other possessors own their houses and centres ("the GOP's
+        // House", "Haniya's Gaza City").
         let owns_place = matches!(owned.as_slice(), [w] if is_capitalised(w) && r.k.is_place_suffix(w))
-            && (start..=k).filter(|&t| r.is_word(t)).count() <= 3;
+            && r.k.is_name_abbreviation(r.word(start))
+            && r.is_punct(start + 1, ".")
+            && k == start + 2;
         if owns_place && r.k.country(r.word(k)).is_none() {
             return Some(vec![mention(
                 r,

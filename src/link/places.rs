@@ -380,11 +380,13 @@ fn add_variants_and_context_names(
 }
 
 /// Whether a mention's surface can stand as the place's name on its page: not an abbreviation
-/// ("Va.", "Colo.") and not capitals where the gazetteer's name has none ("PARIS").
+/// ("Va.", "Colo.") and not the gazetteer's name in a dateline's capitals ("PARIS"). Capitals
+/// that only sound like the name ("GLAAD" for "Glad") stay as written, so a wrong match shows.
 fn written_as_a_name(surface: &str, gazetteer_name: &str) -> bool {
     let shouted = surface.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !surface.chars().any(char::is_lowercase)
-        && gazetteer_name.chars().any(char::is_lowercase);
+        && gazetteer_name.chars().any(char::is_lowercase)
+        && fold(surface) == fold(gazetteer_name);
     !surface.ends_with('.') && !shouted
 }
 
