@@ -1006,7 +1006,7 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
             && r.k.is_name_abbreviation(r.word(start))
             && r.is_punct(start + 1, ".")
             && k == start + 2;
-        if owns_place && r.k.country(r.word(k)).is_none() {
+        if owns_place {
             return Some(vec![mention(
                 r,
                 paragraph,
