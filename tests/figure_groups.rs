@@ -300,3 +300,24 @@ fn a_magnitude_an_adverb_or_each_is_never_what_a_number_counts() {
         "{labels:?}"
     );
 }
+
+#[test]
+fn a_number_with_a_verb_of_its_own_does_not_borrow_the_clause_befores() {
+    // "116 people were taken to hospitals" were not killed, though "killed" is the verb of the
+    // clause before; a verb right before the number, or one the participle leads to, still
+    // says what it counts.
+    let b = briefing(&[
+        "The sheriff said the two people killed in the crash were crew and 116 people were \
+         taken to area hospitals.",
+        "The bombing that killed 70 people was planned for weeks. Up to 180 people were killed \
+         and 200 people were trapped in the tower. Fifty people were confirmed as injured, and \
+         36 people were reported dead.",
+    ]);
+    let label = |text: &str| group_of(&b, text).label.clone();
+    assert!(label("two people").starts_with("People killed"));
+    assert!(!label("116 people").starts_with("People killed"));
+    assert!(label("70 people").starts_with("People killed"));
+    assert!(!label("200 people").starts_with("People killed"));
+    assert!(label("Fifty people").starts_with("People injured"));
+    assert!(label("36 people").starts_with("People killed"));
+}

@@ -738,20 +738,36 @@ fn predicate_near(
     // The figure as the subject of its clause: its verb follows at once, or after "were",
     // "have been" and the like.
     let mut t = end + 1;
+    let mut own_verb = false;
     while t < range.end && t <= end + 3 && r.is_word(t) {
         if let Some(p) = predicate_from(t) {
             return Some(p);
         }
-        if !matches!(
-            r.word(t),
-            "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "be" | "being"
-        ) {
+        if !is_auxiliary(r.word(t)) {
+            // "200 people were trapped" has a verb of its own, and it is not the "killed" of
+            // the clause before; "were reported dead", "were confirmed as injured" and "were
+            // taken to the hospital" still say what they were.
+            own_verb = t > end + 1 && is_participle(r.word(t));
+            if own_verb
+                && let Some(p) = (t + 1..(t + 4).min(range.end))
+                    .take_while(|&x| r.is_word(x))
+                    .find_map(predicate_from)
+            {
+                return Some(p);
+            }
             break;
         }
         t += 1;
     }
     if let Some(p) = noun.and_then(|n| u.predicate_of_noun(n, fits)) {
         return Some(p.key.clone());
+    }
+    // With a verb of its own, the figure can still be the object of the verb just before it:
+    // "the bombing that killed 70 people was planned".
+    if own_verb {
+        return (start > range.start && r.is_word(start - 1))
+            .then(|| predicate_from(start - 1))
+            .flatten();
     }
     let mut t = start;
     let mut seen = 0;
@@ -777,6 +793,18 @@ fn predicate_near(
         t += 1;
     }
     None
+}
+
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "be" | "being"
+    )
+}
+
+/// "taken", "treated", "evacuated": a past participle, by its ending.
+fn is_participle(word: &str) -> bool {
+    word.len() > 4 && (word.ends_with("ed") || word.ends_with("en"))
 }
 
 /// "down from 8.1%", "up from", "compared with", "a year earlier": a previous value.
