@@ -561,3 +561,63 @@ fn a_place_is_named_as_written_in_running_text_not_in_a_dateline_or_abbreviation
         "{places:?}"
     );
 }
+
+/// A town's name that is only a word of another name, of a title or of a determiner's phrase
+/// is no mention of the town.
+#[test]
+fn a_town_inside_a_companys_name_or_a_title_is_no_place() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nWashington (Wire) A House panel approved the bill. A Wells \
+         Fargo spokeswoman said the bank would help. Temple University Hospital Chief Medical \
+         Officer Dana Wexley said eight patients were in critical condition.\n",
+        "Title: Two\nOutlet: B\n\nCommanded by Brig. Gen. Tomas Arvell, the unit reached the \
+         valley. Riders waited at Philadelphia's 30th Street Station.\n",
+    ]);
+    let places: Vec<&str> = b.places.iter().map(|p| p.name.as_str()).collect();
+    for wrong in [
+        "A House",
+        "Fargo",
+        "University",
+        "Brig",
+        "Brigg",
+        "Street Station",
+    ] {
+        assert!(!places.contains(&wrong), "{wrong} in {places:?}");
+    }
+    assert!(places.contains(&"30th Street Station"), "{places:?}");
+    assert!(places.contains(&"Philadelphia"), "{places:?}");
+}
+
+/// A party label without its comma, a profession opening a sentence, a preposition after a
+/// role, and an organisation's possessive leave people and organisations as they are.
+#[test]
+fn labels_professions_and_possessives_around_a_name_are_not_part_of_it() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nCommittee Chairman Wendell Vatson R-Ohio released a \
+         statement. Seismologist Ilse Marten said the fault had moved. \"The snow swept the \
+         tents away,\" said Tova Reyn, a guide among the first group of survivors.\n",
+        "Title: Two\nOutlet: B\n\nThe toll rose, according to the Associated Press's reporters. \
+         The Associated Press said dozens were missing. The quake was shallow, the U.S. \
+         Geological Survey said.\n",
+    ]);
+    let kind_of = |name: &str| {
+        b.people
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.kind)
+            .unwrap_or_else(|| panic!("no {name} in {:?}", names(&b)))
+    };
+    assert_eq!(kind_of("Wendell Vatson"), EntityKind::Person);
+    assert_eq!(kind_of("Ilse Marten"), EntityKind::Person);
+    assert_eq!(kind_of("Tova Reyn"), EntityKind::Person);
+    assert_eq!(kind_of("U.S. Geological Survey"), EntityKind::Organization);
+    let press = b.people.iter().filter(|p| p.name == "Associated Press");
+    assert_eq!(press.count(), 1, "{:?}", names(&b));
+    for wrong in ["Wendell Vatson R-Ohio", "Seismologist Ilse Marten"] {
+        assert!(!names(&b).contains(&wrong.to_string()), "{:?}", names(&b));
+    }
+}
+
+fn names(b: &Briefing) -> Vec<String> {
+    b.people.iter().map(|p| p.name.clone()).collect()
+}

@@ -906,8 +906,10 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
     let quoted = r.quoted[first];
     let mut start = first;
     // Leading determiner: "The Institute for ...", and "A Monmouth University poll" opening a
-    // sentence (a lone capital "A" otherwise passes for an initial).
-    let article = matches!(r.word(start), "A" | "An") && r.sentence_start(start);
+    // sentence or following a dateline's "(CNN)" (a lone capital "A" after a word otherwise
+    // passes for an initial).
+    let article = matches!(r.word(start), "A" | "An")
+        && (r.sentence_start(start) || start == 0 || r.is_punct(start - 1, ")"));
     let determiner = matches!(r.word(start), "The" | "the") || article;
     if start < end && determiner && end - start > 1 {
         start += 1;
@@ -915,10 +917,14 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
         // "A recent poll": the article alone is no name.
         return None;
     }
-    // "R-Texas", "D-New York": a party and state label after a legislator's name, not a name.
+    // "R-Texas", "D-New York": a party and state label after a legislator's name, not a name,
+    // also when no comma parts it from the name ("Chairman Bill Shuster R-Pennsylvania").
     if r.k.is_party_label(r.word(start)) {
         return None;
     }
+    let end = (start + 1..end)
+        .find(|&t| r.k.is_party_label(r.word(t)))
+        .unwrap_or(end);
     let text_of =
         |a: usize, b: usize| -> String { r.body[r.token(a).start..r.token(b - 1).end].to_string() };
     let whole = text_of(start, end);
@@ -1816,12 +1822,12 @@ fn appositive_names_an_organisation(r: &Reader, last: usize) -> bool {
         return false;
     }
     for t in start + 1..(start + 6).min(r.len()) {
-        // "the head of Ecuador's intelligence agency": a role, or a phrase after the head,
-        // is a person's.
+        // "the head of Ecuador's intelligence agency", "a guide among the first group of
+        // survivors": a role, or a phrase after the head, is a person's.
         if !r.is_word(t)
             || r.quoted[t]
             || r.k.is_role_noun(r.word(t))
-            || matches!(r.word(t), "of" | "for" | "at" | "to")
+            || r.k.is_preposition(r.word(t))
         {
             return false;
         }

@@ -140,7 +140,7 @@ pub fn find_places(
             // Headlines capitalise everything: only countries and regions there.
             continue;
         }
-        if is_calendar_word(surface) || k.is_not_a_place(surface) {
+        if is_calendar_word(surface) || k.is_not_a_place(surface) || opens_a_title(r, first, last) {
             continue;
         }
         // Inside a person's or organisation's name: not a place of its own.
@@ -163,16 +163,18 @@ pub fn find_places(
             && (k.is_title_word(r.word(last + 1))
                 || k.is_role_noun(r.word(last + 1))
                 || k.title_at(&[r.word(last + 1)]).is_some());
-        let in_other_run = !before_title
-            && mentions.iter().any(|n| {
-                n.kind == NameKind::Unknown
-                    && !n.title_only
-                    && n.first <= first
-                    && last <= n.last
-                    && (n.first < first || n.last > last)
-                    && !(n.last == last + 1
-                        && REGION_WORDS.contains(&r.word(n.last).to_lowercase().as_str()))
-            });
+        // A title after the place ("Boston Mayor X") leaves it a place; not after a name that
+        // ends in the place's name ("a Wells Fargo spokeswoman").
+        let in_other_run = mentions.iter().any(|n| {
+            n.kind == NameKind::Unknown
+                && !n.title_only
+                && n.first <= first
+                && last <= n.last
+                && (n.first < first || n.last > last)
+                && !(before_title && n.first == first)
+                && !(n.last == last + 1
+                    && REGION_WORDS.contains(&r.word(n.last).to_lowercase().as_str()))
+        });
         if in_other_run {
             continue;
         }
@@ -191,6 +193,11 @@ pub fn find_places(
             .skip(1)
             .all(|c| c.is_lowercase() || c == '-');
         let common = single && written_as_word && k.is_common_word(&lower);
+        // "University", "Mission": a town named like the head of an organisation's name is
+        // that name's word ("Temple University Hospital") unless it is shown to be a place.
+        if single && written_as_word && k.is_org_head(&lower) && !big && cue.is_none() {
+            continue;
+        }
         if common && (sentence_start || !(big || cue.is_some())) {
             continue;
         }
@@ -419,21 +426,50 @@ fn landmarks(
                 && k.is_place_suffix(last)
                 && !REGION_WORDS.contains(&last.to_lowercase().as_str())
         })
-        .map(|m| PlaceMention {
-            start: m.start,
-            end: m.end,
-            candidates: Vec::new(),
-            region_hint: false,
-            metonymy: false,
-            cue: Some("landmark".to_string()),
-            quoted: m.quoted,
-            paragraph,
-            first: m.first,
-            last: m.last,
-            within: None,
+        .map(|m| {
+            // "30th Street Station", "42nd Street": the ordinal is the name's first word.
+            let first = ordinal_before(r, m.first).unwrap_or(m.first);
+            PlaceMention {
+                start: r.token(first).start,
+                end: m.end,
+                candidates: Vec::new(),
+                region_hint: false,
+                metonymy: false,
+                cue: Some("landmark".to_string()),
+                quoted: m.quoted,
+                paragraph,
+                first,
+                last: m.last,
+                within: None,
+            }
         })
         .filter(|p| !r.para.title_case || p.quoted)
         .collect()
+}
+
+/// Whether the words from `first` to `last` begin a longer title: "Brig." of "Brig. Gen." is
+/// no town.
+fn opens_a_title(r: &Reader, first: usize, last: usize) -> bool {
+    let words: Vec<&str> = (first..r.len().min(first + 8))
+        .filter(|&t| !r.is_punct(t, "."))
+        .take_while(|&t| r.is_word(t))
+        .take(4)
+        .map(|t| r.word(t))
+        .collect();
+    let match_words = (first..=last).filter(|&t| r.is_word(t)).count();
+    r.k.title_at(&words).is_some_and(|n| n > match_words)
+}
+
+/// The token opening an ordinal ("30th", read as "30" and "th") that ends just before `first`.
+fn ordinal_before(r: &Reader, first: usize) -> Option<usize> {
+    let suffix = first.checked_sub(1)?;
+    let number = suffix.checked_sub(1)?;
+    let adjacent = r.token(number).end == r.token(suffix).start;
+    (adjacent
+        && r.para.tokens[number].kind == TokenKind::Number
+        && r.word(number).chars().all(|c| c.is_ascii_digit())
+        && matches!(r.word(suffix), "st" | "nd" | "rd" | "th"))
+    .then_some(number)
 }
 
 /// Places the gazetteer does not know, found from context: "the town of Yarnell", "X region",
@@ -503,6 +539,7 @@ fn context_places(
             || k.country(w).is_some()
             || w.chars().count() < 4
             || k.is_not_a_place(w)
+            || opens_a_title(r, i, i)
         {
             continue;
         }
