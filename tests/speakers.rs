@@ -1730,3 +1730,30 @@ fn an_acronym_of_a_common_noun_is_no_organisation() {
     let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, vec!["Zenbo TV"]);
 }
+
+/// A party label written without comma or bracket is no part of the legislator's name, and
+/// the legislator still speaks; so does a reporter named after their employer's possessive.
+#[test]
+fn a_bare_party_label_or_an_employers_possessive_leaves_the_person_speaking() {
+    let body = "“We will go,” Rep. Mara Quell R-Ohio said on Sunday.\n\n\
+                “Could we have done better? Yes,” House Majority Leader Orrin Blass R-Texas, a \
+                key ally, said.\n\n\
+                An analyst was unconvinced. “It was a long night,” wrote the Harbor Post’s \
+                Wendell Vatson.";
+    assert_eq!(speaker_of(body, "We will go"), Some("Mara Quell".into()));
+    assert_eq!(
+        speaker_of(body, "Could we have"),
+        Some("Orrin Blass".into())
+    );
+    assert_eq!(
+        speaker_of(body, "It was a long"),
+        Some("Wendell Vatson".into())
+    );
+    let people = people_in(body);
+    assert!(
+        !people
+            .iter()
+            .any(|p| p.contains("R-Ohio") || p.contains("R-Texas")),
+        "{people:?}"
+    );
+}

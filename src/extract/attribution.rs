@@ -828,6 +828,8 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         }
         end = open - 1;
     }
+    // "Rep. Mara Quell R-Ohio said": a party label with no comma or bracket.
+    end = before_party_label(doc, &r, p, end, floor);
     // "Bram Tolliver Jr. said", "Trelmco Inc. said": an abbreviation's full stop.
     if end > floor
         && r.is_punct(end, ".")
@@ -869,6 +871,12 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
             // is the subject, the role phrase before it only introduces them.
             // "William Sweeney Jr., said": the name may end before an abbreviation's period.
             let named = doc.mention_ending_at(p, close - 1).or_else(|| {
+                let before = before_party_label(doc, &r, p, close - 1, a + 1);
+                (before < close - 1)
+                    .then(|| doc.mention_ending_at(p, before))
+                    .flatten()
+            });
+            let named = named.or_else(|| {
                 (close >= 2 && r.is_punct(close - 1, "."))
                     .then(|| doc.mention_ending_at(p, close - 2))
                     .flatten()
@@ -880,7 +888,7 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
             {
                 return Some((Np::Mention(m), a + 1));
             }
-            end = a - 1;
+            end = before_party_label(doc, &r, p, a - 1, floor);
             // "a store manager in Charleston, South Carolina, told": the state after a town
             // belongs to the appositive, and the town is no subject.
             let town_and_state =
@@ -1167,6 +1175,41 @@ fn person_after_employer(
     role_between.then_some(person)
 }
 
+/// The token before a party label ending at `t` ("R-Ohio", "D-Wash."), or `t` when there is
+/// none; never below `floor`.
+fn before_party_label(doc: &Doc, r: &Reader, p: usize, t: usize, floor: usize) -> usize {
+    let label = if t > floor && r.is_punct(t, ".") {
+        t - 1
+    } else {
+        t
+    };
+    if label > floor
+        && r.is_word(label)
+        && crate::extract::names::is_party_and_state(doc.k, r.word(label))
+        && doc.mention_ending_at(p, label).is_none()
+    {
+        label - 1
+    } else {
+        t
+    }
+}
+
+/// The person an organisation's possessive opens ("CNN's Oliver Darcy said"): the one who
+/// speaks, not the organisation.
+fn person_of_employer(doc: &Doc, m: usize) -> Option<usize> {
+    let org = &doc.mentions[m];
+    if org.kind != NameKind::Organization {
+        return None;
+    }
+    let r = doc.reader(org.paragraph);
+    let last = r.word(org.last);
+    if crate::knowledge::strip_possessive(last) == last {
+        return None;
+    }
+    doc.mention_starting_between(org.paragraph, org.last + 1, org.last + 2)
+        .filter(|&n| doc.mentions[n].kind == NameKind::Person)
+}
+
 /// Whether the role set off before mention `m` ("as the Ukip leader, X,") opens its clause, so
 /// that X is the clause's subject, rather than ending a prepositional phrase ("alongside his
 /// wife, Samantha,").
@@ -1438,7 +1481,7 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
             }
         }
         Np::Mention(m) => {
-            let m = *m;
+            let m = person_of_employer(doc, *m).unwrap_or(*m);
             match doc.mentions[m].kind {
                 NameKind::Person | NameKind::Organization => Attribution {
                     speaker: doc.entity_of_mention(m),

@@ -901,6 +901,19 @@ fn title_only(
     m
 }
 
+/// "R-Pennsylvania", "D-Wash": a party label whose second part names a region, which "Wu
+/// I-Fang" does not.
+pub fn is_party_and_state(k: &Knowledge, word: &str) -> bool {
+    k.is_party_label(word)
+        && word.split_once('-').is_some_and(|(_, state)| {
+            let g = k.gazetteer();
+            g.region_abbreviation(&format!("{state}.")).is_some()
+                || g.lookup(state)
+                    .iter()
+                    .any(|&i| g.place(i).kind == crate::knowledge::gazetteer::PlaceKind::Region)
+        })
+}
+
 /// The mentions a capitalised run from `first` to before `end` holds.
 fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Vec<Mention>> {
     let quoted = r.quoted[first];
@@ -922,8 +935,8 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
     if r.k.is_party_label(r.word(start)) {
         return None;
     }
-    let end = (start + 1..end)
-        .find(|&t| r.k.is_party_label(r.word(t)))
+    let end = (start + 2..end)
+        .find(|&t| is_party_and_state(r.k, r.word(t)))
         .unwrap_or(end);
     let text_of =
         |a: usize, b: usize| -> String { r.body[r.token(a).start..r.token(b - 1).end].to_string() };
@@ -1223,6 +1236,23 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
         .any(|w| r.k.is_org_head(strip_possessive(w)) && is_capitalised(w))
         || display.contains(" & ")
     {
+        // "the Associated Press's reporters": a known organisation in the possessive is that
+        // organisation, not a second one named like it.
+        if let Some(org) = r.k.organization(strip_possessive(&display)) {
+            return Some(vec![
+                mention(
+                    r,
+                    paragraph,
+                    start,
+                    end,
+                    &org.name,
+                    NameKind::Organization,
+                    quoted,
+                )
+                .with_country(org.country.clone())
+                .with_body(Some(fold(&org.name))),
+            ]);
+        }
         let (body, of_country) = org_body(r, &name_words);
         let country = country.or(of_country);
         return Some(vec![

@@ -884,16 +884,8 @@ impl Knowledge {
     }
 
     /// The known organisation with this exact name or alias.
-    /// A known organisation by name or alias, also in the possessive ("the Associated Press's
-    /// reporter"); a name that ends in one ("McDonald's") is found as written first.
     pub fn organization(&self, name: &str) -> Option<&KnownOrganization> {
-        let by_name = |n: &str| with_folded(n, |f| self.organization_names.get(f).copied());
-        by_name(name)
-            .or_else(|| {
-                let bare = strip_possessive(name);
-                (bare.len() < name.len()).then(|| by_name(bare)).flatten()
-            })
-            .map(|i| &self.organizations[i])
+        with_folded(name, |f| self.organization_names.get(f)).map(|&i| &self.organizations[i])
     }
 
     /// The country a name, alias, adjective or people noun refers to ("Britain", "British",
