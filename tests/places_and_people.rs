@@ -44,7 +44,7 @@ fn roles_are_the_title_and_its_role_words_only() {
          Supporters of Mr. Tom Reyes cheered, and Reyes said he was \
          grateful.\n\nOn Monday, Deputy Attorney General \
          Ann Kowalski said the inquiry would go on.\n\nOn Tuesday, U.S. Mr. Piet Vandermolen said \
-         he agreed.\n",
+         he agreed. Hospital Chief Medical Officer Dana Wexley said eight were hurt.\n",
     ]);
     let roles = |name: &str| -> Vec<String> {
         b.people
@@ -62,6 +62,7 @@ fn roles_are_the_title_and_its_role_words_only() {
     assert_eq!(roles("Maria Lopez"), ["President"]);
     assert!(roles("Tom Reyes").is_empty(), "{:?}", roles("Tom Reyes"));
     assert_eq!(roles("Ann Kowalski"), ["Deputy Attorney General"]);
+    assert_eq!(roles("Dana Wexley"), ["Chief Medical Officer"]);
     assert!(
         roles("Piet Vandermolen").is_empty(),
         "{:?}",

@@ -1757,3 +1757,12 @@ fn a_bare_party_label_or_an_employers_possessive_leaves_the_person_speaking() {
         "{people:?}"
     );
 }
+
+/// "X Y of <place>" names a person from the place even when the lexicon does not know the
+/// given name, as long as no word of it is a common word.
+#[test]
+fn a_person_of_a_known_place_speaks_whatever_their_given_name() {
+    let body = "\"We get the aftershocks every five minutes,\" said Tashi Lamrang of Biratnagar, \
+                in eastern Nepal.\n\nLamrang said his house had cracked.";
+    assert_eq!(speaker_of(body, "We get the"), Some("Tashi Lamrang".into()));
+}

@@ -975,9 +975,16 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
         let org_after = words(r, split + 1, end)
             .iter()
             .any(|w| r.k.is_org_head(w) && is_capitalised(w));
+        // A given name the lexicon does not know still opens a person's name when no word of
+        // it is a common word and a known place follows ("Basanta Adhikari of Biratnagar").
+        let uncommon_name = || {
+            left.iter()
+                .all(|w| !r.k.is_common_word(&w.to_lowercase()) && r.k.country(w).is_none())
+                && plausible_personal_name(r.k, &left.join(" "))
+        };
         if (place_after || org_after)
             && (2..=3).contains(&left.len())
-            && r.k.given_name(left[0]).is_some()
+            && (r.k.given_name(left[0]).is_some() || place_after && uncommon_name())
             && !left.iter().any(|w| r.k.is_org_head(w))
         {
             let left_tokens: Vec<usize> = (start..split).filter(|&t| r.is_word(t)).collect();
