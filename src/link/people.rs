@@ -678,7 +678,7 @@ fn join_spelling_variants(
     // share: the pairs compared in a block grow with its square, and "John" alone has
     // thousands of surnames in a newsroom's year. A short form counts as the name it shortens
     // ("Joe" as "Joseph").
-    let mut blocks: HashMap<Block, Vec<(usize, String, String)>> = HashMap::default();
+    let mut blocks: HashMap<Block, Vec<Member>> = HashMap::default();
     for (i, g) in globals.iter().enumerate() {
         if g.kind != EntityKind::Person {
             continue;
@@ -692,25 +692,36 @@ fn join_spelling_variants(
             let initial = surname.chars().next();
             let given = translit_key(&k.full_given_name(words[0]));
             let middle = middle_initials(&words);
-            blocks
-                .entry((given, initial))
-                .or_default()
-                .push((i, surname.clone(), middle));
+            blocks.entry((given.clone(), initial)).or_default().push((
+                i,
+                surname.clone(),
+                middle,
+                None,
+            ));
             // "Sarah Huckabee Sanders" is also "Huckabee Sanders": a word before the surname
             // that is no given name is part of a compound surname ("Mary Ann Smith" is not
             // "Ann Smith").
             let before = words[words.len() - 2];
-            // An initial ("George W. Bush") is no part of a surname.
+            // An initial ("George W. Bush") is no part of a surname; a particle ("Frederic Van
+            // Leeuw", "Ibrahim El Bakraoui") always is, though "Van" is a given name too.
             let is_initial = before.trim_end_matches('.').chars().count() <= 1;
             if words.len() >= 3
                 && !is_initial
-                && k.given_name(before).is_none()
+                && (k.given_name(before).is_none() || k.is_name_connector(before))
                 && crate::extract::text::is_capitalised(before)
             {
                 blocks
                     .entry((translit_key(before), initial))
                     .or_default()
-                    .push((i, surname, String::new()));
+                    .push((
+                        i,
+                        surname,
+                        String::new(),
+                        Some(FirstWord {
+                            key: given.clone(),
+                            names_someone: !is_title_or_role(k, words[0]),
+                        }),
+                    ));
             }
         }
     }
@@ -722,12 +733,43 @@ fn join_spelling_variants(
         // "George Bush" is neither "George W. Bush" nor "George H. W. Bush" when both are
         // in the briefing, and through it they would join each other.
         let mut unmarked: Vec<(usize, Vec<usize>, Option<&str>, bool)> = Vec::new();
+        // "Ibrahim El Bakraoui" and "Khalid El Bakraoui" share a compound surname, and are
+        // brothers: full names in a block by their compound surname join each other only with
+        // the same given name, and the compound surname alone ("El Bakraoui") joins only when
+        // the full names it fits have one given name between them.
+        // Two first words that are not titles tell two people apart: a title run into a
+        // name ("Director-General Tedros Adhanom Ghebreyesus") is no other person.
+        let same_given = |x: &FirstWord, y: &FirstWord| {
+            !(x.names_someone && y.names_someone)
+                || x.key == y.key
+                || x.key.len().min(y.key.len()) >= 5 && within_one_edit(&x.key, &y.key)
+        };
+        let given_names_fitting = |a: usize| -> usize {
+            let mut distinct: Vec<&FirstWord> = Vec::new();
+            let fitting = members
+                .iter()
+                .filter(|(j, sb, ..)| *j != members[a].0 && *sb == members[a].1)
+                .filter_map(|(.., given)| given.as_ref())
+                .filter(|given| given.names_someone);
+            for given in fitting {
+                if !distinct.iter().any(|d| same_given(d, given)) {
+                    distinct.push(given);
+                }
+            }
+            distinct.len()
+        };
         for a in 0..members.len() {
             for b in a + 1..members.len() {
-                let (i, sa, ma) = &members[a];
-                let (j, sb, mb) = &members[b];
+                let (i, sa, ma, given_a) = &members[a];
+                let (j, sb, mb, given_b) = &members[b];
                 if i == j || !(sa == sb || may_be_misspelt(sa, sb)) {
                     continue;
+                }
+                match (given_a, given_b) {
+                    (Some(x), Some(y)) if !same_given(x, y) => continue,
+                    (Some(_), None) if given_names_fitting(b) > 1 => continue,
+                    (None, Some(_)) if given_names_fitting(a) > 1 => continue,
+                    _ => {}
                 }
                 let (na, nb) = (globals[*i].display_name(), globals[*j].display_name());
                 if vetoed(&na, &nb) {
@@ -749,6 +791,29 @@ fn join_spelling_variants(
             }
         }
     }
+}
+
+/// A name in a block: the entity, its surname key, its middle initials, and, when it is in
+/// the block by the first word of a compound surname rather than by a given name, its first
+/// word.
+type Member = (usize, String, String, Option<FirstWord>);
+
+/// The first word of a full name filed under its compound surname, to tell apart people
+/// who share the surname.
+struct FirstWord {
+    /// Its transliteration key, as a given name in full ("Joe" as "joseph").
+    key: String,
+    /// False for a title or role run into the name ("Director-General Tedros Adhanom
+    /// Ghebreyesus"), which tells nobody apart.
+    names_someone: bool,
+}
+
+/// "President", "Director-General": a title or role word, not the start of a name.
+fn is_title_or_role(k: &crate::knowledge::Knowledge, word: &str) -> bool {
+    k.is_title_word(word)
+        || word
+            .split('-')
+            .any(|part| k.is_role_noun(part) || k.is_role_modifier(part))
 }
 
 /// Records that member `a`, a name without middle initials, matches member `b`, whose
