@@ -622,3 +622,51 @@ fn labels_professions_and_possessives_around_a_name_are_not_part_of_it() {
 fn names(b: &Briefing) -> Vec<String> {
     b.people.iter().map(|p| p.name.clone()).collect()
 }
+
+/// Brothers who share a compound surname stay two people, and the surname alone joins the
+/// full name only when one person has it; a particle opens a compound surname even where it
+/// is a given name too ("Van").
+#[test]
+fn a_shared_compound_surname_joins_no_brothers_and_a_particle_opens_a_surname() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nPolice named the brothers as Idris El Marouani and Karim El \
+         Marouani. Karim El Marouani, 27, was the older.\n",
+        "Title: Two\nOutlet: B\n\nChief prosecutor Pieter Van Doorn said the men were known. \
+         \"They had records,\" Van Doorn said.\n",
+        "Title: Three\nOutlet: C\n\nKarim El Marouani, the brother of Idris El Marouani, rented \
+         the flat, prosecutor Pieter Van Doorn said.\n",
+    ]);
+    let people = names(&b);
+    let karim = b.people.iter().find(|p| p.name == "Karim El Marouani");
+    let karim = karim.unwrap_or_else(|| panic!("{people:?}"));
+    assert!(
+        !karim.aliases.iter().any(|a| a.contains("Idris")),
+        "{:?}",
+        karim.aliases
+    );
+    assert!(!people.contains(&"Van Doorn".to_string()), "{people:?}");
+    let van_doorn = b.people.iter().find(|p| p.name == "Pieter Van Doorn");
+    assert!(
+        van_doorn.is_some_and(|p| !p.quotes.is_empty()),
+        "{people:?}"
+    );
+}
+
+/// A word for a people before a region word, a caption's "A" and a city's possessive before
+/// a landmark: none of them makes a place of its own.
+#[test]
+fn adjectives_articles_and_a_citys_possessive_make_no_place() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nHe was raised in a predominantly Muslim area of the city. Her \
+         grandparents came from the Sicilian province of Enna. Flags were projected in London's \
+         Trafalgar Square. Photos: World reacts to the bombings A New York City church holds \
+         Mass.\n",
+    ]);
+    let places: Vec<&str> = b.places.iter().map(|p| p.name.as_str()).collect();
+    for wrong in ["Muslim", "Sicilian", "Trafalgar", "A New York City"] {
+        assert!(!places.contains(&wrong), "{wrong} in {places:?}");
+    }
+    for right in ["Enna", "London", "Trafalgar Square", "New York City"] {
+        assert!(places.contains(&right), "{right} not in {places:?}");
+    }
+}

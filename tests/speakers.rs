@@ -1766,3 +1766,23 @@ fn a_person_of_a_known_place_speaks_whatever_their_given_name() {
                 in eastern Nepal.\n\nLamrang said his house had cracked.";
     assert_eq!(speaker_of(body, "We get the"), Some("Tashi Lamrang".into()));
 }
+
+/// A gallery's and a video player's labels end the name before them and are nobody, so a
+/// "he said" after them still finds the person named in the text.
+#[test]
+fn gallery_and_video_labels_are_nobody() {
+    let body = "Mayor Orrin Blass spoke at noon. Photos: Orrin Blass Hide Caption 3 of 20\n\n\
+                JUST WATCHED Mayor speaks Replay More Videos ... MUST WATCH Mayor speaks 01:08\n\n\
+                \"We will rebuild,\" he said.";
+    let people = people_in(body);
+    assert!(
+        !people
+            .iter()
+            .any(|p| p.contains("Caption") || p.contains("Replay") || p.contains("WATCH")),
+        "{people:?}"
+    );
+    assert_eq!(
+        speaker_of(body, "We will rebuild"),
+        Some("Orrin Blass".into())
+    );
+}

@@ -919,10 +919,13 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
     let quoted = r.quoted[first];
     let mut start = first;
     // Leading determiner: "The Institute for ...", and "A Monmouth University poll" opening a
-    // sentence or following a dateline's "(CNN)" (a lone capital "A" after a word otherwise
-    // passes for an initial).
+    // sentence, following a dateline's "(CNN)" or a caption's lower-case words (a lone capital
+    // "A" after a capitalised word is an initial: "John A Smith").
+    let initial = r.is_punct(start + 1, ".");
     let article = matches!(r.word(start), "A" | "An")
-        && (r.sentence_start(start) || start == 0 || r.is_punct(start - 1, ")"));
+        && (r.sentence_start(start)
+            || start == 0
+            || !(initial || r.is_word(start - 1) && is_capitalised(r.word(start - 1))));
     let determiner = matches!(r.word(start), "The" | "the") || article;
     if start < end && determiner && end - start > 1 {
         start += 1;
@@ -1055,9 +1058,14 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
                         || i > 0 && r.k.is_common_surname(w)
                         || !r.k.is_common_word(&strip_possessive(w).to_lowercase())
                 });
-            // "Penn State's Mr. Mann": a title and name owned are read as any other run.
+            // "Penn State's Mr. Mann": a title and name owned are read as any other run; so is
+            // a landmark ("London's Trafalgar Square").
             let titled = r.k.title_at(&owned).is_some_and(|n| n < owned.len());
-            if person_owned || titled {
+            let landmark = owned.len() >= 2
+                && owned
+                    .last()
+                    .is_some_and(|w| is_capitalised(w) && r.k.is_place_suffix(w));
+            if person_owned || titled || landmark {
                 for mut m in interpret_run(r, k + 1, end, paragraph).unwrap_or_default() {
                     if m.kind == NameKind::Unknown && person_owned {
                         m.kind = NameKind::Person;

@@ -576,6 +576,14 @@ fn context_places(
         if candidates.is_empty() && cue.is_none() {
             continue;
         }
+        // "a predominantly Muslim area", "the Sicilian province of Enna": a word for a people
+        // or an adjective of a place before a region word is no place's name.
+        let adjective = k.is_group_word(w)
+            || k.is_demonym(w)
+            || ["ian", "ean", "ese"].iter().any(|end| w.ends_with(end));
+        if candidates.is_empty() && adjective {
+            continue;
+        }
         if !candidates.is_empty() && cue.is_none() && !known_unknown {
             continue;
         }
