@@ -670,3 +670,20 @@ fn adjectives_articles_and_a_citys_possessive_make_no_place() {
         assert!(places.contains(&right), "{right} not in {places:?}");
     }
 }
+
+/// A person's given name standing alone is that person, not a town the gazetteer only knows
+/// by a longer name; a town called so itself stays a place.
+#[test]
+fn a_given_name_alone_is_its_person_not_a_town_of_another_name() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nThe family of Alexander Vellinga waited at the airport. \
+         Alexander was talking to his mother when the line went dead. Austin Merriweather, a \
+         neighbour, said the family had moved from Austin last year.\n",
+    ]);
+    let places: Vec<&str> = b.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(
+        !places.iter().any(|p| p.starts_with("Alexander")),
+        "{places:?}"
+    );
+    assert!(places.contains(&"Austin"), "{places:?}");
+}

@@ -57,8 +57,12 @@ pub fn link_places(
     let mut resolved: Vec<Resolved> = Vec::new();
     for (a, x) in extractions.iter().enumerate() {
         let body = &documents[a].body.text;
+        let given_names = given_names_of_people(x);
         for p in &x.places {
             let surface = &body[p.start..p.end];
+            if is_someones_given_name(p, surface, &given_names, g) {
+                continue;
+            }
             let key = match choose(p, surface, &focus, person_surnames, g) {
                 Some(key) => key,
                 None => continue,
@@ -116,6 +120,48 @@ fn country_focus(
         }
     }
     focus
+}
+
+/// The first words of the people an article names in full ("Alexander Pinczowski").
+fn given_names_of_people(x: &Extraction) -> HashSet<String> {
+    x.entities
+        .iter()
+        .filter(|e| e.kind == crate::model::EntityKind::Person)
+        .filter_map(|e| {
+            let mut words = e.name.split_whitespace();
+            let first = words.next()?;
+            words.next().map(|_| translit_key(first))
+        })
+        .collect()
+}
+
+/// "Alexander and Sascha were not among them", "fun of Syed's beard": a person's given name
+/// alone, in the article that names them in full, is that person and not a small town the
+/// gazetteer only knows by another name (Alexander City, Sik), nor a place it does not know
+/// that nothing around calls a place. A town called so itself stays ("terrorized Austin").
+fn is_someones_given_name(
+    p: &crate::extract::places::PlaceMention,
+    surface: &str,
+    given_names: &HashSet<String>,
+    g: &Gazetteer,
+) -> bool {
+    let bare = crate::knowledge::strip_possessive(surface);
+    let called_so = p
+        .candidates
+        .first()
+        .is_some_and(|&c| fold(&g.place(c).name) == fold(bare));
+    let unsupported = if p.candidates.is_empty() {
+        p.cue.is_none()
+    } else {
+        !called_so && !p.has_place_cue()
+    };
+    !bare.contains(' ')
+        && unsupported
+        && given_names.contains(&translit_key(bare))
+        && p.candidates.first().is_none_or(|&c| {
+            let place = g.place(c);
+            place.kind == PlaceKind::City && place.population < 1_000_000
+        })
 }
 
 /// The place a mention stands for, or none when it is not a place after all.
