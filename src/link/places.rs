@@ -146,22 +146,18 @@ fn is_someones_given_name(
     g: &Gazetteer,
 ) -> bool {
     let bare = crate::knowledge::strip_possessive(surface);
-    let called_so = p
-        .candidates
-        .first()
-        .is_some_and(|&c| fold(&g.place(c).name) == fold(bare));
-    let unsupported = if p.candidates.is_empty() {
-        p.cue.is_none()
-    } else {
-        !called_so && !p.has_place_cue()
-    };
-    !bare.contains(' ')
-        && unsupported
-        && given_names.contains(&translit_key(bare))
-        && p.candidates.first().is_none_or(|&c| {
+    if bare.contains(' ') || !given_names.contains(&translit_key(bare)) {
+        return false;
+    }
+    match p.candidates.first() {
+        None => p.cue.is_none(),
+        Some(&c) => {
             let place = g.place(c);
-            place.kind == PlaceKind::City && place.population < 1_000_000
-        })
+            let small_town = place.kind == PlaceKind::City && place.population < 1_000_000;
+            let called_so = fold(&place.name) == fold(bare);
+            small_town && !called_so && !p.has_place_cue()
+        }
+    }
 }
 
 /// The place a mention stands for, or none when it is not a place after all.
