@@ -450,14 +450,19 @@ fn landmarks(
 /// Whether the words from `first` to `last` begin a longer title: "Brig." of "Brig. Gen." is
 /// no town.
 fn opens_a_title(r: &Reader, first: usize, last: usize) -> bool {
-    let words: Vec<&str> = (first..r.len().min(first + 8))
-        .filter(|&t| !r.is_punct(t, "."))
-        .take_while(|&t| r.is_word(t))
-        .take(4)
-        .map(|t| r.word(t))
-        .collect();
+    // Asked of every gazetteer match: the words go on the stack, not the heap.
+    let mut words = [""; 4];
+    let mut n = 0;
+    for t in (first..r.len().min(first + 8)).filter(|&t| !r.is_punct(t, ".")) {
+        if !r.is_word(t) || n == words.len() {
+            break;
+        }
+        words[n] = r.word(t);
+        n += 1;
+    }
     let match_words = (first..=last).filter(|&t| r.is_word(t)).count();
-    r.k.title_at(&words).is_some_and(|n| n > match_words)
+    r.k.title_at(&words[..n])
+        .is_some_and(|len| len > match_words)
 }
 
 /// The token opening an ordinal ("30th", read as "30" and "th") that ends just before `first`.
