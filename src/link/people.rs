@@ -758,6 +758,13 @@ fn join_spelling_variants(
             }
             distinct.len()
         };
+        // Counted once per member, and only in blocks that hold a compound surname: the pairs
+        // below would otherwise count them again for each partner.
+        let fitting: Vec<usize> = if members.iter().any(|m| m.3.is_some()) {
+            (0..members.len()).map(given_names_fitting).collect()
+        } else {
+            Vec::new()
+        };
         for a in 0..members.len() {
             for b in a + 1..members.len() {
                 let (i, sa, ma, given_a) = &members[a];
@@ -767,8 +774,8 @@ fn join_spelling_variants(
                 }
                 match (given_a, given_b) {
                     (Some(x), Some(y)) if !same_given(x, y) => continue,
-                    (Some(_), None) if given_names_fitting(b) > 1 => continue,
-                    (None, Some(_)) if given_names_fitting(a) > 1 => continue,
+                    (Some(_), None) if fitting[b] > 1 => continue,
+                    (None, Some(_)) if fitting[a] > 1 => continue,
                     _ => {}
                 }
                 let (na, nb) = (globals[*i].display_name(), globals[*j].display_name());
