@@ -914,6 +914,27 @@ pub fn is_party_and_state(k: &Knowledge, word: &str) -> bool {
         })
 }
 
+/// A mention of an organisation the lexicon knows, under its own name and country.
+fn known_organisation(
+    r: &Reader,
+    paragraph: usize,
+    (start, end): (usize, usize),
+    org: &crate::knowledge::KnownOrganization,
+    quoted: bool,
+) -> Mention {
+    mention(
+        r,
+        paragraph,
+        start,
+        end,
+        &org.name,
+        NameKind::Organization,
+        quoted,
+    )
+    .with_country(org.country.clone())
+    .with_body(Some(fold(&org.name)))
+}
+
 /// The mentions a capitalised run from `first` to before `end` holds.
 fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Vec<Mention>> {
     let quoted = r.quoted[first];
@@ -951,19 +972,13 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
             .then(|| r.k.organization(&text_of(first, end)))
             .flatten()
     }) {
-        return Some(vec![
-            mention(
-                r,
-                paragraph,
-                start,
-                end,
-                &org.name,
-                NameKind::Organization,
-                quoted,
-            )
-            .with_country(org.country.clone())
-            .with_body(Some(fold(&org.name))),
-        ]);
+        return Some(vec![known_organisation(
+            r,
+            paragraph,
+            (start, end),
+            org,
+            quoted,
+        )]);
     }
 
     // "William Walker of Ontario", "Rep. Peter King of New York", "Charles Gabriel of Capital
@@ -1254,19 +1269,13 @@ fn read_run(r: &Reader, first: usize, end: usize, paragraph: usize) -> Option<Ve
         // "the Associated Press's reporters": a known organisation in the possessive is that
         // organisation, not a second one named like it.
         if let Some(org) = r.k.organization(strip_possessive(&display)) {
-            return Some(vec![
-                mention(
-                    r,
-                    paragraph,
-                    start,
-                    end,
-                    &org.name,
-                    NameKind::Organization,
-                    quoted,
-                )
-                .with_country(org.country.clone())
-                .with_body(Some(fold(&org.name))),
-            ]);
+            return Some(vec![known_organisation(
+                r,
+                paragraph,
+                (start, end),
+                org,
+                quoted,
+            )]);
         }
         let (body, of_country) = org_body(r, &name_words);
         let country = country.or(of_country);
