@@ -132,3 +132,62 @@ fn a_speech_verb_after_a_comma_with_its_speaker_after_it_gives_the_source() {
     let body = "The river rose 12 feet overnight, showed Tomas Verhagen's gauge.";
     assert_eq!(claimant_of(body, "12 feet"), None);
 }
+
+#[test]
+fn according_to_a_record_from_a_body_credits_the_body() {
+    let body = "The storm killed 25 people along the coast, according to a list from the Farland \
+                Weather Service. A count by the Ostrel Institute put the damage at $40 million.";
+    assert_eq!(
+        claimant_of(body, "25 people").as_deref(),
+        Some("Farland Weather Service")
+    );
+    let body = "About 40 percent of voters back the plan, according to a survey conducted by the \
+                Ostrel Institute.";
+    assert_eq!(
+        claimant_of(body, "40 percent").as_deref(),
+        Some("Ostrel Institute")
+    );
+}
+
+#[test]
+fn a_poll_released_on_a_day_still_speaks_for_its_pollster() {
+    let body = "Seventy-two percent of adults oppose the law, a YouGov opinion poll released on \
+                Monday showed.";
+    assert_eq!(
+        claimant_of(body, "Seventy-two percent").as_deref(),
+        Some("YouGov")
+    );
+}
+
+#[test]
+fn a_new_document_is_not_the_latest_speakers() {
+    // "A new poll" and "a Quarvey survey" bring in documents of their own: the ministry that
+    // spoke before issued neither, and nobody is named for them.
+    let body = "The Farland Interior Ministry said 12 people died. A new poll showed 61 percent \
+                of voters approve. A Quarvey survey showed 48 percent disapprove.";
+    assert_eq!(claimant_of(body, "61 percent"), None);
+    assert_eq!(claimant_of(body, "48 percent"), None);
+    // "The report" may well be the ministry's.
+    let body = "The Farland Interior Ministry issued its findings on Monday. The report said 300 \
+                homes were destroyed.";
+    assert_eq!(
+        claimant_of(body, "300 homes").as_deref(),
+        Some("Farland Interior Ministry")
+    );
+}
+
+#[test]
+fn a_body_that_released_a_report_saying_is_its_source() {
+    let body = "The Ostrel Institute released a report saying the plan would cost $6.3 trillion.";
+    assert_eq!(
+        claimant_of(body, "$6.3 trillion").as_deref(),
+        Some("Ostrel Institute")
+    );
+}
+
+#[test]
+fn a_bodys_supporters_are_not_the_body() {
+    let body = "The Ostrel Institute opposes the plan. Its supporters say 30 percent of the money \
+                is wasted.";
+    assert_eq!(claimant_of(body, "30 percent"), None);
+}

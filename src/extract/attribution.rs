@@ -72,10 +72,12 @@ enum Np {
         country: Option<String>,
     },
     /// A document noun ("statement", "report"), with the name qualifying it ("the Labor
-    /// Department report").
+    /// Department report"). `indefinite`: brought in by "a" or "an", so a new document, not
+    /// one of a source already named.
     Document {
         country: Option<String>,
         qualifier: Option<usize>,
+        indefinite: bool,
     },
     /// Somebody unnamed ("one witness").
     Anonymous(String),
@@ -980,7 +982,9 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
     }
     // "The department's monthly survey of households showed": the document, not what it
     // surveyed, is the subject.
-    if let Some(document) = document_before_of(doc, &r, end, floor) {
+    if let Some(document) = document_before_of(doc, &r, end, floor)
+        .or_else(|| document_before_participle(doc, &r, end, floor))
+    {
         end = document;
     }
     let head = r.word(end).to_lowercase();
@@ -1021,6 +1025,7 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
             lower.as_str(),
             "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that" | "one"
         ) || doc.k.is_np_modifier(&lower)
+            || doc.k.is_document_noun(&lower)
             || doc.k.is_role_modifier(&lower)
             || doc.k.is_role_noun(&lower)
             || doc.k.is_body_noun(&lower);
@@ -1055,7 +1060,12 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
     let phrase = doc.body[r.token(first).start..r.token(end).end].to_string();
     // "his office said", "her statement said": the person the pronoun stands for. "Her
     // father said" is the father, whoever holds that role.
-    if r.is_word(first) && qualifier.is_none() && !doc.k.is_kin_noun(&head) {
+    // "its supporters said", "his critics say": people around them, not them.
+    if r.is_word(first)
+        && qualifier.is_none()
+        && !doc.k.is_kin_noun(&head)
+        && head_kind != NounKind::Anonymous
+    {
         match r.word(first).to_lowercase().as_str() {
             "his" => return Some((Np::Pronoun("male".to_string()), first)),
             "her" => return Some((Np::Pronoun("female".to_string()), first)),
@@ -1065,7 +1075,11 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
     }
     let np = match head_kind {
         NounKind::Role | NounKind::Anonymous if follows_another(&r, first) => Np::Anonymous(phrase),
-        NounKind::Document => Np::Document { country, qualifier },
+        NounKind::Document => Np::Document {
+            country,
+            qualifier,
+            indefinite: is_indefinite_article(r.word(first)),
+        },
         NounKind::Anonymous if qualifier.is_none() && country.is_none() => Np::Anonymous(phrase),
         _ => Np::Role {
             head,
@@ -1074,6 +1088,39 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
         },
     };
     Some((np, first))
+}
+
+/// "The agency released a report saying ...": a new document's issuer, named as the subject
+/// of the verb that brought it out, is the source. Any other subject is left as it is.
+fn issuer_of_new_document(doc: &Doc, p: usize, np: Np, first: usize, floor: usize) -> (Np, usize) {
+    let new_document = matches!(
+        np,
+        Np::Document {
+            qualifier: None,
+            indefinite: true,
+            ..
+        }
+    );
+    let r = doc.reader(p);
+    let brought_out = new_document
+        && first > floor + 1
+        && r.is_word(first - 1)
+        && doc.k.is_issuing_verb(r.word(first - 1));
+    drop(r);
+    if brought_out
+        && let Some((Np::Mention(m), start)) = np_before(doc, p, first - 1, floor)
+        && matches!(
+            doc.mentions[m].kind,
+            NameKind::Person | NameKind::Organization
+        )
+    {
+        return (Np::Mention(m), start);
+    }
+    (np, first)
+}
+
+fn is_indefinite_article(word: &str) -> bool {
+    matches!(word, "a" | "an" | "A" | "An")
 }
 
 /// "Another agent said": not the agent the article named before, nobody in particular.
@@ -1116,6 +1163,46 @@ fn document_before_of(doc: &Doc, r: &Reader, end: usize, floor: usize) -> Option
     let head = of - 1;
     (r.is_word(head) && noun_kind(doc, &r.word(head).to_lowercase()) == Some(NounKind::Document))
         .then_some(head)
+}
+
+/// The document noun a participle and its time follow, ending at `end`: "poll" in "a poll
+/// released on Monday", "survey" in "the survey published last week".
+fn document_before_participle(doc: &Doc, r: &Reader, end: usize, floor: usize) -> Option<usize> {
+    let participle = (floor + 1..=end)
+        .rev()
+        .take(4)
+        .take_while(|&t| r.is_word(t) && !r.quoted[t])
+        .find(|&t| r.word(t).len() > 4 && r.word(t).ends_with("ed"))?;
+    let of_time = participle < end && (participle + 1..=end).all(|t| is_time_word(r.word(t)));
+    let head = participle - 1;
+    (of_time
+        && r.is_word(head)
+        && noun_kind(doc, &r.word(head).to_lowercase()) == Some(NounKind::Document))
+    .then_some(head)
+}
+
+/// A word that says when: "on", "last", "Monday", "week", "March".
+fn is_time_word(w: &str) -> bool {
+    is_weekday(w)
+        || crate::text::MONTHS.contains(&w)
+        || matches!(
+            w,
+            "on" | "in"
+                | "last"
+                | "this"
+                | "early"
+                | "late"
+                | "earlier"
+                | "today"
+                | "yesterday"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "week"
+                | "month"
+                | "year"
+        )
 }
 
 /// The person named right before "of" or "from" and the capitalised words ending at `end`:
@@ -1395,6 +1482,7 @@ fn np_after(doc: &Doc, p: usize, verb: usize, limit: usize) -> Option<(Np, usize
         NounKind::Document => Np::Document {
             country,
             qualifier: None,
+            indefinite: is_indefinite_article(r.word(start)),
         },
         NounKind::Anonymous if country.is_none() => Np::Anonymous(phrase),
         _ => Np::Role {
@@ -1461,6 +1549,12 @@ fn spoken_of_as_a_thing(r: &Reader, verb: usize) -> bool {
 
 /// Resolves a speaker phrase to a local entity.
 fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
+    let sentence_start = doc.paras[p]
+        .sentences
+        .iter()
+        .find(|s| s.contains(&found.first))
+        .map_or(0, |s| s.start);
+    let (np, _) = issuer_of_new_document(doc, p, found.np.clone(), found.first, sentence_start);
     let r = doc.reader(p);
     let cue = Some((r.token(found.first).start, r.token(found.last).end));
     let clause = Some((found.first, found.last));
@@ -1469,7 +1563,7 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
         clause,
         ..Attribution::none()
     };
-    match &found.np {
+    match &np {
         // "Supporters of X said": the supporters speak, and nobody is named.
         Np::Mention(m) if let Some(from) = doc.mentions[*m].partitive => {
             let mention = &doc.mentions[*m];
@@ -1646,18 +1740,53 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
                 ..base
             }
         }
-        Np::Document { country, qualifier } => {
+        Np::Document {
+            country,
+            qualifier,
+            indefinite,
+        } => {
             // "The Labor Department report showed": whoever the name says issued it;
-            // "the statement said": the latest speaker.
-            let issuer = qualifier
-                .filter(|&m| {
+            // "the statement said": the latest speaker. "A new poll showed" brings in a
+            // document of its own, and "the Ipsos survey" one of a name not known to speak:
+            // neither is the latest speaker's, and nobody is named.
+            // "Edelman's report": a name read as unknown here, but known to the article.
+            let issuer_of = |m: usize| {
+                doc.entity_of_mention(m).filter(|&e| {
                     matches!(
                         doc.mentions[m].kind,
                         NameKind::Person | NameKind::Organization
+                    ) || matches!(
+                        doc.entities[e].kind,
+                        EntityKind::Person | EntityKind::Organization
                     )
                 })
-                .and_then(|m| doc.entity_of_mention(m));
-            let speaker = issuer.or_else(|| doc.last_speaker(country.as_deref(), at));
+            };
+            let issuer = qualifier.and_then(issuer_of);
+            // "the Russian statement": a country's, whose latest speaker it may well be.
+            let named_otherwise =
+                qualifier.is_some_and(|m| doc.k.country(&doc.mentions[m].name).is_none());
+            // A new document may still be that of a source its own sentence names: "X also
+            // said it would offer ..., according to a statement".
+            let sentence_speaker = || {
+                let from = doc.reader(p).token(sentence_start).start;
+                doc.speakers_between(from, at)
+                    .last()
+                    .map(|&(_, e)| e)
+                    .filter(|&e| {
+                        country
+                            .as_deref()
+                            .is_none_or(|c| doc.entities[e].country.as_deref() == Some(c))
+                    })
+            };
+            let speaker = issuer.or_else(|| {
+                if named_otherwise {
+                    None
+                } else if *indefinite {
+                    sentence_speaker()
+                } else {
+                    doc.last_speaker(country.as_deref(), at)
+                }
+            });
             Attribution {
                 speaker,
                 how: speaker.map(|_| How::Document),
@@ -1737,6 +1866,7 @@ pub fn statements(doc: &mut Doc) -> Vec<Reported> {
                 let Some((np, first)) = np_first else {
                     continue;
                 };
+                let (np, first) = issuer_of_new_document(doc, p, np, first, floor);
                 // A weak cue ("showed", "found") reports speech only before "that", or after
                 // a document its issuer is named with ("The Labor Department report showed").
                 let r = doc.reader(p);
@@ -1930,7 +2060,13 @@ fn attribution_phrase(doc: &Doc, p: usize, range: std::ops::Range<usize>) -> Opt
         let phrase_end = t + n - 1;
         let (np, last) = np_after(doc, p, phrase_end, range.end)?;
         let adjacent = match np {
-            Np::Mention(m) => doc.mentions[m].full_first <= phrase_end + 3,
+            Np::Mention(m) => {
+                doc.mentions[m].full_first <= phrase_end + 3
+                    || matches!(
+                        doc.mentions[m].kind,
+                        NameKind::Person | NameKind::Organization
+                    ) && issued_by(doc, &r, phrase_end + 1, doc.mentions[m].full_first)
+            }
             _ => true,
         };
         if t > range.start && !adjacent {
@@ -1944,6 +2080,41 @@ fn attribution_phrase(doc: &Doc, p: usize, range: std::ops::Range<usize>) -> Opt
         });
     }
     None
+}
+
+/// Whether the words from `from` up to a name at `name` say that the name issued a document:
+/// "a list from", "a survey by the", "figures released by". In "according to a list from the
+/// U.S. Fire Administration" the list is the administration's, and the administration the
+/// source, where in "according to the plan drawn up by X" a plan is no source at all.
+fn issued_by(doc: &Doc, r: &Reader, from: usize, name: usize) -> bool {
+    let words: Vec<String> = (from..name)
+        .map(|t| {
+            if r.is_word(t) && !r.quoted[t] {
+                r.word(t).to_lowercase()
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    let Some(noun) = words.iter().position(|w| doc.k.is_source_noun(w)) else {
+        return false;
+    };
+    let modifiers = words[..noun].iter().enumerate().all(|(i, w)| {
+        i == 0 && matches!(w.as_str(), "a" | "an" | "the") || doc.k.is_np_modifier(w)
+    });
+    let mut rest = words[noun + 1..].iter().map(String::as_str).peekable();
+    // "figures released by", "a survey conducted by": a participle before "by".
+    if rest.peek().is_some_and(|w| w.ends_with("ed")) {
+        rest.next();
+        if rest.peek() != Some(&"by") {
+            return false;
+        }
+    }
+    let joined = rest
+        .next()
+        .is_some_and(|w| matches!(w, "from" | "by" | "of"));
+    let tail: Vec<&str> = rest.collect();
+    modifiers && joined && (tail.is_empty() || tail == ["the"])
 }
 
 /// Whether the cue verb at `verb`, its subject starting at `first` right after a comma, ends

@@ -42,6 +42,11 @@ pub struct Lexicon {
     pub body_nouns: Vec<String>,
     pub anonymous_nouns: Vec<String>,
     pub document_nouns: Vec<String>,
+    /// Nouns for a record of figures, a source's only when said to come from it ("according
+    /// to a list from the agency"): unlike a document noun, "the list" names no speaker.
+    pub source_nouns: Vec<String>,
+    /// Verbs by which a source brings out a document ("released a report saying").
+    pub issuing_verbs: Vec<String>,
     pub pronouns: HashMap<String, String>,
     pub abbreviations: Vec<String>,
     pub name_connectors: Vec<String>,
@@ -217,6 +222,8 @@ pub struct Knowledge {
     body_nouns: HashSet<String>,
     anonymous_nouns: HashSet<String>,
     document_nouns: HashSet<String>,
+    source_nouns: HashSet<String>,
+    issuing_verbs: HashSet<String>,
     pronouns: HashMap<String, String>,
     abbreviations: HashSet<String>,
     name_connectors: HashSet<String>,
@@ -352,6 +359,8 @@ impl Knowledge {
         k.body_nouns = lower_set(&lexicon.body_nouns);
         k.anonymous_nouns = lower_set(&lexicon.anonymous_nouns);
         k.document_nouns = lower_set(&lexicon.document_nouns);
+        k.source_nouns = lower_set(&lexicon.source_nouns);
+        k.issuing_verbs = lower_set(&lexicon.issuing_verbs);
         k.pronouns = lexicon
             .pronouns
             .iter()
@@ -617,6 +626,16 @@ impl Knowledge {
 
     pub fn is_document_noun(&self, word: &str) -> bool {
         with_lowercase(word, |w| self.document_nouns.contains(w))
+    }
+
+    /// A verb by which a source brings out a document: "released", "issued".
+    pub fn is_issuing_verb(&self, word: &str) -> bool {
+        with_lowercase(word, |w| self.issuing_verbs.contains(w))
+    }
+
+    /// A document noun, or a record of figures that is a source's when said to be from it.
+    pub fn is_source_noun(&self, word: &str) -> bool {
+        self.is_document_noun(word) || with_lowercase(word, |w| self.source_nouns.contains(w))
     }
 
     /// What a pronoun can stand for (`male`, `female`, `any`, `organization`), if it is one.
@@ -1033,6 +1052,9 @@ fn merge_lexicon(base: &mut Lexicon, extra: &Lexicon) {
         .extend(extra.anonymous_nouns.iter().cloned());
     base.document_nouns
         .extend(extra.document_nouns.iter().cloned());
+    base.source_nouns.extend(extra.source_nouns.iter().cloned());
+    base.issuing_verbs
+        .extend(extra.issuing_verbs.iter().cloned());
     base.pronouns
         .extend(extra.pronouns.iter().map(|(a, b)| (a.clone(), b.clone())));
     base.abbreviations
