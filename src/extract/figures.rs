@@ -227,7 +227,9 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
     }
     let mut noun_group = None;
     if unit.is_none() && noun.is_none() && digit_compound.is_none() {
-        let (n, t) = counted_noun(r, end_tok + 1, k);
+        // "a 5-4 ruling": a score names one thing, which may well end in "-ing".
+        let score = (number.first..=last).any(|t| r.word(t).contains('-'));
+        let (n, t) = noun_after(r, end_tok + 1, k, !score);
         // "a 6.2 earthquake", "the 7.8 quake": a fraction before a singular noun is a reading
         // on a scale the units do not know, not a count ("2.5 points", "6.7 deaths" are), nor
         // a measure the units name ("a 5.4 point margin").
@@ -238,7 +240,9 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
         {
             return None;
         }
-        noun = n.or_else(|| counted_by_participle(r, end_tok + 1, k));
+        noun = n
+            .or_else(|| noun_of_the_whole(r, start_tok, k))
+            .or_else(|| counted_by_participle(r, end_tok + 1, k));
         if let Some(t) = t {
             noun_group = (end_tok + 1..t)
                 .find(|&g| r.is_word(g) && k.is_demonym(r.word(g)))
@@ -251,8 +255,7 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
         && noun.is_none()
         && unit.is_some()
     {
-        let (n, _) = counted_noun(r, last + 1, k);
-        noun = n;
+        noun = compound_noun(r, last + 1, k);
     }
     let (unit_code, dimension) = unit.unwrap_or_else(|| ("count".to_string(), "count".to_string()));
     // A bare number with no unit and no noun says nothing a reader can use.
@@ -435,6 +438,10 @@ fn excluded(r: &Reader, n: &Number, k: &Knowledge) -> bool {
         if r.is_punct(next, ":") || (n.first > 0 && r.is_punct(n.first - 1, ":")) {
             return true;
         }
+        // A decade or an age: "the 1990s", "in her mid-20s".
+        if next_word == Some("s") && r.token(next).start == r.token(n.last).end {
+            return true;
+        }
         if next_word.is_some_and(|w| {
             matches!(
                 w.to_lowercase().as_str(),
@@ -523,10 +530,30 @@ fn excluded(r: &Reader, n: &Number, k: &Knowledge) -> bool {
 /// people", "50 homes", "19 elite firefighters"), or a plural people noun ("59
 /// Palestinians"). Returns the noun (singular) and its token.
 fn counted_noun(r: &Reader, i: usize, k: &Knowledge) -> (Option<String>, Option<usize>) {
+    noun_after(r, i, k, true)
+}
+
+/// What a compound counts or measures ("a three-hour meeting", "a 7-2 ruling"): one of
+/// something, so a singular "-ing" noun is a noun here.
+fn compound_noun(r: &Reader, i: usize, k: &Knowledge) -> Option<String> {
+    noun_after(r, i, k, false).0
+}
+
+/// The counted noun after a number or compound; `verbs_in_ing`: an "-ing" word that no plural
+/// follows is a verb ("seven buying bread"), not a noun.
+fn noun_after(
+    r: &Reader,
+    i: usize,
+    k: &Knowledge,
+    verbs_in_ing: bool,
+) -> (Option<String>, Option<usize>) {
     let u = &k.units;
     let mut best: Option<(String, usize)> = None;
     let mut j = i;
-    while j < r.len() && j < i + 3 && r.is_word(j) {
+    // A country's adjective does not count towards the three words: "two senior Egyptian
+    // government officials".
+    let mut window = i + 3;
+    while j < r.len() && j < window && r.is_word(j) {
         let w = r.word(j);
         let lower = w.to_lowercase();
         // "20,000 about", "242 when", "65 does": a preposition, conjunction, pronoun or
@@ -572,6 +599,7 @@ fn counted_noun(r: &Reader, i: usize, k: &Knowledge) -> (Option<String>, Option<
             // "64 Israeli soldiers": the country's adjective qualifies the noun after it.
             if k.is_demonym(w) {
                 j += 1;
+                window += 1;
                 continue;
             }
             break;
@@ -587,11 +615,18 @@ fn counted_noun(r: &Reader, i: usize, k: &Knowledge) -> (Option<String>, Option<
         // "515 hospitalized", "40 wounded": a predicate's participle says what happened to
         // them; "two drifted apart", "three survived": a verb. Neither names what is counted,
         // unless it qualifies a plural after it ("300 armed men", "two injured officers").
-        let participle = lower.len() >= 4 && lower.ends_with("ed") && !lower.ends_with("eed");
+        // "a father of seven buying bread", "21 including Colorado", "406 taken to hospital":
+        // a verb's -ing or -en form is no noun either.
+        let participle = lower.len() >= 4 && lower.ends_with("ed") && !lower.ends_with("eed")
+            || verbs_in_ing && lower.len() >= 5 && lower.ends_with("ing")
+            || is_verb_form(r, j, k);
         if participle || participle_predicate(&lower, k).is_some() {
             let next = (j + 1 < r.len() && r.is_word(j + 1)).then(|| r.word(j + 1).to_lowercase());
             let plural_next = next.is_some_and(|n| {
-                n.ends_with('s') && !n.ends_with("ss") || n.ends_with("men") || u.singular(&n) != n
+                n.ends_with('s') && !n.ends_with("ss")
+                    || n.ends_with("men")
+                    || u.singular(&n) != n
+                    || u.is_irregular_plural(&n)
             });
             if plural_next {
                 j += 1;
@@ -605,13 +640,20 @@ fn counted_noun(r: &Reader, i: usize, k: &Knowledge) -> (Option<String>, Option<
                 && !lower.ends_with("ss")
                 && !lower.ends_with("us")
                 && !lower.ends_with("is")
-                || u.singular(&lower) != lower;
+                || u.singular(&lower) != lower
+                || u.is_irregular_plural(&lower);
             // The first word, unless a plural follows it ("19 elite firefighters"); a plural
-            // ends the phrase.
+            // ends the phrase, but for one that is the same in the singular and qualifies a
+            // plural after it ("two police officers", "five crew members").
             if best.is_none() || plural {
                 best = Some((u.singular(w), j));
             }
-            if plural {
+            let qualifies_next =
+                u.singular(&lower) == lower && j + 1 < r.len() && r.is_word(j + 1) && {
+                    let next = r.word(j + 1).to_lowercase();
+                    next.ends_with('s') && !next.ends_with("ss") || u.singular(&next) != next
+                };
+            if plural && !qualifies_next {
                 break;
             }
         }
@@ -620,6 +662,31 @@ fn counted_noun(r: &Reader, i: usize, k: &Knowledge) -> (Option<String>, Option<
     match best {
         Some((n, t)) => (Some(n), Some(t)),
         None => (None, None),
+    }
+}
+
+/// "Of the 50 states, 21 have such laws": a number that opens its clause right after "of the
+/// 50 states" counts states too.
+fn noun_of_the_whole(r: &Reader, start: usize, k: &Knowledge) -> Option<String> {
+    let comma = start.checked_sub(1).filter(|&c| r.is_punct(c, ","))?;
+    let before_comma = comma.checked_sub(1)?;
+    // "of the 50 states": of, the, the number, and up to three words of its noun.
+    let of = (before_comma.saturating_sub(6)..before_comma)
+        .rev()
+        .find(|&t| r.is_word(t) && r.word(t).eq_ignore_ascii_case("of"))?;
+    let mut at = of + 1;
+    if r.is_word(at)
+        && matches!(
+            r.word(at).to_lowercase().as_str(),
+            "the" | "those" | "these"
+        )
+    {
+        at += 1;
+    }
+    let whole = read_number(r, at, k)?;
+    match counted_noun(r, whole.last + 1, k) {
+        (Some(noun), Some(t)) if t == before_comma => Some(noun),
+        _ => None,
     }
 }
 
@@ -747,7 +814,13 @@ fn predicate_near(
             // "200 people were trapped" has a verb of its own, and it is not the "killed" of
             // the clause before; "were reported dead", "were confirmed as injured" and "were
             // taken to the hospital" still say what they were.
-            own_verb = t > end + 1 && is_participle(r.word(t));
+            // "saw 406 taken to hospital": a participle right after the number is its verb
+            // too, unless it is a plural such as "children".
+            own_verb = if t > end + 1 {
+                is_participle(r.word(t))
+            } else {
+                is_verb_form(r, t, k)
+            };
             if own_verb
                 && let Some(p) = (t + 1..(t + 4).min(range.end))
                     .take_while(|&x| r.is_word(x))
@@ -805,6 +878,25 @@ fn is_auxiliary(word: &str) -> bool {
 /// "taken", "treated", "evacuated": a past participle, by its ending.
 fn is_participle(word: &str) -> bool {
     word.len() > 4 && (word.ends_with("ed") || word.ends_with("en"))
+}
+
+/// A verb's "-ed" or "-en" form where a noun could stand ("406 taken to hospital", "200
+/// trapped"): not a preposition ("between"), a plural ("children", "congresswomen") or a
+/// noun such as "dozen" or "kitchen", which no preposition follows at once.
+fn is_verb_form(r: &Reader, t: usize, k: &Knowledge) -> bool {
+    let lower = r.word(t).to_lowercase();
+    let preposition_next = t + 1 < r.len() && r.is_word(t + 1) && k.is_preposition(r.word(t + 1));
+    let ed = lower.len() > 4 && lower.ends_with("ed") && !lower.ends_with("eed");
+    let en = lower.len() >= 5
+        && lower.ends_with("en")
+        && !lower.ends_with("een")
+        && !lower.ends_with("men")
+        && !lower.ends_with("dren")
+        && preposition_next;
+    (ed || en)
+        && !k.is_preposition(&lower)
+        && !k.units.is_irregular_plural(&lower)
+        && k.units.number_word(&lower).is_none()
 }
 
 /// "down from 8.1%", "up from", "compared with", "a year earlier": a previous value.
@@ -997,6 +1089,45 @@ mod tests {
             ]
         );
         assert_eq!(f[1].6.as_deref(), Some("injured"));
+    }
+
+    #[test]
+    fn a_verb_form_a_decade_or_a_modifier_is_not_what_is_counted() {
+        // "buying" and "including" are verbs or prepositions; "mid-20s" an age; "police"
+        // and "ground" qualify the plural after them; "taken" is the number's own verb, so it
+        // borrows no "killed" from the clause before.
+        let f = figures(
+            "He is a father of seven buying bread. She looked to be in her mid-20s. \
+             Two armed police officers stood by. About 400 ground personnel worked. \
+             Two senior Norwegian government officials spoke. The blast killed 50 people and \
+             saw 406 taken to hospital.",
+        );
+        let nouns: Vec<(&str, Option<&str>)> =
+            f.iter().map(|x| (x.0.as_str(), x.4.as_deref())).collect();
+        assert!(
+            !nouns
+                .iter()
+                .any(|(t, _)| t.contains("seven") || t.contains("20"))
+        );
+        assert!(nouns.contains(&("Two armed police officers", Some("officer"))));
+        assert!(nouns.contains(&("About 400 ground personnel", Some("personnel"))));
+        assert!(
+            nouns
+                .iter()
+                .any(|(t, n)| t.starts_with("Two senior") && *n == Some("official"))
+        );
+        let taken = f.iter().find(|x| x.1 == 406.0);
+        assert!(
+            taken.is_none_or(|x| x.6.as_deref() != Some("killed")),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_number_after_of_the_whole_counts_the_wholes_noun() {
+        let f = figures("Of the 19 firefighters, 18 died in the blaze.");
+        let eighteen = f.iter().find(|x| x.1 == 18.0).expect("18 is a figure");
+        assert_eq!(eighteen.4.as_deref(), Some("firefighter"));
     }
 
     #[test]

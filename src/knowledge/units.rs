@@ -323,6 +323,16 @@ impl Units {
     }
 
     /// A plural the units know by heart ("men", "police"), which no rule would find.
+    /// The plural the table gives a singular counted noun ("person" → "people", "life" →
+    /// "lives"): the shortest when it gives several, but never an abbreviation ("ppl").
+    pub fn irregular_plural(&self, singular: &str) -> Option<&str> {
+        self.noun_forms
+            .iter()
+            .filter(|(p, s)| s.as_str() == singular && p.len() + 1 >= singular.len())
+            .map(|(p, _)| p.as_str())
+            .min_by_key(|p| (p.len(), *p))
+    }
+
     pub fn is_irregular_plural(&self, noun: &str) -> bool {
         crate::text::with_lowercase(noun, |w| self.noun_forms.contains_key(w))
     }

@@ -696,7 +696,7 @@ fn is_disputed(claims: &[(Claim, f64)], places: &[Vec<String>]) -> bool {
 
 /// The plural of a counted noun, of its last word when a country's adjective comes first
 /// ("Saudi man" → "Saudi men").
-fn plural(noun: &str) -> String {
+fn plural(noun: &str, k: &Knowledge) -> String {
     let (before, last) = match noun.rsplit_once(' ') {
         Some((b, l)) => (format!("{b} "), l),
         None => (String::new(), noun),
@@ -708,10 +708,7 @@ fn plural(noun: &str) -> String {
             b'a' | b'e' | b'i' | b'o' | b'u'
         );
     let last = match last {
-        "person" => "people".to_string(),
-        "man" => "men".to_string(),
-        "woman" => "women".to_string(),
-        "child" => "children".to_string(),
+        n if let Some(p) = k.units.irregular_plural(n) => p.to_string(),
         // "350 homeless", "2 million jobless": an adjective standing for people has no plural.
         n if n.ends_with("less") => n.to_string(),
         n if consonant_y => format!("{}ies", &n[..n.len() - 1]),
@@ -748,14 +745,14 @@ fn label_for(
     let counted = measure.starts_with("count:");
     let base = match k.units.predicate(class) {
         Some(p) => match noun {
-            Some(n) if counted => format!("{}: {}", p.label, plural(n)),
+            Some(n) if counted => format!("{}: {}", p.label, plural(n, k)),
             Some(n) => format!("{}: {n}", p.label),
             None => p.label.clone(),
         },
         None => match (f.dimension.as_str(), noun) {
-            ("count", Some(n)) => capitalise(&plural(n)),
+            ("count", Some(n)) => capitalise(&plural(n, k)),
             ("money", _) => format!("Amount in {}", f.unit),
-            ("percent", Some(n)) => format!("Share: {}", plural(n)),
+            ("percent", Some(n)) => format!("Share: {}", plural(n, k)),
             ("percent", None) => "Percentage".to_string(),
             (d, Some(n)) => format!("{}: {}", capitalise(d), n),
             (d, None) => capitalise(d),
@@ -777,7 +774,7 @@ fn grouping_reason(class: &str, measure: &str, places: &[String], k: &Knowledge)
         ));
     }
     match measure.split_once(':') {
-        Some(("count", n)) if !n.is_empty() => why.push(format!("each counts {}", plural(n))),
+        Some(("count", n)) if !n.is_empty() => why.push(format!("each counts {}", plural(n, k))),
         Some((d, n)) => {
             why.push(format!("each is a {d}"));
             if !n.is_empty() {
@@ -797,6 +794,16 @@ fn grouping_reason(class: &str, measure: &str, places: &[String], k: &Knowledge)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_use_the_tables_plurals_never_an_abbreviation() {
+        let k = Knowledge::builtin();
+        assert_eq!(plural("life", k), "lives");
+        assert_eq!(plural("person", k), "people");
+        assert_eq!(plural("staff", k), "staff");
+        assert_eq!(plural("Palestinian gunman", k), "Palestinian gunmen");
+        assert_eq!(plural("city", k), "cities");
+    }
 
     fn claim(article: &str, value: f64, qualifier: &str) -> (Claim, f64) {
         (
