@@ -556,6 +556,36 @@ fn noun_after(
     while j < r.len() && j < window && r.is_word(j) {
         let w = r.word(j);
         let lower = w.to_lowercase();
+        // "about 50 earthquake and social scientists", "70 disaster-relief and rescue
+        // personnel": a singular joined to more modifiers qualifies the plural they end in.
+        if matches!(lower.as_str(), "and" | "or")
+            && let Some((first, _)) = &best
+            && is_singular(first, u)
+        {
+            let head = (j + 1..(j + 4).min(r.len()))
+                .take_while(|&t| {
+                    let n = r.word(t).to_lowercase();
+                    r.is_word(t)
+                        && !is_capitalised(r.word(t))
+                        && n.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && !k.is_function_word(&n)
+                        && !k.is_preposition(&n)
+                        && !is_auxiliary(&n)
+                        && u.number_word(&n).is_none()
+                })
+                .find(|&t| {
+                    let n = r.word(t).to_lowercase();
+                    let plural =
+                        n.ends_with('s') && !n.ends_with("ss") || u.is_irregular_plural(&n);
+                    // "31 dead and dozens hurt": a number's word is no head.
+                    let one = u.singular(&n);
+                    plural && u.number_word(&one).is_none() && u.scale(&one).is_none()
+                });
+            if let Some(t) = head {
+                best = Some((u.singular(r.word(t)), t));
+            }
+            break;
+        }
         // "20,000 about", "242 when", "65 does": a preposition, conjunction, pronoun or
         // auxiliary after a number ends the phrase before any noun.
         if u.is_not_counted(&lower)
@@ -1120,6 +1150,36 @@ mod tests {
         assert!(
             taken.is_none_or(|x| x.6.as_deref() != Some("killed")),
             "{f:?}"
+        );
+    }
+
+    #[test]
+    fn modifiers_joined_by_and_qualify_the_plural_they_end_in() {
+        let f = figures(
+            "About 50 earthquake and social scientists came. The plane carried 70 \
+             disaster-relief and rescue personnel. The fire destroyed 20 homes and businesses. \
+             It killed more than 500 and thousands fled. The court's five conservative and four \
+             liberal justices split.",
+        );
+        let nouns: Vec<(&str, Option<&str>)> =
+            f.iter().map(|x| (x.0.as_str(), x.4.as_deref())).collect();
+        assert!(nouns.contains(&(
+            "About 50 earthquake and social scientists",
+            Some("scientist")
+        )));
+        assert!(
+            nouns
+                .iter()
+                .any(|(t, n)| t.starts_with("70") && *n == Some("personnel"))
+        );
+        assert!(nouns.contains(&("20 homes", Some("home"))));
+        assert!(
+            !nouns.iter().any(|(_, n)| *n == Some("thousand")),
+            "{nouns:?}"
+        );
+        assert!(
+            nouns.iter().any(|(t, _)| t.starts_with("four")),
+            "{nouns:?}"
         );
     }
 
