@@ -240,6 +240,19 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
         {
             return None;
         }
+        // "two relatively new", "3 house collapsed", "over 200 9-mm": many of something are
+        // counted by a plural; a singular after them qualifies a noun the text leaves out.
+        let (n, t) = match t {
+            Some(head)
+                if (value > 1.0 || value_max.is_some())
+                    && !score
+                    && is_singular(r.word(head), u)
+                    && !u.is_measure_noun(r.word(head)) =>
+            {
+                (None, None)
+            }
+            _ => (n, t),
+        };
         noun = n
             .or_else(|| noun_of_the_whole(r, start_tok, k))
             .or_else(|| counted_by_participle(r, end_tok + 1, k));
@@ -588,8 +601,10 @@ fn noun_after(
         }
         // "20,000 about", "242 when", "65 does": a preposition, conjunction, pronoun or
         // auxiliary after a number ends the phrase before any noun.
+        // "40,000 phone calls": after a modifier, a speech verb's -s form is the plural head.
+        let head_after_modifier = best.is_some() && lower.ends_with('s') && !lower.ends_with("ss");
         if u.is_not_counted(&lower)
-            || k.cue(&lower).is_some()
+            || k.cue(&lower).is_some() && !head_after_modifier
             || k.is_preposition(&lower)
             || k.is_conjunction(&lower)
             || k.is_function_word(&lower)
@@ -723,7 +738,12 @@ fn noun_of_the_whole(r: &Reader, start: usize, k: &Knowledge) -> Option<String> 
 /// A noun written in the singular: "earthquake", not "earthquakes", "men" or "police".
 fn is_singular(word: &str, u: &Units) -> bool {
     let lower = word.to_lowercase();
-    u.singular(&lower) == lower && !lower.ends_with('s') && !u.is_irregular_plural(&lower)
+    u.singular(&lower) == lower
+        && !lower.ends_with('s')
+        && !u.is_irregular_plural(&lower)
+        // "congresswomen", "grandchildren": plurals the table need not list one by one.
+        && !lower.ends_with("men")
+        && !lower.ends_with("dren")
 }
 
 /// "times" at `t` followed by a comparison: "30 times the population", "three times as many",
@@ -1150,6 +1170,31 @@ mod tests {
         assert!(
             taken.is_none_or(|x| x.6.as_deref() != Some("killed")),
             "{f:?}"
+        );
+    }
+
+    #[test]
+    fn many_of_something_are_counted_by_a_plural_not_by_a_singular_modifier() {
+        // "two relatively new" and "the Group of Seven summit" count nothing; "phone calls"
+        // are calls, though "calls" is a speech verb too; "six grandchildren" a plural.
+        let f = figures(
+            "They built two relatively new plants. He left the Group of Seven summit early. \
+             Volunteers made more than 40,000 phone calls. She leaves six grandchildren.",
+        );
+        let nouns: Vec<(&str, Option<&str>)> =
+            f.iter().map(|x| (x.0.as_str(), x.4.as_deref())).collect();
+        assert!(
+            !nouns
+                .iter()
+                .any(|(_, n)| matches!(n, Some("relatively" | "summit")))
+        );
+        assert!(
+            nouns.contains(&("more than 40,000 phone calls", Some("call"))),
+            "{nouns:?}"
+        );
+        assert!(
+            nouns.contains(&("six grandchildren", Some("grandchildren"))),
+            "{nouns:?}"
         );
     }
 

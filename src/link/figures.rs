@@ -709,6 +709,8 @@ fn plural(noun: &str, k: &Knowledge) -> String {
         );
     let last = match last {
         n if let Some(p) = k.units.irregular_plural(n) => p.to_string(),
+        // "grandchildren", "congresswomen": plurals already, kept as counted.
+        n if n.ends_with("dren") || n.ends_with("men") && n.len() > 4 => n.to_string(),
         // "350 homeless", "2 million jobless": an adjective standing for people has no plural.
         n if n.ends_with("less") => n.to_string(),
         n if consonant_y => format!("{}ies", &n[..n.len() - 1]),
@@ -803,6 +805,7 @@ mod tests {
         assert_eq!(plural("staff", k), "staff");
         assert_eq!(plural("Palestinian gunman", k), "Palestinian gunmen");
         assert_eq!(plural("city", k), "cities");
+        assert_eq!(plural("grandchildren", k), "grandchildren");
     }
 
     fn claim(article: &str, value: f64, qualifier: &str) -> (Claim, f64) {
