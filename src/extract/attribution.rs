@@ -1747,7 +1747,7 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
         } => {
             // "The Labor Department report showed": whoever the name says issued it;
             // "the statement said": the latest speaker. "A new poll showed" brings in a
-            // document of its own, and "the Ipsos survey" one of a name not known to speak:
+            // document of its own, and "the Quarvey survey" one of a name not known to speak:
             // neither is the latest speaker's, and nobody is named.
             // "Edelman's report": a name read as unknown here, but known to the article.
             let issuer_of = |m: usize| {

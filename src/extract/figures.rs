@@ -308,7 +308,14 @@ fn figure_at(r: &Reader, i: usize, paragraph: usize, k: &Knowledge) -> Option<Ex
     let sentence = &r.para.sentences[sentence_idx];
     let sentence_span = (r.token(sentence.start).start, r.token(sentence.end - 1).end);
     let fits = |p: &Predicate| measures(p, &dimension, noun.as_deref());
-    let predicate = predicate_near(r, start_tok, end_tok, noun.as_deref(), k, &fits);
+    // "8 wounded American soldiers": a predicate's participle inside the phrase says what
+    // happened to them, before anything the clause around says.
+    let in_phrase = (last + 1..end_tok)
+        .filter(|&t| r.is_word(t))
+        .find_map(|t| participle_predicate(&r.word(t).to_lowercase(), k).filter(|p| fits(p)))
+        .map(|p| p.key.clone());
+    let predicate =
+        in_phrase.or_else(|| predicate_near(r, start_tok, end_tok, noun.as_deref(), k, &fits));
     let previous = is_previous_value(r, start_tok, end_tok);
     // "You cannot evacuate 6.5 million people", "could leave 2 million without power": what
     // might be is no claim of what is, and is never set against one.
@@ -588,11 +595,9 @@ fn noun_after(
                 })
                 .find(|&t| {
                     let n = r.word(t).to_lowercase();
-                    let plural =
-                        n.ends_with('s') && !n.ends_with("ss") || u.is_irregular_plural(&n);
                     // "31 dead and dozens hurt": a number's word is no head.
                     let one = u.singular(&n);
-                    plural && u.number_word(&one).is_none() && u.scale(&one).is_none()
+                    looks_plural(&n, u) && u.number_word(&one).is_none() && u.scale(&one).is_none()
                 });
             if let Some(t) = head {
                 best = Some((u.singular(r.word(t)), t));
@@ -666,13 +671,15 @@ fn noun_after(
             || verbs_in_ing && lower.len() >= 5 && lower.ends_with("ing")
             || is_verb_form(r, j, k);
         if participle || participle_predicate(&lower, k).is_some() {
-            let next = (j + 1 < r.len() && r.is_word(j + 1)).then(|| r.word(j + 1).to_lowercase());
-            let plural_next = next.is_some_and(|n| {
-                n.ends_with('s') && !n.ends_with("ss")
-                    || n.ends_with("men")
-                    || u.singular(&n) != n
-                    || u.is_irregular_plural(&n)
-            });
+            // "994,000 recorded coronavirus cases": a modifier may stand between.
+            let plural_next = (j + 1..(j + 3).min(r.len()))
+                .take_while(|&t| {
+                    r.is_word(t)
+                        && (!is_capitalised(r.word(t)) || k.is_demonym(r.word(t)))
+                        && !k.is_preposition(r.word(t))
+                        && !k.is_function_word(r.word(t))
+                })
+                .any(|t| looks_plural(&r.word(t).to_lowercase(), u));
             if plural_next {
                 j += 1;
                 continue;
@@ -681,23 +688,17 @@ fn noun_after(
         }
         if w.chars().all(|c| c.is_alphabetic() || c == '-') {
             // "suspicious", "crisis": no plurals.
-            let plural = lower.ends_with('s')
-                && !lower.ends_with("ss")
-                && !lower.ends_with("us")
-                && !lower.ends_with("is")
-                || u.singular(&lower) != lower
-                || u.is_irregular_plural(&lower);
+            let plural = looks_plural(&lower, u);
             // The first word, unless a plural follows it ("19 elite firefighters"); a plural
             // ends the phrase, but for one that is the same in the singular and qualifies a
             // plural after it ("two police officers", "five crew members").
             if best.is_none() || plural {
                 best = Some((u.singular(w), j));
             }
-            let qualifies_next =
-                u.singular(&lower) == lower && j + 1 < r.len() && r.is_word(j + 1) && {
-                    let next = r.word(j + 1).to_lowercase();
-                    next.ends_with('s') && !next.ends_with("ss") || u.singular(&next) != next
-                };
+            let qualifies_next = u.singular(&lower) == lower
+                && j + 1 < r.len()
+                && r.is_word(j + 1)
+                && looks_plural(&r.word(j + 1).to_lowercase(), u);
             if plural && !qualifies_next {
                 break;
             }
@@ -735,15 +736,23 @@ fn noun_of_the_whole(r: &Reader, start: usize, k: &Knowledge) -> Option<String> 
     }
 }
 
+/// A noun written in the plural: "homes", "crises" but not "crisis", and the table's
+/// plurals ("people", "police"); "-men" and "-dren" words are plurals the table need not list.
+fn looks_plural(lower: &str, u: &Units) -> bool {
+    lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+        || lower.ends_with("men")
+        || lower.ends_with("dren")
+        || u.singular(lower) != lower
+        || u.is_irregular_plural(lower)
+}
+
 /// A noun written in the singular: "earthquake", not "earthquakes", "men" or "police".
 fn is_singular(word: &str, u: &Units) -> bool {
     let lower = word.to_lowercase();
-    u.singular(&lower) == lower
-        && !lower.ends_with('s')
-        && !u.is_irregular_plural(&lower)
-        // "congresswomen", "grandchildren": plurals the table need not list one by one.
-        && !lower.ends_with("men")
-        && !lower.ends_with("dren")
+    !lower.ends_with('s') && !looks_plural(&lower, u)
 }
 
 /// "times" at `t` followed by a comparison: "30 times the population", "three times as many",
@@ -1179,7 +1188,14 @@ mod tests {
         // are calls, though "calls" is a speech verb too; "six grandchildren" a plural.
         let f = figures(
             "They built two relatively new plants. He left the Group of Seven summit early. \
-             Volunteers made more than 40,000 phone calls. She leaves six grandchildren.",
+             Volunteers made more than 40,000 phone calls. She leaves six grandchildren. \
+             There were 994,000 recorded coronavirus cases. The attack left 8 wounded American \
+             soldiers.",
+        );
+        let wounded = f.iter().find(|x| x.1 == 8.0).expect("8 is a figure");
+        assert_eq!(
+            (wounded.4.as_deref(), wounded.6.as_deref()),
+            (Some("soldier"), Some("injured"))
         );
         let nouns: Vec<(&str, Option<&str>)> =
             f.iter().map(|x| (x.0.as_str(), x.4.as_deref())).collect();
@@ -1194,6 +1210,10 @@ mod tests {
         );
         assert!(
             nouns.contains(&("six grandchildren", Some("grandchildren"))),
+            "{nouns:?}"
+        );
+        assert!(
+            nouns.contains(&("994,000 recorded coronavirus cases", Some("case"))),
             "{nouns:?}"
         );
     }
