@@ -2123,24 +2123,7 @@ fn issued_by(doc: &Doc, r: &Reader, from: usize, name: usize) -> bool {
 fn closes_sentence(r: &Reader, first: usize, verb: usize, end: usize) -> bool {
     let after_comma = first > 0 && r.is_punct(first - 1, ",");
     let trailing: Vec<usize> = (verb + 1..end).filter(|&t| r.is_word(t)).collect();
-    let only_time = trailing.len() <= 3
-        && trailing.iter().all(|&t| {
-            let w = r.word(t);
-            is_weekday(w)
-                || matches!(
-                    w,
-                    "on" | "last"
-                        | "this"
-                        | "morning"
-                        | "afternoon"
-                        | "evening"
-                        | "night"
-                        | "week"
-                        | "earlier"
-                        | "late"
-                        | "early"
-                )
-        });
+    let only_time = trailing.len() <= 3 && trailing.iter().all(|&t| is_time_word(r.word(t)));
     after_comma && only_time && !r.quoted[verb]
 }
 
