@@ -1786,3 +1786,53 @@ fn gallery_and_video_labels_are_nobody() {
         Some("Orrin Blass".into())
     );
 }
+
+#[test]
+fn the_person_quoted_as_saying_speaks_not_who_quotes_them() {
+    let body = "The Ledger quoted Tom Quarvey as saying \"the plan is dead.\"\n\n\
+                The report quoted a local official as saying \"we are ready.\"\n\n\
+                The suit accused a neighbouring shop owner of saying \"nobody wants you here.\"";
+    assert_eq!(
+        speaker_of(body, "the plan"),
+        Some("Tom Quarvey".to_string())
+    );
+    assert_eq!(speaker_of(body, "we are ready"), None);
+    assert_eq!(speaker_of(body, "nobody wants"), None);
+}
+
+#[test]
+fn a_name_interrupted_by_he_said_is_the_topic_not_the_speaker() {
+    let body = "The news came from county spokesman Maj. Eric Berrick.\n\n\
+                Tom Farland, he said, \"is in protective custody.\"";
+    assert_eq!(
+        speaker_of(body, "is in protective"),
+        Some("Eric Berrick".to_string())
+    );
+}
+
+#[test]
+fn a_name_in_an_opening_clause_gives_way_to_the_main_clause_subject() {
+    let body = "Around the time Tom Farland was captured, President Anna Quarvey was in Boston. \
+                She urged the world to show \"we will never give in.\"\n\n\
+                When Senator Ruth Delmore spoke in a town hall, she promised \"a fair deal.\"";
+    assert_eq!(
+        speaker_of(body, "we will never"),
+        Some("Anna Quarvey".to_string())
+    );
+    assert_eq!(
+        speaker_of(body, "a fair deal"),
+        Some("Ruth Delmore".to_string())
+    );
+}
+
+#[test]
+fn officials_qualified_by_unknown_words_are_not_the_officials_named_before() {
+    let body = "U.S. officials said the man had travelled abroad.\n\n\
+                The suit said police officers and city officials had said \"the shop was a danger.\"\n\n\
+                Officials said \"there is no cell.\"";
+    assert_eq!(speaker_of(body, "the shop was"), None);
+    assert_eq!(
+        speaker_of(body, "there is no cell"),
+        Some("U.S. officials".to_string())
+    );
+}

@@ -753,6 +753,34 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
         {
             return Some(Found::subject(doc, m, v));
         }
+        // "quoted a local official as saying", "accused a business owner of saying": the
+        // phrase before "as" or "of" speaks, not the sentence's subject. ("Accused X of
+        // promising" words it as the accuser does; "is quoted in the Free Press as saying" is
+        // the subject's.)
+        let object_speaks = || match r.word(v - 1) {
+            "as" => true,
+            "of" => lemma == "say",
+            _ => false,
+        };
+        if gerund
+            && object_speaks()
+            && v - 1 > floor
+            && let Some((np, first)) = np_before(doc, p, v - 1, floor)
+            && !(first > floor && r.is_word(first - 1) && doc.k.is_preposition(r.word(first - 1)))
+        {
+            // An unnamed speaker is described by the phrase alone.
+            let last = if matches!(np, Np::Mention(_)) {
+                v
+            } else {
+                v - 2
+            };
+            return Some(Found {
+                np,
+                first,
+                last,
+                verb: v,
+            });
+        }
         // "that it believed ..." is no attribution of a quotation further on.
         let adjacent = v + 3 >= open;
         let followed_by_that = r.is_word(v + 1) && r.word(v + 1) == "that";
@@ -1056,6 +1084,18 @@ fn np_before(doc: &Doc, p: usize, verb: usize, floor: usize) -> Option<(Np, usiz
                 start,
             ));
         }
+    }
+    // "city officials said", "three law enforcement officials said": a group named by words
+    // the lexicon does not know is not the group named so far ("U.S. officials"), however
+    // alike the noun. It is described, not credited.
+    if qualifier.is_none()
+        && country.is_none()
+        && doc.k.is_body_noun(&head)
+        && head.ends_with('s')
+        && let Some(start) = unread_modifiers(doc, &r, first, floor)
+    {
+        let phrase = doc.body[r.token(start).start..r.token(end).end].to_string();
+        return Some((Np::Anonymous(phrase), start));
     }
     let phrase = doc.body[r.token(first).start..r.token(end).end].to_string();
     // "his office said", "her statement said": the person the pronoun stands for. "Her
@@ -1547,6 +1587,115 @@ fn spoken_of_as_a_thing(r: &Reader, verb: usize) -> bool {
     }
 }
 
+/// The start of lower-case words before a noun phrase that read as more of it ("city" in
+/// "city officials", "three law enforcement" in "three law enforcement officials"), if any.
+/// Function words, verbs and adverbs end the search: "that officials said", "also
+/// officials".
+fn unread_modifiers(doc: &Doc, r: &Reader, first: usize, floor: usize) -> Option<usize> {
+    let is_modifier = |t: usize| {
+        if !r.is_word(t) || r.quoted[t] {
+            return false;
+        }
+        let w = r.word(t);
+        let lower = w.to_lowercase();
+        w.chars().next().is_some_and(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !lower.ends_with("ly")
+            && !lower.ends_with("ed")
+            && !doc.k.is_function_word(&lower)
+            && !doc.k.is_preposition(&lower)
+            && !doc.k.is_conjunction(&lower)
+            && doc.k.cue(&lower).is_none()
+            && !ADVERBS_BEFORE_SUBJECT.contains(&lower.as_str())
+    };
+    let mut start = first;
+    while start > floor
+        && (is_modifier(start - 1)
+            || doc.k.units.number_word(r.word(start - 1)).is_some() && start < first)
+    {
+        start -= 1;
+    }
+    (start < first).then_some(start)
+}
+
+/// Words that stand before a subject without describing it: "also officials said".
+const ADVERBS_BEFORE_SUBJECT: &[&str] = &[
+    "also",
+    "now",
+    "then",
+    "still",
+    "even",
+    "only",
+    "just",
+    "soon",
+    "already",
+    "often",
+    "never",
+    "again",
+    "yet",
+    "not",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "there",
+    "here",
+    "have",
+    "has",
+    "had",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "some",
+    "many",
+    "most",
+    "all",
+    "other",
+    "several",
+    "both",
+    "each",
+    "every",
+    "any",
+    "no",
+    "more",
+    "fewer",
+    "few",
+    "meanwhile",
+    "however",
+    "instead",
+    "later",
+    "earlier",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+];
+
+/// Where what a pronoun speaker stands for is looked for: before the pronoun, and before the
+/// name a parenthetical "he said" interrupts ("Farland, he said, \"is in custody\""), which is
+/// what the speaker talks about, not who speaks.
+fn before_parenthetical_topic(doc: &Doc, p: usize, found: &Found, at: usize) -> usize {
+    let r = doc.reader(p);
+    let at = at.min(r.token(found.first).start);
+    let parenthetical = found.first >= 2
+        && r.is_punct(found.first - 1, ",")
+        && found.last + 1 < r.len()
+        && r.is_punct(found.last + 1, ",");
+    if !parenthetical {
+        return at;
+    }
+    match doc.mention_ending_at(p, found.first - 2) {
+        Some(m) if r.para.starts_sentence(doc.mentions[m].full_first, doc.body) => {
+            at.min(doc.mentions[m].start)
+        }
+        _ => at,
+    }
+}
+
 /// Resolves a speaker phrase to a local entity.
 fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
     let sentence_start = doc.paras[p]
@@ -1702,7 +1851,7 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
         // What the pronoun stands for comes before it, even when the quotation comes later
         // ("Here's what he told our Newscast Desk: “...”").
         Np::Pronoun(kind) => Attribution {
-            speaker: doc.nearest_for_pronoun(kind, at.min(r.token(found.first).start)),
+            speaker: doc.nearest_for_pronoun(kind, before_parenthetical_topic(doc, p, found, at)),
             how: Some(How::Pronoun),
             ..base
         },

@@ -793,11 +793,14 @@ impl<'a> Doc<'a> {
             return false;
         };
         let word = r.word(opener);
-        let opens_phrase = (self.k.is_preposition(word)
-            || matches!(
-                word.to_lowercase().as_str(),
-                "while" | "whereas" | "although" | "though"
-            ))
+        let lower = word.to_lowercase();
+        let contrasts = matches!(lower.as_str(), "while" | "whereas" | "although" | "though");
+        // Another subordinating conjunction ("When X arrived, Y said") sets X aside only for
+        // a named subject: in "When X arrived, she said" she is X.
+        let subordinates = !contrasts
+            && self.k.is_conjunction(word)
+            && !matches!(lower.as_str(), "and" | "but" | "or" | "nor" | "so" | "yet");
+        let opens_phrase = (self.k.is_preposition(word) || contrasts || subordinates)
             && r.para.starts_sentence(opener, self.body);
         if !opens_phrase || (opener..m.full_first).any(|i| r.is_punct(i, ",")) {
             return false;
@@ -820,8 +823,65 @@ impl<'a> Doc<'a> {
         (comma + 1..sentence.end)
             .find(|&i| !closes_quotation(i))
             .is_some_and(|i| {
-                r.is_word(i)
-                    && (self.k.pronoun(r.word(i)).is_some() || text::is_capitalised(r.word(i)))
+                if !r.is_word(i) {
+                    return false;
+                }
+                if self.k.pronoun(r.word(i)).is_some() {
+                    return !subordinates || self.k.is_preposition(word);
+                }
+                if subordinates && !self.k.is_preposition(word) {
+                    return self.names_subject_at(m.paragraph, i);
+                }
+                text::is_capitalised(r.word(i))
+            })
+    }
+
+    /// Whether a mention is the subject of a clause opening its sentence whose main clause
+    /// goes on with a pronoun: "When X spoke, she promised", "As X spoke, his words echoed".
+    /// Such a pronoun, and a "he said" soon after, stand for X. ("After X became head, one
+    /// of the first moves was ..., he says" goes on with somebody else.)
+    fn resumed_by_pronoun(&self, m: &Mention) -> bool {
+        let r = self.reader(m.paragraph);
+        let Some(before) = m.full_first.checked_sub(1) else {
+            return false;
+        };
+        let opens_clause = r.is_word(before)
+            && r.para.starts_sentence(before, self.body)
+            && matches!(
+                r.word(before).to_lowercase().as_str(),
+                "when" | "as" | "after" | "once" | "before" | "since"
+            );
+        if !opens_clause {
+            return false;
+        }
+        let sentence = &r.para.sentences[r.para.sentence_of(m.first)];
+        (m.last + 1..sentence.end)
+            .find(|&t| r.is_punct(t, ","))
+            .is_some_and(|comma| {
+                comma + 1 < sentence.end
+                    && r.is_word(comma + 1)
+                    && matches!(
+                        r.word(comma + 1).to_lowercase().as_str(),
+                        "he" | "she" | "they" | "it" | "his" | "her" | "their" | "its"
+                    )
+            })
+    }
+
+    /// Whether a name starting at token `t` is followed by its verb, as a clause's subject
+    /// is: not by a comma ("When X, D-Calif., was asked") or a possessive ("asked X, Y's
+    /// adviser, whether").
+    fn names_subject_at(&self, p: usize, t: usize) -> bool {
+        let r = self.reader(p);
+        self.mentions
+            .iter()
+            .find(|o| o.paragraph == p && o.full_first == t)
+            .is_some_and(|o| {
+                let next = o.last + 1;
+                next < r.len()
+                    && r.is_word(next)
+                    && !r.word(next).chars().next().is_some_and(char::is_uppercase)
+                    && !r.word(next).starts_with(['\'', '’'])
+                    && crate::knowledge::strip_possessive(r.word(o.last)) == r.word(o.last)
             })
     }
 
@@ -849,6 +909,7 @@ impl<'a> Doc<'a> {
         if opens_with(before, &["and", "but", "so", "yet", "or", "then"]) {
             return true;
         }
+
         // "A furious X lambasted": an indefinite article before a name comes with an
         // adjective or two. ("The policy X enacted" is no such case.)
         let sentence = &r.para.sentences[r.para.sentence_of(first)];
@@ -914,7 +975,8 @@ impl<'a> Doc<'a> {
         match (recent_speaker, subject) {
             (Some(&(spoke, speaker)), Some((subject, m)))
                 if subject != speaker
-                    && self.in_subject_position(&self.mentions[m])
+                    && (self.in_subject_position(&self.mentions[m])
+                        || self.resumed_by_pronoun(&self.mentions[m]))
                     && self.sentence_at(self.mentions[m].start) > self.sentence_at(spoke) =>
             {
                 Some(subject)
