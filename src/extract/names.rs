@@ -237,6 +237,44 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Whether the capitalised words `first..end` at a sentence's start make one organisation's
+/// name, common words and all: "Climate Reality Project argued", "Open Society Foundations
+/// said". Its last word heads organisations' names and at least two words come before it;
+/// a quantifier, determiner or adverb opening the run is no part of it ("Many Labour Party
+/// members").
+fn opens_organisation_name(r: &Reader, first: usize, end: usize) -> bool {
+    if end < first + 3 || !r.k.is_org_head(strip_possessive(r.word(end - 1))) {
+        return false;
+    }
+    let w = r.word(first);
+    let lower = w.to_lowercase();
+    (first..end).all(|t| r.is_word(t) && is_capitalised(r.word(t)))
+        && !r.k.is_function_word(w)
+        && !r.k.is_np_modifier(&lower)
+        && !r.k.is_conjunction(&lower)
+        && !r.k.is_preposition(&lower)
+        && !lower.ends_with("ly")
+        && r.k.units.number_word(&lower).is_none()
+        // "Researchers Urban Institute found": a plural or a role opening the sentence is
+        // who speaks for the organisation, not part of its name.
+        && !(lower.ends_with('s') && r.k.is_common_word(&lower))
+        && !r.k.is_role_noun(&lower)
+        && !r.k.is_body_noun(&lower)
+        // "Using Congressional Budget Office data", "Yesterday's Commerce Department report".
+        && !lower.ends_with("ing")
+        && strip_possessive(w) == w
+        && lower != "another"
+        // "Then Breitbart News": where a word of the run is not a common one, that word
+        // makes the name and the common word opening the sentence is no part of it.
+        && (first..end - 1).all(|t| {
+            let word = r.word(t).to_lowercase();
+            r.k.is_common_word(&word)
+                || word
+                    .split('-')
+                    .all(|part| !part.is_empty() && r.k.is_common_word(part))
+        })
+}
+
 /// Whether each token of the paragraph lies inside one of the quotation spans.
 pub fn quoted_tokens(para: &Paragraph, spans: &[super::quotes::QuoteSpan]) -> Vec<bool> {
     para.tokens
@@ -294,7 +332,7 @@ pub fn find_mentions(r: &Reader, paragraph: usize) -> Vec<Mention> {
             if !company {
                 while first < end
                     && !(outlet_after_the && first == i + 1)
-                    && !starts_known_name(r, first, end)
+                    && !(starts_known_name(r, first, end) || opens_organisation_name(r, first, end))
                     && (r.is_word(first) && r.k.is_preposition(r.word(first))
                         || r.is_weak_start(first)
                             && !starts_title_before_name(r, first, end)
