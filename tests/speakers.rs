@@ -1836,3 +1836,50 @@ fn officials_qualified_by_unknown_words_are_not_the_officials_named_before() {
         Some("U.S. officials".to_string())
     );
 }
+
+#[test]
+fn who_said_credits_the_name_the_relative_clause_follows() {
+    let body = "Ruth Wilkerson wrote the book. She quotes Tom Venter, who led the study in 2000, \
+                who said \"race is a social idea.\"\n\n\
+                Or consider Anna Berrick, the lead doctor on Governor Tom Quarvey's task force, \
+                who said: \"It is worrisome.\"\n\n\
+                The man who said \"never again\" left.";
+    assert_eq!(speaker_of(body, "race is"), Some("Tom Venter".to_string()));
+    assert_eq!(
+        speaker_of(body, "It is worrisome"),
+        Some("Anna Berrick".to_string())
+    );
+    assert_eq!(speaker_of(body, "never again"), None);
+}
+
+#[test]
+fn a_later_quotation_after_a_speaker_left_unread_is_not_continued() {
+    let body = "The Ostrel Trust argued that \"warming makes storms worse,\" while 350.org \
+                called the storm \"an unnatural disaster.\"\n\n\
+                \"It was hysteria,\" said Ann Delmore, still in a clear state of shock. \
+                \"We ran for our lives.\"";
+    assert_eq!(
+        speaker_of(body, "warming"),
+        Some("Ostrel Trust".to_string())
+    );
+    assert_eq!(speaker_of(body, "an unnatural"), None);
+    assert_eq!(
+        speaker_of(body, "It was hysteria"),
+        Some("Ann Delmore".to_string())
+    );
+}
+
+#[test]
+fn an_organisation_named_in_common_words_keeps_them_at_a_sentence_start() {
+    let body = "Climate Reality Project, founded by a former mayor, argued that \"storms are \
+                worse.\"\n\n\
+                Then Breitbart News reported that \"it was quiet.\"";
+    assert_eq!(
+        speaker_of(body, "storms are"),
+        Some("Climate Reality Project".to_string())
+    );
+    assert_eq!(
+        speaker_of(body, "it was quiet"),
+        Some("Breitbart News".to_string())
+    );
+}

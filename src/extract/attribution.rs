@@ -207,9 +207,11 @@ fn continuation_source(
     if span.continues {
         return Some(prev);
     }
-    // A later span in the same paragraph as an attributed one: "A," he said. "B."
+    // A later span in the same paragraph as an attributed one: "A," he said. "B." Not after
+    // a verb of saying of its own whose subject went unread: "X argued that "A," while
+    // 350.org called it "B"".
     if spans[prev].paragraph == span.paragraph && done[prev].speaker.is_some() {
-        return Some(prev);
+        return (!unread_cue_between(doc, &spans[prev], span, &done[prev])).then_some(prev);
     }
     let para = &doc.paras[span.paragraph];
     let only_quotes = doc.narrative_words(span.paragraph) == 0;
@@ -223,6 +225,128 @@ fn continuation_source(
         return Some(prev);
     }
     None
+}
+
+/// The name a "who" before the cue verb at `v` stands for: "X, who said", "X, the lead
+/// doctor on the task force, who said", "X, who led the study, who said". Only a name set
+/// off by commas; "the man who said" names nobody.
+fn relative_antecedent(doc: &Doc, r: &Reader, p: usize, v: usize, floor: usize) -> Option<usize> {
+    let mut who = v.checked_sub(1)?;
+    // "who also said", "who has said"
+    while who > floor
+        && r.is_word(who)
+        && matches!(
+            r.word(who),
+            "also" | "has" | "had" | "have" | "later" | "then"
+        )
+    {
+        who -= 1;
+    }
+    if who <= floor + 1 || !r.is_word(who) || r.word(who) != "who" || !r.is_punct(who - 1, ",") {
+        return None;
+    }
+    let mut comma = who - 1;
+    // Up to two phrases set off by commas between the name and "who".
+    for _ in 0..3 {
+        let before = comma.checked_sub(1)?;
+        if let Some(m) = doc.mention_ending_at(p, before)
+            && matches!(
+                doc.mentions[m].kind,
+                NameKind::Person | NameKind::Organization
+            )
+        {
+            return Some(m);
+        }
+        let previous = (floor..comma).rev().find(|&t| r.is_punct(t, ","))?;
+        let opens_aside = r.is_word(previous + 1)
+            && r.word(previous + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        if !opens_aside || (previous..comma).any(|t| r.quoted[t]) {
+            return None;
+        }
+        comma = previous;
+    }
+    None
+}
+
+/// Whether a cue verb other than the earlier span's own stands between two spans of a
+/// paragraph: a clause with a speaker of its own, if one the extractor could not name.
+fn unread_cue_between(
+    doc: &Doc,
+    before: &QuoteSpan,
+    after: &QuoteSpan,
+    done: &Attribution,
+) -> bool {
+    let r = doc.reader(after.paragraph);
+    let (from, to) = (before.end, after.open);
+    let own_cue = |at: usize| done.cue.is_some_and(|(s, e)| s <= at && at < e);
+    // Its subject, up to a few tokens opening a clause ("while 350.org called"), is nothing
+    // a mention covers and no pronoun; a participle ("..., noting") goes on with the earlier
+    // speaker.
+    let in_mention = |k: usize| {
+        doc.mentions
+            .iter()
+            .any(|m| m.paragraph == after.paragraph && m.full_first <= k && k <= m.last)
+    };
+    let opens_clause = |k: usize| {
+        r.is_punct(k, ",") || r.is_punct(k, ";") || r.is_word(k) && doc.k.is_conjunction(r.word(k))
+    };
+    let adverb = |k: usize| {
+        r.is_word(k) && {
+            let lower = r.word(k).to_lowercase();
+            lower.ends_with("ly")
+                || matches!(
+                    lower.as_str(),
+                    "also"
+                        | "then"
+                        | "now"
+                        | "still"
+                        | "later"
+                        | "often"
+                        | "never"
+                        | "again"
+                        | "even"
+                        | "just"
+                        | "only"
+                        | "too"
+                )
+        }
+    };
+    let unread_subject = |t: usize| {
+        let mut subject_words = 0;
+        for k in (t.saturating_sub(5)..t).rev() {
+            if opens_clause(k) {
+                return subject_words > 0;
+            }
+            if adverb(k) {
+                continue;
+            }
+            subject_words += 1;
+            if r.quoted[k]
+                || in_mention(k)
+                || r.is_word(k)
+                    && (doc.k.pronoun(r.word(k)).is_some()
+                        || doc.k.is_function_word(r.word(k))
+                        || doc.k.is_preposition(r.word(k))
+                        || is_indefinite_article(r.word(k)))
+            {
+                return false;
+            }
+        }
+        false
+    };
+    (2..r.len()).any(|t| {
+        let tok = r.token(t);
+        tok.start >= from
+            && tok.end <= to
+            && !r.quoted[t]
+            && !own_cue(tok.start)
+            && !r.word(t).ends_with("ing")
+            && cue_at(doc, &r, t).is_some()
+            && unread_subject(t)
+    })
 }
 
 /// The source of a paragraph that is only a quotation, right after a paragraph with none that
@@ -751,6 +875,10 @@ fn before_quote(doc: &Doc, p: usize, open: usize) -> Option<Found> {
             && !gerund
             && let Some(m) = named_subject
         {
+            return Some(Found::subject(doc, m, v));
+        }
+        // "X, the lead doctor, who said": the relative pronoun's antecedent speaks.
+        if let Some(m) = relative_antecedent(doc, &r, p, v, floor) {
             return Some(Found::subject(doc, m, v));
         }
         // "quoted a local official as saying", "accused a business owner of saying": the
