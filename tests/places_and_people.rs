@@ -687,3 +687,21 @@ fn a_given_name_alone_is_its_person_not_a_town_of_another_name() {
     );
     assert!(places.contains(&"Austin"), "{places:?}");
 }
+
+/// "Oregon's Cannon Harbor Park": the owner is a known place of its own, not part of the
+/// landmark's name; a saint's possessive stays in it.
+#[test]
+fn a_known_place_owning_a_landmark_is_not_part_of_its_name() {
+    let b = briefing(&[
+        "Title: One\nOutlet: A\n\nA device went off in Oregon's Cannon Harbor Park on Saturday. \
+         Pilgrims gathered in St. Peter's Square on Sunday.\n",
+    ]);
+    let places: Vec<&str> = b.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(places.contains(&"Cannon Harbor Park"), "{places:?}");
+    assert!(places.contains(&"Oregon"), "{places:?}");
+    assert!(places.contains(&"St. Peter's Square"), "{places:?}");
+    assert!(
+        !places.contains(&"Oregon's Cannon Harbor Park"),
+        "{places:?}"
+    );
+}

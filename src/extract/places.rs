@@ -428,7 +428,22 @@ fn landmarks(
         })
         .map(|m| {
             // "30th Street Station", "42nd Street": the ordinal is the name's first word.
-            let first = ordinal_before(r, m.first).unwrap_or(m.first);
+            // "New Jersey's Seaside Park": an owner that is a known place is a place of its
+            // own, not part of the name ("St. John's Church" keeps its saint).
+            let after_owner = (m.first..m.last)
+                .rev()
+                .find(|&t| {
+                    r.is_word(t) && crate::knowledge::strip_possessive(r.word(t)) != r.word(t)
+                })
+                .filter(|&t| t + 2 <= m.last)
+                .filter(|&t| {
+                    let owner = &r.body[r.token(m.first).start..r.token(t).end];
+                    let owner = crate::knowledge::strip_possessive(owner);
+                    k.country(owner).is_some() || k.gazetteer().is_place_name(owner)
+                })
+                .map(|t| t + 1);
+            let first =
+                after_owner.unwrap_or_else(|| ordinal_before(r, m.first).unwrap_or(m.first));
             PlaceMention {
                 start: r.token(first).start,
                 end: m.end,
