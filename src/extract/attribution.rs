@@ -235,10 +235,8 @@ fn relative_antecedent(doc: &Doc, r: &Reader, p: usize, v: usize, floor: usize) 
     // "who also said", "who has said"
     while who > floor
         && r.is_word(who)
-        && matches!(
-            r.word(who),
-            "also" | "has" | "had" | "have" | "later" | "then"
-        )
+        && (matches!(r.word(who), "has" | "had" | "have")
+            || SENTENCE_ADVERBS.contains(&r.word(who)))
     {
         who -= 1;
     }
@@ -296,22 +294,7 @@ fn unread_cue_between(
     let adverb = |k: usize| {
         r.is_word(k) && {
             let lower = r.word(k).to_lowercase();
-            lower.ends_with("ly")
-                || matches!(
-                    lower.as_str(),
-                    "also"
-                        | "then"
-                        | "now"
-                        | "still"
-                        | "later"
-                        | "often"
-                        | "never"
-                        | "again"
-                        | "even"
-                        | "just"
-                        | "only"
-                        | "too"
-                )
+            lower.ends_with("ly") || SENTENCE_ADVERBS.contains(&lower.as_str())
         }
     };
     let unread_subject = |t: usize| {
@@ -337,12 +320,11 @@ fn unread_cue_between(
         }
         false
     };
-    (2..r.len()).any(|t| {
-        let tok = r.token(t);
-        tok.start >= from
-            && tok.end <= to
-            && !r.quoted[t]
-            && !own_cue(tok.start)
+    let between = r.para.tokens.partition_point(|t| t.start < from)
+        ..r.para.tokens.partition_point(|t| t.end <= to);
+    between.into_iter().any(|t| {
+        !r.quoted[t]
+            && !own_cue(r.token(t).start)
             && !r.word(t).ends_with("ing")
             && cue_at(doc, &r, t).is_some()
             && unread_subject(t)
@@ -1734,7 +1716,8 @@ fn unread_modifiers(doc: &Doc, r: &Reader, first: usize, floor: usize) -> Option
             && !doc.k.is_preposition(&lower)
             && !doc.k.is_conjunction(&lower)
             && doc.k.cue(&lower).is_none()
-            && !ADVERBS_BEFORE_SUBJECT.contains(&lower.as_str())
+            && !SENTENCE_ADVERBS.contains(&lower.as_str())
+            && !NOT_MODIFIERS.contains(&lower.as_str())
     };
     let mut start = first;
     while start > floor
@@ -1746,8 +1729,9 @@ fn unread_modifiers(doc: &Doc, r: &Reader, first: usize, floor: usize) -> Option
     (start < first).then_some(start)
 }
 
-/// Words that stand before a subject without describing it: "also officials said".
-const ADVERBS_BEFORE_SUBJECT: &[&str] = &[
+/// Adverbs that stand before a subject or a verb without being either: "also officials
+/// said", "who also said", "but then asked".
+const SENTENCE_ADVERBS: &[&str] = &[
     "also",
     "now",
     "then",
@@ -1761,6 +1745,17 @@ const ADVERBS_BEFORE_SUBJECT: &[&str] = &[
     "never",
     "again",
     "yet",
+    "too",
+    "later",
+    "earlier",
+    "meanwhile",
+    "however",
+    "instead",
+];
+
+/// Other lower-case words that may stand right before a subject without describing it: "not
+/// all officials", "who", "has", "today officials said".
+const NOT_MODIFIERS: &[&str] = &[
     "not",
     "which",
     "who",
@@ -1792,11 +1787,6 @@ const ADVERBS_BEFORE_SUBJECT: &[&str] = &[
     "more",
     "fewer",
     "few",
-    "meanwhile",
-    "however",
-    "instead",
-    "later",
-    "earlier",
     "today",
     "tonight",
     "yesterday",
