@@ -1873,7 +1873,8 @@ fn a_later_quotation_after_a_speaker_left_unread_is_not_continued() {
 fn an_organisation_named_in_common_words_keeps_them_at_a_sentence_start() {
     let body = "Climate Reality Project, founded by a former mayor, argued that \"storms are \
                 worse.\"\n\n\
-                Then Breitbart News reported that \"it was quiet.\"";
+                Then Breitbart News reported that \"it was quiet.\"\n\n\
+                Open Society Foundations said \"we will help.\"";
     assert_eq!(
         speaker_of(body, "storms are"),
         Some("Climate Reality Project".to_string())

@@ -909,7 +909,6 @@ impl<'a> Doc<'a> {
         if opens_with(before, &["and", "but", "so", "yet", "or", "then"]) {
             return true;
         }
-
         // "A furious X lambasted": an indefinite article before a name comes with an
         // adjective or two. ("The policy X enacted" is no such case.)
         let sentence = &r.para.sentences[r.para.sentence_of(first)];

@@ -243,7 +243,10 @@ impl<'a> Reader<'a> {
 /// a quantifier, determiner or adverb opening the run is no part of it ("Many Labour Party
 /// members").
 fn opens_organisation_name(r: &Reader, first: usize, end: usize) -> bool {
-    if end < first + 3 || !r.k.is_org_head(strip_possessive(r.word(end - 1))) {
+    let head = strip_possessive(r.word(end - 1));
+    let heads_organisations =
+        r.k.is_org_head(head) || head.strip_suffix('s').is_some_and(|h| r.k.is_org_head(h));
+    if end < first + 3 || !heads_organisations {
         return false;
     }
     let w = r.word(first);
