@@ -1802,8 +1802,9 @@ fn the_person_quoted_as_saying_speaks_not_who_quotes_them() {
 
 #[test]
 fn a_name_interrupted_by_he_said_is_the_topic_not_the_speaker() {
-    let body = "The news came from county spokesman Maj. Eric Berrick.\n\n\
-                Tom Farland, he said, \"is in protective custody.\"";
+    let body = "Tom Farland was held overnight. An insight into Farland's state of mind came \
+                from county spokesman Maj. Eric Berrick.\n\n\
+                Farland, he said, \"is in protective custody.\"";
     assert_eq!(
         speaker_of(body, "is in protective"),
         Some("Eric Berrick".to_string())

@@ -1795,8 +1795,14 @@ const NOT_MODIFIERS: &[&str] = &[
 
 /// Where what a pronoun speaker stands for is looked for: before the pronoun, and before the
 /// name a parenthetical "he said" interrupts ("Farland, he said, \"is in custody\""), which is
-/// what the speaker talks about, not who speaks.
-fn before_parenthetical_topic(doc: &Doc, p: usize, found: &Found, at: usize) -> usize {
+/// what the speaker talks about, not who speaks; that name's entity is returned too, to be
+/// passed over.
+fn before_parenthetical_topic(
+    doc: &Doc,
+    p: usize,
+    found: &Found,
+    at: usize,
+) -> (usize, Option<usize>) {
     let r = doc.reader(p);
     let at = at.min(r.token(found.first).start);
     let parenthetical = found.first >= 2
@@ -1804,13 +1810,13 @@ fn before_parenthetical_topic(doc: &Doc, p: usize, found: &Found, at: usize) -> 
         && found.last + 1 < r.len()
         && r.is_punct(found.last + 1, ",");
     if !parenthetical {
-        return at;
+        return (at, None);
     }
     match doc.mention_ending_at(p, found.first - 2) {
         Some(m) if r.para.starts_sentence(doc.mentions[m].full_first, doc.body) => {
-            at.min(doc.mentions[m].start)
+            (at.min(doc.mentions[m].start), doc.entity_of_mention(m))
         }
-        _ => at,
+        _ => (at, None),
     }
 }
 
@@ -1969,7 +1975,10 @@ fn resolve(doc: &mut Doc, p: usize, found: &Found, at: usize) -> Attribution {
         // What the pronoun stands for comes before it, even when the quotation comes later
         // ("Here's what he told our Newscast Desk: “...”").
         Np::Pronoun(kind) => Attribution {
-            speaker: doc.nearest_for_pronoun(kind, before_parenthetical_topic(doc, p, found, at)),
+            speaker: {
+                let (at, topic) = before_parenthetical_topic(doc, p, found, at);
+                doc.nearest_for_pronoun_except(kind, at, topic)
+            },
             how: Some(How::Pronoun),
             ..base
         },

@@ -951,6 +951,17 @@ impl<'a> Doc<'a> {
     }
 
     pub fn nearest_for_pronoun(&self, kind: &str, at: usize) -> Option<usize> {
+        self.nearest_for_pronoun_except(kind, at, None)
+    }
+
+    /// As [`Doc::nearest_for_pronoun`], passing over entity `except`: the topic a
+    /// parenthetical "he said" interrupts is not who speaks.
+    pub fn nearest_for_pronoun_except(
+        &self,
+        kind: &str,
+        at: usize,
+        except: Option<usize>,
+    ) -> Option<usize> {
         if kind == "any" {
             return None;
         }
@@ -960,7 +971,10 @@ impl<'a> Doc<'a> {
         // a recent speaker it stands for the nearest sentence's subject.
         // A speaker recorded at the pronoun itself is this clause read as reported speech
         // ("he often adds that “...”"), so it counts.
-        let fits = |e: &LocalEntity| attribution::fits_pronoun(kind, e);
+        let excepted = except.map(|x| &self.entities[x]);
+        let fits = |e: &LocalEntity| {
+            attribution::fits_pronoun(kind, e) && excepted.is_none_or(|x| !std::ptr::eq(x, e))
+        };
         let here = self.sentence_at(at).0;
         let recent_speaker = self
             .speakers
