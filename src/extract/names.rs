@@ -269,13 +269,7 @@ fn opens_organisation_name(r: &Reader, first: usize, end: usize) -> bool {
         && lower != "another"
         // "Then Breitbart News": where a word of the run is not a common one, that word
         // makes the name and the common word opening the sentence is no part of it.
-        && (first..end - 1).all(|t| {
-            let word = r.word(t).to_lowercase();
-            r.k.is_common_word(&word)
-                || word
-                    .split('-')
-                    .all(|part| !part.is_empty() && r.k.is_common_word(part))
-        })
+        && (first..end - 1).all(|t| r.is_weak_start(t))
 }
 
 /// Whether each token of the paragraph lies inside one of the quotation spans.
